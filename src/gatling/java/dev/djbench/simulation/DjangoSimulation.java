@@ -1,0 +1,87 @@
+package dev.djbench.simulation;
+
+import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
+import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.header;
+import static io.gatling.javaapi.http.HttpDsl.http;
+import static io.gatling.javaapi.http.HttpDsl.status;
+
+import dev.djbench.load.ActiveTrial;
+import dev.djbench.load.TrialSpec;
+import io.gatling.javaapi.core.OpenInjectionStep;
+import io.gatling.javaapi.core.ScenarioBuilder;
+import io.gatling.javaapi.core.Session;
+import io.gatling.javaapi.core.Simulation;
+import io.gatling.javaapi.http.HttpProtocolBuilder;
+import io.gatling.javaapi.http.HttpRequestActionBuilder;
+import java.time.Duration;
+
+/**
+ * The one generic simulation: a single request shape sent at an open-model arrival rate.
+ *
+ * <p>Each virtual user sends exactly one request, so arrivals follow the schedule whatever the server does and a
+ * slow server cannot slow the load down (no coordinated omission). The status check only saves the status:
+ * whether it is an error is the harness's decision, and every response, good or bad, is recorded.
+ */
+public class DjangoSimulation extends Simulation {
+
+  private static final String START = "djbench.start";
+  private static final String STATUS = "djbench.status";
+  private static final String LATENCY = "djbench.latencyMillis";
+  private static final String SERVER_TIMING = "djbench.serverTiming";
+
+  private final ActiveTrial trial = ActiveTrial.current();
+
+  {
+    TrialSpec spec = trial.spec();
+    HttpProtocolBuilder protocol = http.baseUrl(spec.baseUrl().toString())
+        .disableWarmUp()
+        .disableCaching()
+        .disableFollowRedirect()
+        .userAgentHeader("djbench")
+        .acceptEncodingHeader("gzip")
+        .headers(spec.headers());
+
+    HttpRequestActionBuilder request = http(spec.name())
+        .httpRequest(spec.method(), spec.path())
+        .requestTimeout(Duration.ofMillis(Math.round(spec.requestTimeoutSeconds() * 1000)))
+        .check(
+            status().saveAs(STATUS),
+            responseTimeInMillis().saveAs(LATENCY),
+            header("Server-Timing").optional().saveAs(SERVER_TIMING));
+    if (!spec.body().isEmpty()) {
+      request = request.body(io.gatling.javaapi.core.CoreDsl.StringBody(spec.body()));
+    }
+
+    ScenarioBuilder scenario = scenario(spec.name())
+        .exec(session -> session.set(START, trial.recorder().onStart()))
+        .exec(request)
+        .exec(this::record);
+
+    OpenInjectionStep arrivals = spec.poisson()
+        ? constantUsersPerSec(spec.ratePerSecond()).during(seconds(spec.totalSeconds())).randomized()
+        : constantUsersPerSec(spec.ratePerSecond()).during(seconds(spec.totalSeconds()));
+
+    setUp(scenario.injectOpen(arrivals))
+        .protocols(protocol)
+        // Requests still open this long after the last arrival are abandoned and reported as unfinished.
+        .maxDuration(seconds(spec.totalSeconds() + spec.requestTimeoutSeconds() + 1));
+  }
+
+  private Session record(Session session) {
+    long start = session.getLong(START);
+    if (session.contains(STATUS) && session.contains(LATENCY)) {
+      int status = session.getInt(STATUS);
+      String serverTiming = session.contains(SERVER_TIMING) ? session.getString(SERVER_TIMING) : null;
+      trial.recorder().onResponse(start, session.getLong(LATENCY), status, serverTiming, status >= 400);
+    } else {
+      trial.recorder().onFailure(start, "no HTTP response (connection refused, reset or timed out)");
+    }
+    return session;
+  }
+
+  private static Duration seconds(double seconds) {
+    return Duration.ofNanos(Math.round(seconds * 1e9));
+  }
+}

@@ -1,0 +1,54 @@
+package dev.djbench.load;
+
+import dev.djbench.measure.TrialMeasurement;
+import dev.djbench.measure.TrialRecorder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Runs each trial as one in-process Gatling run of {@code dev.djbench.simulation.DjangoSimulation}.
+ *
+ * <p>In-process, because starting a JVM per trial would cost seconds per trial; the simulation finds its spec and
+ * its recorder through {@link ActiveTrial}. Gatling's own result files and HTML reports are switched off (see
+ * {@code gatling.conf}): djbench records every request itself in HdrHistograms.
+ */
+public final class GatlingLoadGenerator implements LoadGenerator {
+
+  static final String SIMULATION_CLASS = "dev.djbench.simulation.DjangoSimulation";
+
+  private final Path workDirectory;
+
+  /** @param workDirectory where Gatling may write its run folders; created if missing */
+  public GatlingLoadGenerator(Path workDirectory) {
+    this.workDirectory = workDirectory;
+  }
+
+  @Override
+  public TrialMeasurement run(TrialSpec spec) throws LoadException {
+    try {
+      Files.createDirectories(workDirectory);
+    } catch (IOException e) {
+      throw new LoadException("cannot create Gatling's work directory " + workDirectory + ": " + e.getMessage(), e);
+    }
+    var recorder = new TrialRecorder(Math.round(spec.warmupSeconds() * 1e9), spec.ratePerSecond());
+    var trial = new ActiveTrial(spec, recorder);
+    ActiveTrial.begin(trial);
+    int status;
+    try {
+      status = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {
+          "-s", SIMULATION_CLASS,
+          "-rf", workDirectory.toAbsolutePath().toString(),
+          "-nr",
+          "-rd", spec.name()});
+    } catch (RuntimeException e) {
+      throw new LoadException("Gatling failed while running trial " + spec.name() + ": " + e, e);
+    } finally {
+      ActiveTrial.end(trial);
+    }
+    if (status != 0) {
+      throw new LoadException("Gatling ended trial " + spec.name() + " with status " + status);
+    }
+    return recorder.snapshot(spec.measureSeconds());
+  }
+}

@@ -1,0 +1,59 @@
+package dev.djbench.measure;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/**
+ * The histograms of one trial. Latencies are in microseconds; {@code dbQueries} holds a count per request.
+ *
+ * @param clientLatencyMicros client latency (millisecond resolution, stored in microseconds)
+ * @param serverTotalMicros the app's {@code total} Server-Timing metric
+ * @param serverDbMicros time inside database queries
+ * @param serverTemplateMicros time rendering templates
+ * @param serverCacheMicros time inside cache calls
+ * @param dbQueries database queries per request
+ * @param startLagMicros how late each request started against the injector's schedule
+ */
+public record Histograms(
+    Histogram clientLatencyMicros,
+    Histogram serverTotalMicros,
+    Histogram serverDbMicros,
+    Histogram serverTemplateMicros,
+    Histogram serverCacheMicros,
+    Histogram dbQueries,
+    Histogram startLagMicros) {
+
+  /** The histograms by the names they carry in results.json, in a fixed order. */
+  public Map<String, Histogram> byName() {
+    Map<String, Histogram> out = new LinkedHashMap<>();
+    out.put("clientLatencyMicros", clientLatencyMicros);
+    out.put("serverTotalMicros", serverTotalMicros);
+    out.put("serverDbMicros", serverDbMicros);
+    out.put("serverTemplateMicros", serverTemplateMicros);
+    out.put("serverCacheMicros", serverCacheMicros);
+    out.put("dbQueries", dbQueries);
+    out.put("startLagMicros", startLagMicros);
+    return out;
+  }
+
+  /** Rebuilds the record from {@link #byName()}'s form; every name must be present. */
+  public static Histograms fromNames(Map<String, Histogram> byName) {
+    return new Histograms(
+        require(byName, "clientLatencyMicros"),
+        require(byName, "serverTotalMicros"),
+        require(byName, "serverDbMicros"),
+        require(byName, "serverTemplateMicros"),
+        require(byName, "serverCacheMicros"),
+        require(byName, "dbQueries"),
+        require(byName, "startLagMicros"));
+  }
+
+  private static Histogram require(Map<String, Histogram> byName, String name) {
+    Histogram histogram = byName.get(name);
+    if (histogram == null) {
+      throw new IllegalArgumentException("histogram '" + name + "' is missing");
+    }
+    return histogram;
+  }
+}

@@ -1,0 +1,51 @@
+package dev.djbench.measure;
+
+import java.util.Map;
+
+/**
+ * Everything one trial measured on the client side, frozen.
+ *
+ * @param measuredSeconds length of the measured window (after warm-up)
+ * @param targetRatePerSecond the arrival rate asked of the injector
+ * @param warmupRequests requests started during warm-up (not in the histograms)
+ * @param started requests started in the measured window
+ * @param completed of those, the ones that ended (with a response or a failure) before the trial ended
+ * @param errors error responses plus failures without a response
+ * @param connectionFailures failures without any HTTP response
+ * @param missingServerTiming responses without a parsable Server-Timing header
+ * @param cacheHits sum of the app's reported cache hits
+ * @param cacheMisses sum of the app's reported cache misses
+ * @param statusCounts responses by HTTP status
+ * @param failureMessages errors by message, for the report
+ * @param histograms the recorded distributions
+ */
+public record TrialMeasurement(
+    double measuredSeconds,
+    double targetRatePerSecond,
+    long warmupRequests,
+    long started,
+    long completed,
+    long errors,
+    long connectionFailures,
+    long missingServerTiming,
+    long cacheHits,
+    long cacheMisses,
+    Map<Integer, Long> statusCounts,
+    Map<String, Long> failureMessages,
+    Histograms histograms) {
+
+  public TrialMeasurement {
+    statusCounts = Map.copyOf(statusCounts);
+    failureMessages = Map.copyOf(failureMessages);
+  }
+
+  /** Requests started per second in the measured window. */
+  public double achievedRatePerSecond() {
+    return started / measuredSeconds;
+  }
+
+  /** Requests that were started but neither answered nor failed before the trial ended. */
+  public long unfinished() {
+    return started - completed;
+  }
+}

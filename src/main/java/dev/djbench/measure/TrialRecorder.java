@@ -1,0 +1,204 @@
+package dev.djbench.measure;
+
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
+import org.HdrHistogram.ConcurrentHistogram;
+import org.HdrHistogram.Histogram;
+
+/**
+ * Records what one trial measured, request by request, from the load generator's threads.
+ *
+ * <p>Requests that start before the warm-up ends are counted but not recorded: the histograms hold the measured
+ * window only. Latencies are kept in microseconds throughout; client latency arrives from Gatling in whole
+ * milliseconds and is stored as {@code millis * 1000}, so its resolution stays one millisecond (every report says
+ * so). Thread-safe: the recording methods may be called concurrently.
+ */
+public final class TrialRecorder {
+
+  /** Highest latency the histograms track: one hour, in microseconds. */
+  public static final long MAX_TRACKABLE_MICROS = 3_600_000_000L;
+
+  private static final int SIGNIFICANT_DIGITS = 3;
+
+  private final long warmupNanos;
+  private final double targetRatePerSecond;
+
+  private final Histogram clientLatencyMicros = newHistogram();
+  private final Histogram serverTotalMicros = newHistogram();
+  private final Histogram serverDbMicros = newHistogram();
+  private final Histogram serverTemplateMicros = newHistogram();
+  private final Histogram serverCacheMicros = newHistogram();
+  private final Histogram dbQueriesPerRequest = newHistogram();
+  private final Histogram startLagMicros = newHistogram();
+
+  private final AtomicLong firstStartNanos = new AtomicLong(Long.MIN_VALUE);
+  private final AtomicLong userIndex = new AtomicLong();
+  private final LongAdder warmupRequests = new LongAdder();
+  private final LongAdder started = new LongAdder();
+  private final LongAdder completed = new LongAdder();
+  private final LongAdder errors = new LongAdder();
+  private final LongAdder connectionFailures = new LongAdder();
+  private final LongAdder missingServerTiming = new LongAdder();
+  private final LongAdder cacheHits = new LongAdder();
+  private final LongAdder cacheMisses = new LongAdder();
+  private final Map<Integer, LongAdder> statusCounts = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, LongAdder> failureMessages = new java.util.concurrent.ConcurrentHashMap<>();
+
+  /**
+   * @param warmupNanos how long after the first request the measured window opens, &gt;= 0
+   * @param targetRatePerSecond the arrival rate the injector was asked for, &gt; 0; used to compute how late each
+   *     request started against its schedule
+   */
+  public TrialRecorder(long warmupNanos, double targetRatePerSecond) {
+    if (warmupNanos < 0) {
+      throw new IllegalArgumentException("warmupNanos must be >= 0, was " + warmupNanos);
+    }
+    if (!(targetRatePerSecond > 0) || Double.isInfinite(targetRatePerSecond)) {
+      throw new IllegalArgumentException("targetRatePerSecond must be > 0 and finite, was " + targetRatePerSecond);
+    }
+    this.warmupNanos = warmupNanos;
+    this.targetRatePerSecond = targetRatePerSecond;
+  }
+
+  private static Histogram newHistogram() {
+    var histogram = new ConcurrentHistogram(1, MAX_TRACKABLE_MICROS, SIGNIFICANT_DIGITS);
+    histogram.setStartTimeStamp(System.currentTimeMillis());
+    return histogram;
+  }
+
+  /**
+   * Called as a virtual user starts, before its request is sent.
+   *
+   * @return the start instant in {@link System#nanoTime()} units, to be handed back to {@link #onResponse}
+   */
+  public long onStart() {
+    long now = System.nanoTime();
+    firstStartNanos.compareAndSet(Long.MIN_VALUE, now);
+    // With a constant arrival rate user i is due at first + i / rate; how late it really started is the
+    // injector's own lag, which must stay small for the open model to hold.
+    long index = userIndex.getAndIncrement();
+    long dueNanos = firstStartNanos.get() + Math.round(index * 1e9 / targetRatePerSecond);
+    if (inMeasuredWindow(now)) {
+      started.increment();
+      startLagMicros.recordValue(clamp(Math.max(0, now - dueNanos) / 1000));
+    } else {
+      warmupRequests.increment();
+    }
+    return now;
+  }
+
+  /**
+   * Called when a request ended with an HTTP response.
+   *
+   * @param startNanos what {@link #onStart} returned
+   * @param latencyMillis client latency measured by the load generator, &gt;= 0
+   * @param status the HTTP status
+   * @param serverTimingHeader the raw {@code Server-Timing} header, or {@code null}
+   * @param errorStatus whether the status counts as an error for this trial
+   */
+  public void onResponse(
+      long startNanos, long latencyMillis, int status, String serverTimingHeader, boolean errorStatus) {
+    if (!inMeasuredWindow(startNanos)) {
+      return;
+    }
+    completed.increment();
+    statusCounts.computeIfAbsent(status, s -> new LongAdder()).increment();
+    if (errorStatus) {
+      errors.increment();
+      failureMessages.computeIfAbsent("HTTP " + status, m -> new LongAdder()).increment();
+    }
+    clientLatencyMicros.recordValue(clamp(latencyMillis * 1000));
+    ServerTiming timing = ServerTiming.parse(serverTimingHeader);
+    if (timing.metrics().isEmpty()) {
+      missingServerTiming.increment();
+      return;
+    }
+    timing.metric("total").filter(m -> m.durationMicros() >= 0)
+        .ifPresent(m -> serverTotalMicros.recordValue(clamp(m.durationMicros())));
+    timing.metric("db").ifPresent(m -> {
+      if (m.durationMicros() >= 0) {
+        serverDbMicros.recordValue(clamp(m.durationMicros()));
+      }
+      if (m.longParam("count") >= 0) {
+        dbQueriesPerRequest.recordValue(clamp(m.longParam("count")));
+      }
+    });
+    timing.metric("template").filter(m -> m.durationMicros() >= 0)
+        .ifPresent(m -> serverTemplateMicros.recordValue(clamp(m.durationMicros())));
+    timing.metric("cache").ifPresent(m -> {
+      if (m.durationMicros() >= 0) {
+        serverCacheMicros.recordValue(clamp(m.durationMicros()));
+      }
+      cacheHits.add(Math.max(0, m.longParam("hit")));
+      cacheMisses.add(Math.max(0, m.longParam("miss")));
+    });
+  }
+
+  /**
+   * Called when a request ended without an HTTP response (refused connection, reset, timeout).
+   *
+   * @param startNanos what {@link #onStart} returned
+   * @param message what the load generator said, kept (counted by message) for the report
+   */
+  public void onFailure(long startNanos, String message) {
+    if (!inMeasuredWindow(startNanos)) {
+      return;
+    }
+    completed.increment();
+    errors.increment();
+    connectionFailures.increment();
+    String key = message == null || message.isBlank() ? "no response" : message;
+    failureMessages.computeIfAbsent(key, m -> new LongAdder()).increment();
+  }
+
+  /**
+   * The window is anchored on the first request rather than on the call that started the load generator, whose
+   * own start-up takes a variable fraction of a second.
+   */
+  private boolean inMeasuredWindow(long startNanos) {
+    long first = firstStartNanos.get();
+    return first != Long.MIN_VALUE && startNanos - first >= warmupNanos;
+  }
+
+  private static long clamp(long value) {
+    return Math.min(Math.max(0, value), MAX_TRACKABLE_MICROS);
+  }
+
+  /**
+   * A consistent copy of everything recorded so far.
+   *
+   * @param measuredSeconds the length of the measured window, &gt; 0, for the achieved rate
+   */
+  public TrialMeasurement snapshot(double measuredSeconds) {
+    if (!(measuredSeconds > 0)) {
+      throw new IllegalArgumentException("measuredSeconds must be > 0, was " + measuredSeconds);
+    }
+    Map<Integer, Long> statuses = new TreeMap<>();
+    statusCounts.forEach((k, v) -> statuses.put(k, v.sum()));
+    Map<String, Long> failures = new TreeMap<>();
+    failureMessages.forEach((k, v) -> failures.put(k, v.sum()));
+    return new TrialMeasurement(
+        measuredSeconds,
+        targetRatePerSecond,
+        warmupRequests.sum(),
+        started.sum(),
+        completed.sum(),
+        errors.sum(),
+        connectionFailures.sum(),
+        missingServerTiming.sum(),
+        cacheHits.sum(),
+        cacheMisses.sum(),
+        statuses,
+        failures,
+        new Histograms(
+            clientLatencyMicros.copy(),
+            serverTotalMicros.copy(),
+            serverDbMicros.copy(),
+            serverTemplateMicros.copy(),
+            serverCacheMicros.copy(),
+            dbQueriesPerRequest.copy(),
+            startLagMicros.copy()));
+  }
+}

@@ -1,0 +1,42 @@
+package dev.djbench.results;
+
+import java.util.List;
+
+/**
+ * One experiment of a run.
+ *
+ * @param id the experiment's id
+ * @param technique what it compares
+ * @param claim what was claimed for it (may be empty)
+ * @param status {@code measured}, {@code skipped} (a component is missing), {@code broken} (variants disagree),
+ *     {@code failed} (the target broke) or {@code aborted} (the run was stopped during it)
+ * @param reason why, when not measured; how to fix it where known
+ * @param variants the variants, baseline first
+ * @param trials every trial run, valid or not, in the order run
+ * @param comparisons each non-baseline variant against the baseline, per metric
+ */
+public record ExperimentResult(
+    String id,
+    String technique,
+    String claim,
+    String status,
+    String reason,
+    List<VariantInfo> variants,
+    List<TrialResult> trials,
+    List<Comparison> comparisons) {
+
+  public ExperimentResult {
+    variants = List.copyOf(variants);
+    trials = List.copyOf(trials);
+    comparisons = List.copyOf(comparisons);
+  }
+
+  /**
+   * A variant as run.
+   *
+   * @param name its name
+   * @param request the request line
+   * @param deployment the deployment's label
+   */
+  public record VariantInfo(String name, String request, String deployment) {}
+}

@@ -1,0 +1,44 @@
+package dev.djbench.results;
+
+import java.util.List;
+
+/**
+ * A whole run, as written to {@code results.json}. The schema is versioned: readers check
+ * {@link #schemaVersion} and refuse versions they do not know rather than misread them.
+ *
+ * @param schemaVersion {@link #SCHEMA_VERSION} when written by this build
+ * @param runId the run's id (its folder name)
+ * @param status {@code complete}, {@code aborted} (interrupted) or {@code failed} (the harness or target broke)
+ * @param message what happened, when not complete
+ * @param startedAt ISO-8601 instant
+ * @param finishedAt ISO-8601 instant
+ * @param scenarioFile the scenario file as given
+ * @param suite the suite's name
+ * @param profile the profile's name
+ * @param seed the seed of the block orders
+ * @param clientLatencyResolution a reminder that client latency is recorded in whole milliseconds
+ * @param machine where it ran
+ * @param experiments every experiment, measured or not, in scenario order
+ */
+public record RunResult(
+    int schemaVersion,
+    String runId,
+    String status,
+    String message,
+    String startedAt,
+    String finishedAt,
+    String scenarioFile,
+    String suite,
+    String profile,
+    long seed,
+    String clientLatencyResolution,
+    Machine machine,
+    List<ExperimentResult> experiments) {
+
+  /** The version this build writes and reads. */
+  public static final int SCHEMA_VERSION = 1;
+
+  public RunResult {
+    experiments = List.copyOf(experiments);
+  }
+}

@@ -1,0 +1,72 @@
+package dev.djbench.results;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One trial: one variant, one block, its whole measurement. Appended to the journal the moment it ends.
+ *
+ * @param experiment the experiment's id
+ * @param variant the variant's name
+ * @param block 0-based block number
+ * @param position 0-based place of this trial within its block
+ * @param startedAt ISO-8601 instant the load started
+ * @param warmupSeconds warm-up length
+ * @param measureSeconds measured window length
+ * @param targetRatePerSecond arrival rate asked for
+ * @param achievedRatePerSecond arrival rate achieved in the measured window
+ * @param warmupRequests requests sent during warm-up
+ * @param requests requests started in the measured window
+ * @param completed of those, the ones that ended before the trial did
+ * @param errors error statuses plus failures without a response
+ * @param connectionFailures failures without any HTTP response
+ * @param missingServerTiming responses without a Server-Timing header
+ * @param cacheHits app-reported cache hits
+ * @param cacheMisses app-reported cache misses
+ * @param statusCounts responses by HTTP status
+ * @param failures errors by message
+ * @param server resource use of the app server's processes during the trial
+ * @param valid whether the trial may be used in comparisons
+ * @param invalidReasons why not, when it may not
+ * @param distributions summary of each histogram, by name
+ * @param histograms each histogram, encoded ({@link HistogramCodec}), by name
+ */
+public record TrialResult(
+    String experiment,
+    String variant,
+    int block,
+    int position,
+    String startedAt,
+    int warmupSeconds,
+    int measureSeconds,
+    double targetRatePerSecond,
+    double achievedRatePerSecond,
+    long warmupRequests,
+    long requests,
+    long completed,
+    long errors,
+    long connectionFailures,
+    long missingServerTiming,
+    long cacheHits,
+    long cacheMisses,
+    Map<String, Long> statusCounts,
+    Map<String, Long> failures,
+    ServerResources server,
+    boolean valid,
+    List<String> invalidReasons,
+    Map<String, Distribution> distributions,
+    Map<String, String> histograms) {
+
+  public TrialResult {
+    statusCounts = Map.copyOf(statusCounts);
+    failures = Map.copyOf(failures);
+    invalidReasons = List.copyOf(invalidReasons);
+    distributions = Map.copyOf(distributions);
+    histograms = Map.copyOf(histograms);
+  }
+
+  /** The summary of the named histogram; an empty one when the trial has none by that name. */
+  public Distribution distribution(String name) {
+    return distributions.getOrDefault(name, new Distribution(0, 0, 0, 0, 0, 0, 0));
+  }
+}

@@ -1,0 +1,41 @@
+package dev.djbench.scenario;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One comparison: two or more variants measured in interleaved blocks; every variant is compared with the first.
+ *
+ * @param id unique in the suite, {@code [a-z0-9-]+}
+ * @param technique what is compared, in words
+ * @param claim what the article (or the user) claims, shown beside the measurement; may be empty
+ * @param needs components the experiment requires (postgres, redis, memcached, nginx, celery…)
+ * @param seed options of the app's {@code seed} command ({@code authors: 50} → {@code --authors 50})
+ * @param load how load is applied
+ * @param equivalence how variants must agree before timing
+ * @param variants the variants, baseline first; at least two
+ */
+public record Experiment(
+    String id,
+    String technique,
+    String claim,
+    List<String> needs,
+    Map<String, String> seed,
+    LoadSettings load,
+    Equivalence equivalence,
+    List<Variant> variants) {
+
+  public Experiment {
+    needs = List.copyOf(needs);
+    seed = Map.copyOf(seed);
+    variants = List.copyOf(variants);
+    if (variants.size() < 2) {
+      throw new IllegalArgumentException("an experiment needs at least two variants, " + id + " has " + variants.size());
+    }
+  }
+
+  /** The variant every other one is compared with. */
+  public Variant baseline() {
+    return variants.get(0);
+  }
+}

@@ -1,0 +1,45 @@
+package dev.djbench.scenario;
+
+import dev.djbench.scenario.Deployment.CacheBackend;
+import dev.djbench.scenario.Deployment.Database;
+import dev.djbench.scenario.Deployment.Server;
+import dev.djbench.scenario.Deployment.StaticFiles;
+import dev.djbench.scenario.Deployment.WorkerClass;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.OptionalInt;
+
+/** Every default of the scenario format, in one place. The README's scenario reference lists the same values. */
+public final class ScenarioDefaults {
+
+  private ScenarioDefaults() {}
+
+  /** Arrival rate when neither the suite nor the experiment sets one. */
+  public static final double RATE_PER_SECOND = 40;
+
+  /** A request that takes longer than this counts as failed. */
+  public static final int TIMEOUT_SECONDS = 10;
+
+  /** A trial with more errors than this share is invalid. */
+  public static final double MAX_ERROR_FRACTION = 0.01;
+
+  public static final LoadSettings LOAD =
+      new LoadSettings(RATE_PER_SECOND, false, OptionalInt.empty(), TIMEOUT_SECONDS, MAX_ERROR_FRACTION);
+
+  public static final Deployment DEPLOYMENT = new Deployment(
+      Server.GUNICORN, WorkerClass.SYNC, 2, 4, Database.SQLITE, CacheBackend.LOCMEM,
+      false, 0, StaticFiles.DJANGO, false, false, Map.of());
+
+  /** The reference app's directory name under the djbench home. */
+  public static final String REFERENCE_APP = "sample-django-app";
+
+  public static final String WSGI_APPLICATION = "djbench_app.wsgi:application";
+  public static final String ASGI_APPLICATION = "djbench_app.asgi:application";
+  public static final String HEALTH_PATH = "/healthz";
+  public static final String SEED_COMMAND = "seed";
+
+  /** The reference app as found under {@code home}. */
+  public static AppSpec referenceApp(Path home) {
+    return new AppSpec(home.resolve(REFERENCE_APP), WSGI_APPLICATION, ASGI_APPLICATION, HEALTH_PATH, SEED_COMMAND);
+  }
+}

@@ -1,0 +1,65 @@
+package dev.djbench.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Parsers for the scenario format's quantities with units. */
+final class Units {
+
+  private static final Pattern RATE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*/\\s*(s|sec|min|m)");
+  private static final Pattern SECONDS = Pattern.compile("(\\d+)\\s*(s|m|min)?");
+  private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*%");
+
+  private Units() {}
+
+  /** {@code 40/s}, {@code 600/min} or a bare number (per second) → requests per second; must be &gt; 0. */
+  static Optional<Double> ratePerSecond(JsonNode value) {
+    double rate;
+    if (value.isNumber()) {
+      rate = value.asDouble();
+    } else if (value.isTextual()) {
+      Matcher m = RATE.matcher(value.asText().trim());
+      if (!m.matches()) {
+        return Optional.empty();
+      }
+      rate = Double.parseDouble(m.group(1)) / (m.group(2).startsWith("m") ? 60.0 : 1.0);
+    } else {
+      return Optional.empty();
+    }
+    return rate > 0 && rate <= 100_000 ? Optional.of(rate) : Optional.empty();
+  }
+
+  /**
+   * {@code 3s}, {@code 2m} or a bare whole number (seconds) → whole seconds. Fractions are refused: Gatling
+   * schedules open-model arrivals in whole seconds.
+   */
+  static Optional<Integer> wholeSeconds(JsonNode value) {
+    if (value.isIntegralNumber() && value.canConvertToInt() && value.asInt() >= 0) {
+      return Optional.of(value.asInt());
+    }
+    if (!value.isTextual()) {
+      return Optional.empty();
+    }
+    Matcher m = SECONDS.matcher(value.asText().trim());
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    int amount = Integer.parseInt(m.group(1));
+    return Optional.of(m.group(2) != null && m.group(2).startsWith("m") ? amount * 60 : amount);
+  }
+
+  /** {@code 1%}, {@code 0.5%} → a fraction from 0 to 1. */
+  static Optional<Double> fraction(JsonNode value) {
+    if (!value.isTextual()) {
+      return Optional.empty();
+    }
+    Matcher m = PERCENT.matcher(value.asText().trim());
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    double fraction = Double.parseDouble(m.group(1)) / 100.0;
+    return fraction <= 1 ? Optional.of(fraction) : Optional.empty();
+  }
+}
