@@ -13,12 +13,14 @@ import org.apache.commons.math3.random.Well19937c;
  *
  * <p>Interval construction (see {@link BootstrapDistribution#interval(double)}):
  * <ol>
- *   <li>{@link Method#PERCENTILE} (default) — the <em>expanded</em> percentile interval
+ *   <li>{@link Method#PERCENTILE} — the <em>expanded</em> percentile interval
  *       (Hesterberg 2015): the percentiles are taken at {@code Phi(-/+ z')} with
  *       {@code z' = sqrt(n/(n-1)) * t_{n-1}(1 - alpha/2)}, which removes the well-known
  *       narrowness of the plain percentile interval with few blocks;</li>
- *   <li>{@link Method#BCA} — bias-corrected and accelerated percentiles with the same expanded
- *       {@code z'}; acceleration from the jackknife;</li>
+ *   <li>{@link Method#BCA} (default) — bias-corrected and accelerated percentiles with the same
+ *       expanded {@code z'}; acceleration from the jackknife. In simulation it matches the
+ *       percentile interval on symmetric noise and covers clearly better on right-skewed noise
+ *       (occasional slow blocks), which is common for tail latencies;</li>
  *   <li>in both cases the interval is widened, if needed, to contain the Student-t interval
  *       {@code m +/- t_{n-1}(1 - alpha/2) * s / sqrt(n)} on the log scale. A bootstrap distribution
  *       from n blocks cannot reach beyond the smallest and largest block, so with few blocks and the
@@ -31,9 +33,9 @@ public final class BootstrapRatio {
 
     /** How bootstrap percentiles are chosen. */
     public enum Method {
-        /** Expanded percentile interval (default). */
+        /** Expanded percentile interval. */
         PERCENTILE,
-        /** Bias-corrected and accelerated (BCa) percentiles, acceleration from the jackknife. */
+        /** Bias-corrected and accelerated (BCa) percentiles, acceleration from the jackknife (default). */
         BCA
     }
 
@@ -45,14 +47,14 @@ public final class BootstrapRatio {
     private final Method method;
 
     /**
-     * Bootstrap with the default {@link Method#PERCENTILE} method.
+     * Bootstrap with the default {@link Method#BCA} method.
      *
      * @param resamples number of bootstrap resamples, {@code >= 1000}
      * @param seed      seed of the random generator (any value)
      * @throws IllegalArgumentException if {@code resamples < 1000}
      */
     public BootstrapRatio(int resamples, long seed) {
-        this(resamples, seed, Method.PERCENTILE);
+        this(resamples, seed, Method.BCA);
     }
 
     /**
