@@ -69,14 +69,17 @@ public final class BootstrapRatio {
         this.method = Args.notNull("method", method);
     }
 
+    /** Number of bootstrap resamples per estimate. */
     public int resamples() {
         return resamples;
     }
 
+    /** Seed of the generator, reused on every call. */
     public long seed() {
         return seed;
     }
 
+    /** Percentile method in use. */
     public Method method() {
         return method;
     }

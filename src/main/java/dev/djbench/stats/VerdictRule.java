@@ -35,6 +35,7 @@ public final class VerdictRule {
         this.lowerBound = 1 / (1 + delta);
     }
 
+    /** The practical threshold as a fraction. */
     public double delta() {
         return delta;
     }

@@ -62,6 +62,15 @@ class VerdictRuleTest {
     }
 
     @Test
+    void verdictPValueWorksWithTwoBlocksAndWithIdenticalBlocks() {
+        BootstrapRatio bootstrap = new BootstrapRatio(1000, 9L);
+        double p = rule.verdictPValue(bootstrap.distribution(new double[] {100, 110}, new double[] {130, 150}));
+        assertTrue(p > 0 && p <= 1, "p=" + p);
+        double[] same = {100, 110, 120};
+        assertEquals(VerdictRule.MIN_P_VALUE, rule.verdictPValue(bootstrap.distribution(same, same)));
+    }
+
+    @Test
     void validation() {
         assertMessage("delta must be in [0, 1), was 1.0", () -> new VerdictRule(1.0));
         assertMessage("delta must be in [0, 1), was -0.01", () -> new VerdictRule(-0.01));
