@@ -6,7 +6,7 @@ renders it, so the two can never drift apart.
 from dataclasses import dataclass
 from typing import Callable, Tuple
 
-from techniques.views import select_related
+from techniques.views import db_filtering, only_defer, prefetch_related, select_related
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,34 @@ TECHNIQUES = (
         (
             Endpoint("naive", "select-related/naive/", select_related.naive, queries="1 + limit"),
             Endpoint("optimized", "select-related/optimized/", select_related.optimized, queries="1"),
+        ),
+    ),
+    Technique(
+        "prefetch-related",
+        "Prefetch many-to-many and reverse relations instead of two queries per row",
+        "same",
+        (
+            Endpoint("naive", "prefetch-related/naive/", prefetch_related.naive, queries="1 + 2*limit"),
+            Endpoint("optimized", "prefetch-related/optimized/", prefetch_related.optimized, queries="3"),
+        ),
+    ),
+    Technique(
+        "db-filtering",
+        "Filter in SQL instead of fetching every row and filtering in Python",
+        "same",
+        (
+            Endpoint("naive", "db-filtering/naive/", db_filtering.naive, queries="1 (whole table)"),
+            Endpoint("optimized", "db-filtering/optimized/", db_filtering.optimized, queries="1"),
+        ),
+    ),
+    Technique(
+        "only-defer",
+        "Fetch only the needed columns with only() or values()",
+        "same",
+        (
+            Endpoint("naive", "only-defer/naive/", only_defer.naive, queries="1 (all columns)"),
+            Endpoint("optimized", "only-defer/optimized/", only_defer.optimized, queries="1"),
+            Endpoint("values", "only-defer/values/", only_defer.values, queries="1"),
         ),
     ),
 )
