@@ -6,7 +6,15 @@ renders it, so the two can never drift apart.
 from dataclasses import dataclass
 from typing import Callable, Tuple
 
-from techniques.views import db_filtering, only_defer, prefetch_related, select_related
+from techniques.views import (
+    db_filtering,
+    fragment_cache,
+    low_level_cache,
+    only_defer,
+    per_site_cache,
+    prefetch_related,
+    select_related,
+)
 
 
 @dataclass(frozen=True)
@@ -66,6 +74,38 @@ TECHNIQUES = (
             Endpoint("naive", "only-defer/naive/", only_defer.naive, queries="1 (all columns)"),
             Endpoint("optimized", "only-defer/optimized/", only_defer.optimized, queries="1"),
             Endpoint("values", "only-defer/values/", only_defer.values, queries="1"),
+        ),
+    ),
+    Technique(
+        "low-level-cache",
+        "Cache an expensive aggregate with cache.get()/cache.set()",
+        "same",
+        (
+            Endpoint("naive", "low-level-cache/naive/", low_level_cache.naive, queries="1"),
+            Endpoint("optimized", "low-level-cache/optimized/", low_level_cache.optimized,
+                     queries="1 on a miss, 0 on a hit"),
+        ),
+    ),
+    Technique(
+        "fragment-cache",
+        "Cache an expensive sidebar with the {% cache %} template tag",
+        "same",
+        (
+            Endpoint("naive", "fragment-cache/naive/", fragment_cache.naive, queries="5"),
+            Endpoint("optimized", "fragment-cache/optimized/", fragment_cache.optimized,
+                     queries="5 cold, 1 warm"),
+        ),
+    ),
+    Technique(
+        "per-site-cache",
+        "Cache whole pages (DJBENCH_PER_SITE_CACHE=1, or cache_page on the optimized alias)",
+        "same",
+        (
+            Endpoint("page", "per-site-cache/page/", per_site_cache.page,
+                     queries="1 (0 on a hit with DJBENCH_PER_SITE_CACHE=1)"),
+            Endpoint("naive", "per-site-cache/naive/", per_site_cache.naive, queries="1"),
+            Endpoint("optimized", "per-site-cache/optimized/", per_site_cache.optimized,
+                     queries="1 cold, 0 warm"),
         ),
     ),
 )
