@@ -8,11 +8,14 @@ from typing import Callable, Tuple
 
 from techniques.views import (
     db_filtering,
+    db_index,
+    debug_off,
     fragment_cache,
     low_level_cache,
     only_defer,
     per_site_cache,
     prefetch_related,
+    reset,
     select_related,
 )
 
@@ -108,6 +111,33 @@ TECHNIQUES = (
                      queries="1 cold, 0 warm"),
         ),
     ),
+    Technique(
+        "db-index",
+        "Filter and sort on an indexed column; and what the index costs on inserts",
+        "same",
+        (
+            Endpoint("naive", "db-index/naive/", db_index.naive, queries="1 (full scan + sort)"),
+            Endpoint("optimized", "db-index/optimized/", db_index.optimized, queries="1 (index)"),
+            Endpoint("write-naive", "db-index/write/naive/", db_index.write_naive, method="POST",
+                     queries="ceil(rows/250)"),
+            Endpoint("write-optimized", "db-index/write/optimized/", db_index.write_optimized, method="POST",
+                     queries="ceil(rows/250)"),
+        ),
+    ),
+    Technique(
+        "debug-off",
+        "Run with DEBUG=False (the harness toggles DJBENCH_DEBUG per deployment)",
+        "deployment",
+        (
+            Endpoint("page", "debug-off/page/", debug_off.page, queries="1 + n"),
+            Endpoint("query-log", "debug-off/query-log/", debug_off.query_log, queries="1 + n"),
+        ),
+    ),
+)
+
+# Not techniques: helpers the harness calls between trials.
+UTILITY_ENDPOINTS = (
+    Endpoint("reset", "reset/", reset.reset, method="POST", queries="4"),
 )
 
 
