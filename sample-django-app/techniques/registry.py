@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from typing import Callable, Tuple
 
 from techniques.views import (
+    async_io,
     db_filtering,
     db_index,
     debug_off,
@@ -17,6 +18,8 @@ from techniques.views import (
     prefetch_related,
     reset,
     select_related,
+    static_files,
+    workers,
 )
 
 
@@ -131,6 +134,32 @@ TECHNIQUES = (
         (
             Endpoint("page", "debug-off/page/", debug_off.page, queries="1 + n"),
             Endpoint("query-log", "debug-off/query-log/", debug_off.query_log, queries="1 + n"),
+        ),
+    ),
+    Technique(
+        "async-io",
+        "Await slow upstream calls concurrently in an async view (sync-sequential vs async-gather)",
+        "same",
+        (
+            Endpoint("naive", "async-io/naive/", async_io.naive, queries="0"),
+            Endpoint("optimized", "async-io/optimized/", async_io.optimized, queries="0"),
+        ),
+    ),
+    Technique(
+        "workers",
+        "CPU-bound and I/O-bound workloads for worker count and worker class comparisons",
+        "deployment",
+        (
+            Endpoint("cpu-bound", "cpu-bound/", workers.cpu_bound, queries="0"),
+            Endpoint("io-bound", "io-bound/", workers.io_bound, queries="0"),
+        ),
+    ),
+    Technique(
+        "static-files",
+        "Serve static files with Django, WhiteNoise or nginx (DJBENCH_STATIC)",
+        "deployment",
+        (
+            Endpoint("page", "static-files/page/", static_files.page, queries="0"),
         ),
     ),
 )
