@@ -170,11 +170,13 @@ if CFG.https:
     CSRF_COOKIE_SECURE = True
 
 # --- Django REST framework ----------------------------------------------------
-# JSON only (no browsable API) and no authentication: the lean-serializer
-# technique measures serialisation, not auth or HTML rendering.
+# JSON only (no browsable API, whatever the Accept header) and no
+# authentication: the lean-serializer technique measures serialisation, not
+# auth or HTML rendering.
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_CONTENT_NEGOTIATION_CLASS": "techniques.negotiation.JsonOnlyNegotiation",
     "DEFAULT_AUTHENTICATION_CLASSES": [],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
     "UNAUTHENTICATED_USER": None,

@@ -8,17 +8,24 @@ from typing import Callable, Tuple
 
 from techniques.views import (
     async_io,
+    bulk_create,
+    celery_offload,
+    conn_max_age,
     db_filtering,
     db_index,
     debug_off,
+    edge_cache,
     fragment_cache,
+    lean_serializer,
     low_level_cache,
     only_defer,
+    pagination,
     per_site_cache,
     prefetch_related,
     reset,
     select_related,
     static_files,
+    template_logic,
     workers,
 )
 
@@ -160,6 +167,71 @@ TECHNIQUES = (
         "deployment",
         (
             Endpoint("page", "static-files/page/", static_files.page, queries="0"),
+        ),
+    ),
+    Technique(
+        "template-logic",
+        "Compute values in the view instead of with filters and loops in the template",
+        "same",
+        (
+            Endpoint("naive", "template-logic/naive/", template_logic.naive, queries="3"),
+            Endpoint("optimized", "template-logic/optimized/", template_logic.optimized, queries="3"),
+        ),
+    ),
+    Technique(
+        "pagination",
+        "Render one page of 10 items instead of every row",
+        "prefix",
+        (
+            Endpoint("naive", "pagination/naive/", pagination.naive, queries="1 (all rows)"),
+            Endpoint("optimized", "pagination/optimized/", pagination.optimized, queries="2 (count + page)"),
+        ),
+    ),
+    Technique(
+        "bulk-create",
+        "Insert many rows with bulk_create() instead of save() per row",
+        "same",
+        (
+            Endpoint("naive", "bulk-create/naive/", bulk_create.naive, method="POST", queries="rows"),
+            Endpoint("optimized", "bulk-create/optimized/", bulk_create.optimized, method="POST",
+                     queries="ceil(rows/250)"),
+        ),
+    ),
+    Technique(
+        "lean-serializer",
+        "Serialise only the fields the client needs (Django REST framework)",
+        "projection",
+        (
+            Endpoint("naive", "lean-serializer/naive/", lean_serializer.naive, queries="3"),
+            Endpoint("optimized", "lean-serializer/optimized/", lean_serializer.optimized, queries="1"),
+        ),
+    ),
+    Technique(
+        "conn-max-age",
+        "Reuse database connections (the harness toggles DJBENCH_CONN_MAX_AGE)",
+        "deployment",
+        (
+            Endpoint("page", "conn-max-age/page/", conn_max_age.page, queries="1"),
+        ),
+    ),
+    Technique(
+        "celery-offload",
+        "Send e-mail from a Celery task instead of inside the request",
+        "different (sent vs queued)",
+        (
+            Endpoint("naive", "celery-offload/naive/", celery_offload.naive, method="POST",
+                     queries="1 (after DJBENCH_SMTP_DELAY_MS)"),
+            Endpoint("optimized", "celery-offload/optimized/", celery_offload.optimized, method="POST",
+                     queries="0 (the worker does the insert)"),
+            Endpoint("status", "celery-offload/status/<str:token>/", celery_offload.status, queries="1"),
+        ),
+    ),
+    Technique(
+        "edge-cache",
+        "Mark a page cacheable (Cache-Control: public, max-age=60) for a proxy cache",
+        "deployment",
+        (
+            Endpoint("page", "edge-cache/page/", edge_cache.page, queries="2"),
         ),
     ),
 )
