@@ -30,14 +30,19 @@ class DelayHandler(BaseHTTPRequestHandler):
         pass
 
 
+class DelayServer(ThreadingHTTPServer):
+    daemon_threads = True
+    # The default backlog of 5 drops connections under bursts.
+    request_queue_size = 64
+
+
 class AsyncIoTests(SimpleTestCase):
     MS = 150
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        cls.server = ThreadingHTTPServer(("127.0.0.1", 0), DelayHandler)
-        cls.server.daemon_threads = True
+        cls.server = DelayServer(("127.0.0.1", 0), DelayHandler)
         threading.Thread(target=cls.server.serve_forever, daemon=True).start()
         cls.upstream = f"http://127.0.0.1:{cls.server.server_address[1]}"
 
@@ -87,7 +92,7 @@ class AsyncIoTests(SimpleTestCase):
                 self.assertIn("DJBENCH_UPSTREAM_URL", json.loads(response.content)["error"])
 
     def test_unreachable_upstream_is_502(self):
-        with ThreadingHTTPServer(("127.0.0.1", 0), DelayHandler) as closed:
+        with DelayServer(("127.0.0.1", 0), DelayHandler) as closed:
             port = closed.server_address[1]
         with override_settings(DJBENCH_UPSTREAM_URL=f"http://127.0.0.1:{port}"):
             for variant in ("naive", "optimized"):

@@ -45,7 +45,8 @@ class ServerTimingTests(SeededTestCase):
 
     def test_no_counting_outside_requests(self):
         # The hooks stay installed but must not leak into the next request.
-        list(connection.cursor().execute("SELECT 1"))
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
         timing = server_timing(self.client.get("/"))
         self.assertEqual(timing["count"], 0)
 
