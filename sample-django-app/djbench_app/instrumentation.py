@@ -1,0 +1,195 @@
+"""Per-request timing of database, cache and template work.
+
+The numbers end up in the Server-Timing header (rendered by
+djbench_app.middleware, the only place that knows the header format).
+
+Per-request state lives in a ContextVar, not a thread-local, so one design
+covers gthread workers (one context per thread), gevent (one per greenlet)
+and ASGI (asgiref copies the context into sync_to_async threads, and the
+state object is shared by reference, so work done there is counted too).
+
+What is counted:
+- db: every cursor execute()/executemany() on every database alias, as one
+  query each, with its wall time. Works with DEBUG off (no query log needed).
+- cache: get() and get_many() on every configured cache (time, hits, misses;
+  get_many counts each requested key), set() and set_many() (time only).
+  This covers cache.get/set in views, the {% cache %} tag, cache_page and the
+  per-site cache middleware. Other methods (add, delete, incr, the async
+  a* variants, ...) pass through uncounted.
+- template: wall time of the outermost django.template.base.Template.render
+  per request; nested renders ({% include %}) are inside it and not added
+  again.
+"""
+import time
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Optional
+
+from django.core.cache import CacheHandler
+from django.db.backends.signals import connection_created
+from django.template.base import Template
+
+perf_ns = time.perf_counter_ns
+
+
+@dataclass
+class RequestTimings:
+    start_ns: int
+    db_ns: int = 0
+    db_count: int = 0
+    cache_ns: int = 0
+    cache_hits: int = 0
+    cache_misses: int = 0
+    template_ns: int = 0
+    # 1 while the outermost Template.render of this request is running.
+    template_depth: int = 0
+
+
+_current: ContextVar[Optional[RequestTimings]] = ContextVar("djbench_timings", default=None)
+
+
+def begin():
+    """Start timing a request; returns (state, token for end())."""
+    state = RequestTimings(start_ns=perf_ns())
+    return state, _current.set(state)
+
+
+def end(token):
+    _current.reset(token)
+
+
+def current() -> Optional[RequestTimings]:
+    return _current.get()
+
+
+# --- Database -----------------------------------------------------------------
+
+def _db_wrapper(execute, sql, params, many, context):
+    state = _current.get()
+    if state is None:
+        return execute(sql, params, many, context)
+    started = perf_ns()
+    try:
+        return execute(sql, params, many, context)
+    finally:
+        state.db_ns += perf_ns() - started
+        state.db_count += 1
+
+
+def _add_db_wrapper(sender, connection, **kwargs):
+    # Installed for the connection's whole life rather than with a per-request
+    # `with connection.execute_wrapper(...)`: under ASGI the ORM runs in a
+    # sync_to_async thread whose connection objects differ from the ones the
+    # async middleware could see, so a per-request wrapper would miss them.
+    # The wrapper is a no-op outside a request (no ContextVar state).
+    # Inserted at the front so other code's LIFO execute_wrapper() pops stay
+    # correct; checked first because a DatabaseWrapper reconnects (and fires
+    # this signal again) after every CONN_MAX_AGE expiry.
+    if _db_wrapper not in connection.execute_wrappers:
+        connection.execute_wrappers.insert(0, _db_wrapper)
+
+
+# --- Cache --------------------------------------------------------------------
+
+_MISSING = object()
+
+
+class InstrumentedCache:
+    """Proxy around a cache backend that times get/get_many/set/set_many.
+
+    Everything else is delegated untouched, so the proxy is a drop-in for the
+    backend wherever Django hands it out (caches[alias], cache, cache_page).
+    """
+
+    def __init__(self, backend):
+        self._backend = backend
+
+    def __getattr__(self, name):
+        return getattr(self._backend, name)
+
+    def __contains__(self, key):
+        return key in self._backend
+
+    def __repr__(self):
+        return f"<InstrumentedCache {self._backend!r}>"
+
+    def get(self, key, default=None, version=None):
+        state = _current.get()
+        if state is None:
+            return self._backend.get(key, default, version=version)
+        started = perf_ns()
+        # A private sentinel tells a miss from a stored value equal to default.
+        value = self._backend.get(key, _MISSING, version=version)
+        state.cache_ns += perf_ns() - started
+        if value is _MISSING:
+            state.cache_misses += 1
+            return default
+        state.cache_hits += 1
+        return value
+
+    def get_many(self, keys, version=None):
+        keys = list(keys)
+        state = _current.get()
+        if state is None:
+            return self._backend.get_many(keys, version=version)
+        started = perf_ns()
+        found = self._backend.get_many(keys, version=version)
+        state.cache_ns += perf_ns() - started
+        state.cache_hits += len(found)
+        state.cache_misses += len(keys) - len(found)
+        return found
+
+    def set(self, *args, **kwargs):
+        return self._timed(self._backend.set, args, kwargs)
+
+    def set_many(self, *args, **kwargs):
+        return self._timed(self._backend.set_many, args, kwargs)
+
+    @staticmethod
+    def _timed(method, args, kwargs):
+        state = _current.get()
+        if state is None:
+            return method(*args, **kwargs)
+        started = perf_ns()
+        try:
+            return method(*args, **kwargs)
+        finally:
+            state.cache_ns += perf_ns() - started
+
+
+# --- Templates ----------------------------------------------------------------
+
+def _make_timed_render(original_render):
+    def render(self, context):
+        state = _current.get()
+        if state is None or state.template_depth:
+            return original_render(self, context)
+        state.template_depth = 1
+        started = perf_ns()
+        try:
+            return original_render(self, context)
+        finally:
+            state.template_ns += perf_ns() - started
+            state.template_depth = 0
+
+    render.djbench_original = original_render
+    return render
+
+
+def _make_instrumented_create_connection(original_create):
+    def create_connection(self, alias):
+        return InstrumentedCache(original_create(self, alias))
+
+    create_connection.djbench_original = original_create
+    return create_connection
+
+
+def install():
+    """Hook the database, cache and template layers. Idempotent."""
+    if not hasattr(Template.render, "djbench_original"):
+        Template.render = _make_timed_render(Template.render)
+    if not hasattr(CacheHandler.create_connection, "djbench_original"):
+        CacheHandler.create_connection = _make_instrumented_create_connection(
+            CacheHandler.create_connection
+        )
+    connection_created.connect(_add_db_wrapper, dispatch_uid="djbench-db-timing")

@@ -1,0 +1,63 @@
+"""The Server-Timing header: the contract with the harness."""
+from django.db import connection
+from django.test import AsyncClient
+from django.test.utils import CaptureQueriesContext
+
+from djbench_app.middleware import format_server_timing
+from djbench_app.instrumentation import RequestTimings
+from techniques.tests.base import SeededTestCase, server_timing
+
+
+class ServerTimingTests(SeededTestCase):
+    def test_format(self):
+        state = RequestTimings(start_ns=0, db_ns=3_210_000, db_count=101, cache_ns=120_000,
+                               cache_hits=3, cache_misses=1, template_ns=5_000_000)
+        self.assertEqual(
+            format_server_timing(state, 12_345_678),
+            "total;dur=12.346, db;dur=3.210;count=101, cache;dur=0.120;hit=3;miss=1, template;dur=5.000",
+        )
+
+    def test_present_and_well_formed_everywhere(self):
+        for path in ("/", "/healthz", "/techniques/select-related/naive/?limit=3", "/no-such-page/"):
+            response = self.client.get(path)
+            timing = server_timing(response)
+            self.assertGreater(timing["total"], 0, path)
+
+    def test_count_matches_the_queries_run(self):
+        for path in ("/techniques/select-related/naive/?limit=7",
+                     "/techniques/select-related/optimized/?limit=7"):
+            with CaptureQueriesContext(connection) as queries:
+                response = self.client.get(path)
+            timing = server_timing(response)
+            self.assertEqual(timing["count"], len(queries), path)
+            self.assertGreater(timing["db"], 0)
+            self.assertLessEqual(timing["db"], timing["total"])
+
+    def test_template_time_is_measured(self):
+        timing = server_timing(self.client.get("/techniques/select-related/optimized/?limit=5"))
+        self.assertGreater(timing["template"], 0)
+        self.assertLessEqual(timing["template"], timing["total"])
+
+    def test_cache_entry_is_zero_when_unused(self):
+        timing = server_timing(self.client.get("/healthz"))
+        self.assertEqual((timing["cache"], timing["hit"], timing["miss"], timing["template"]), (0, 0, 0, 0))
+        self.assertEqual(timing["count"], 1)
+
+    def test_no_counting_outside_requests(self):
+        # The hooks stay installed but must not leak into the next request.
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        timing = server_timing(self.client.get("/"))
+        self.assertEqual(timing["count"], 0)
+
+
+class AsyncServerTimingTests(SeededTestCase):
+    async def test_async_stack(self):
+        # AsyncClient goes through ASGIHandler, i.e. the middleware's async
+        # path; the sync view then runs in a thread with the copied context,
+        # so its queries are still counted.
+        response = await AsyncClient().get("/techniques/select-related/naive/?limit=4")
+        self.assertEqual(response.status_code, 200)
+        timing = server_timing(response)
+        self.assertEqual(timing["count"], 5)
+        self.assertGreater(timing["template"], 0)
