@@ -25,13 +25,14 @@ public final class GatlingLoadGenerator implements LoadGenerator {
   }
 
   @Override
-  public TrialMeasurement run(TrialSpec spec) throws LoadException {
+  public TrialMeasurement run(TrialSpec spec, Runnable onWindowOpen) throws LoadException {
     try {
       Files.createDirectories(workDirectory);
     } catch (IOException e) {
       throw new LoadException("cannot create Gatling's work directory " + workDirectory + ": " + e.getMessage(), e);
     }
-    var recorder = new TrialRecorder(Math.round(spec.warmupSeconds() * 1e9), spec.ratePerSecond());
+    var recorder = new TrialRecorder(
+        Math.round(spec.warmupSeconds() * 1e9), spec.ratePerSecond(), !spec.poisson(), onWindowOpen);
     var trial = new ActiveTrial(spec, recorder);
     ActiveTrial.begin(trial);
     int status;

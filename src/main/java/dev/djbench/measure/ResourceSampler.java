@@ -26,6 +26,7 @@ public final class ResourceSampler implements AutoCloseable {
   private final Supplier<List<Long>> processes;
   private final ScheduledExecutorService timer;
   private final Map<Long, long[]> firstAndLastTicks = new HashMap<>();
+  private final java.util.concurrent.atomic.AtomicBoolean begun = new java.util.concurrent.atomic.AtomicBoolean();
   private long peakRssBytes;
 
   private ResourceSampler(Supplier<List<Long>> processes) {
@@ -37,12 +38,19 @@ public final class ResourceSampler implements AutoCloseable {
     });
   }
 
-  /** Starts sampling the processes {@code processes} lists at each sample (e.g. a process group's members). */
-  public static ResourceSampler start(Supplier<List<Long>> processes) {
-    var sampler = new ResourceSampler(processes);
-    sampler.sample();
-    sampler.timer.scheduleAtFixedRate(sampler::sample, SAMPLE_MILLIS, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
-    return sampler;
+  /**
+   * A sampler of the processes {@code processes} lists at each sample (e.g. a process group's members); it takes
+   * no sample before {@link #begin()}.
+   */
+  public static ResourceSampler of(Supplier<List<Long>> processes) {
+    return new ResourceSampler(processes);
+  }
+
+  /** Starts sampling, on the sampler's own thread; returns at once. Later calls do nothing. */
+  public void begin() {
+    if (begun.compareAndSet(false, true)) {
+      timer.scheduleAtFixedRate(this::sample, 0, SAMPLE_MILLIS, TimeUnit.MILLISECONDS);
+    }
   }
 
   private synchronized void sample() {
@@ -64,8 +72,20 @@ public final class ResourceSampler implements AutoCloseable {
    *
    * @param requestsAnswered requests answered during the sampled time, for CPU per request
    */
-  public synchronized ServerResources finish(long requestsAnswered) {
+  public ServerResources finish(long requestsAnswered) {
     timer.shutdownNow();
+    try {
+      timer.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return summarize(requestsAnswered);
+  }
+
+  private synchronized ServerResources summarize(long requestsAnswered) {
+    if (!begun.get()) {
+      return ServerResources.UNKNOWN;
+    }
     sample();
     long ticks = 0;
     for (long[] firstLast : firstAndLastTicks.values()) {

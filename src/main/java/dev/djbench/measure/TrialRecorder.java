@@ -24,6 +24,9 @@ public final class TrialRecorder {
 
   private final long warmupNanos;
   private final double targetRatePerSecond;
+  private final boolean evenlySpaced;
+  private final Runnable onWindowOpen;
+  private final java.util.concurrent.atomic.AtomicBoolean windowOpened = new java.util.concurrent.atomic.AtomicBoolean();
 
   private final Histogram clientLatencyMicros = newHistogram();
   private final Histogram serverTotalMicros = newHistogram();
@@ -50,8 +53,11 @@ public final class TrialRecorder {
    * @param warmupNanos how long after the first request the measured window opens, &gt;= 0
    * @param targetRatePerSecond the arrival rate the injector was asked for, &gt; 0; used to compute how late each
    *     request started against its schedule
+   * @param evenlySpaced whether arrivals are evenly spaced (then each request's lag behind its due time is
+   *     recorded); Poisson arrivals have no fixed schedule to lag behind
+   * @param onWindowOpen run once, on the thread of the first request of the measured window (keep it short)
    */
-  public TrialRecorder(long warmupNanos, double targetRatePerSecond) {
+  public TrialRecorder(long warmupNanos, double targetRatePerSecond, boolean evenlySpaced, Runnable onWindowOpen) {
     if (warmupNanos < 0) {
       throw new IllegalArgumentException("warmupNanos must be >= 0, was " + warmupNanos);
     }
@@ -60,6 +66,8 @@ public final class TrialRecorder {
     }
     this.warmupNanos = warmupNanos;
     this.targetRatePerSecond = targetRatePerSecond;
+    this.evenlySpaced = evenlySpaced;
+    this.onWindowOpen = onWindowOpen;
   }
 
   private static Histogram newHistogram() {
@@ -81,8 +89,13 @@ public final class TrialRecorder {
     long index = userIndex.getAndIncrement();
     long dueNanos = firstStartNanos.get() + Math.round(index * 1e9 / targetRatePerSecond);
     if (inMeasuredWindow(now)) {
+      if (windowOpened.compareAndSet(false, true)) {
+        onWindowOpen.run();
+      }
       started.increment();
-      startLagMicros.recordValue(clamp(Math.max(0, now - dueNanos) / 1000));
+      if (evenlySpaced) {
+        startLagMicros.recordValue(clamp(Math.max(0, now - dueNanos) / 1000));
+      }
     } else {
       warmupRequests.increment();
     }

@@ -55,7 +55,7 @@ class GatlingLoadGeneratorTest {
 
   @Test
   void recordsEveryRequestOfTheMeasuredWindowWithItsServerTiming(@TempDir Path work) throws Exception {
-    TrialMeasurement m = new GatlingLoadGenerator(work).run(spec("/ok", 40, 1, 2));
+    TrialMeasurement m = new GatlingLoadGenerator(work).run(spec("/ok", 40, 1, 2), () -> {});
 
     assertTrue(m.warmupRequests() >= 36 && m.warmupRequests() <= 44, "warm-up requests: " + m.warmupRequests());
     assertTrue(m.started() >= 76 && m.started() <= 84, "measured requests: " + m.started());
@@ -72,7 +72,7 @@ class GatlingLoadGeneratorTest {
 
   @Test
   void countsErrorStatusesAndRefusedConnectionsAsErrors(@TempDir Path work) throws Exception {
-    TrialMeasurement broken = new GatlingLoadGenerator(work).run(spec("/broken", 20, 0, 1));
+    TrialMeasurement broken = new GatlingLoadGenerator(work).run(spec("/broken", 20, 0, 1), () -> {});
     assertEquals(broken.started(), broken.errors());
     assertEquals(Map.of(500, broken.started()), broken.statusCounts());
 
@@ -80,7 +80,7 @@ class GatlingLoadGeneratorTest {
     server.stop(0);
     var refused = new TrialSpec("refused", URI.create("http://127.0.0.1:" + port), "GET", "/ok", Map.of(), "",
         20, false, 0, 1, 2);
-    TrialMeasurement m = new GatlingLoadGenerator(work).run(refused);
+    TrialMeasurement m = new GatlingLoadGenerator(work).run(refused, () -> {});
     assertTrue(m.started() > 0);
     assertEquals(m.started(), m.connectionFailures());
     assertEquals(m.started(), m.errors());

@@ -1,0 +1,31 @@
+package dev.djbench.report;
+
+import dev.djbench.results.ExperimentResult;
+import dev.djbench.results.RunResult;
+
+/** The summary as Markdown: {@code summary.md}, usable as a CI job summary or a pull-request comment. */
+final class MarkdownReport implements ReportFormat.Renderer {
+
+  @Override
+  public String render(RunResult run) {
+    StringBuilder out = new StringBuilder("# djbench: ").append(run.suite()).append("\n\n");
+    SummaryModel.header(run).lines().forEach(l -> out.append(l).append("  \n"));
+    for (ExperimentResult e : run.experiments()) {
+      out.append("\n## ").append(e.id()).append("\n\n").append(e.technique()).append("\n\n");
+      if (!e.claim().isEmpty()) {
+        out.append("> Claim: ").append(e.claim()).append("\n\n");
+      }
+      if (!e.status().equals("measured")) {
+        out.append("**").append(e.status()).append("**: ").append(e.reason()).append("\n\n");
+      }
+      if (!e.trials().isEmpty()) {
+        out.append(SummaryModel.variants(e).markdown()).append('\n');
+      }
+      Table comparisons = SummaryModel.comparisons(e);
+      if (!comparisons.isEmpty()) {
+        out.append(comparisons.markdown()).append('\n').append(SummaryModel.confidence(e)).append("\n");
+      }
+    }
+    return out.toString();
+  }
+}

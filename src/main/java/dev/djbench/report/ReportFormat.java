@@ -1,0 +1,32 @@
+package dev.djbench.report;
+
+import dev.djbench.results.RunResult;
+
+/** The formats a run is rendered in; each renders only from saved results. */
+public enum ReportFormat {
+  /** The plain-text table printed at the end of a run. */
+  TEXT("summary.txt", new TextReport()),
+  /** The same, as Markdown: a CI job summary or a pull-request comment. */
+  MARKDOWN("summary.md", new MarkdownReport());
+
+  private final String fileName;
+  private final Renderer renderer;
+
+  ReportFormat(String fileName, Renderer renderer) {
+    this.fileName = fileName;
+    this.renderer = renderer;
+  }
+
+  public String fileName() {
+    return fileName;
+  }
+
+  public String render(RunResult run) {
+    return renderer.render(run);
+  }
+
+  /** Renders a run into one format. */
+  interface Renderer {
+    String render(RunResult run);
+  }
+}

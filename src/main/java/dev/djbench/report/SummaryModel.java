@@ -1,0 +1,85 @@
+package dev.djbench.report;
+
+import dev.djbench.results.Comparison;
+import dev.djbench.results.ExperimentResult;
+import dev.djbench.results.RunResult;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The tables of a run summary, built once from saved results and rendered as text or Markdown, so the two formats
+ * can never disagree.
+ */
+final class SummaryModel {
+
+  /** The comparisons shown in summaries; results.json has them all. */
+  static final Set<String> SHOWN_METRICS = Set.of(
+      "clientLatencyMicros.p50", "clientLatencyMicros.p99", "serverTotalMicros.p50", "dbQueries.mean",
+      "server.cpuMillisPerRequest");
+
+  private SummaryModel() {}
+
+  static Table variants(ExperimentResult e) {
+    Table table = new Table("variant", ">p50 ms", ">p90 ms", ">p99 ms", ">server p50 ms", ">queries/req",
+        ">CPU ms/req", ">rate/s", ">errors", ">valid trials", "deployment");
+    for (VariantRow r : VariantRow.of(e)) {
+      table.row(r.variant(), Numbers.fixed(r.p50Millis(), 1), Numbers.fixed(r.p90Millis(), 1),
+          Numbers.fixed(r.p99Millis(), 1), Numbers.fixed(r.serverP50Millis(), 2),
+          Numbers.fixed(r.queriesPerRequest(), 1), Numbers.fixed(r.cpuMillisPerRequest(), 2),
+          Numbers.fixed(r.achievedRate(), 1), Long.toString(r.errors()), r.validTrials() + "/" + r.trials(),
+          r.deployment());
+    }
+    return table;
+  }
+
+  static Table comparisons(ExperimentResult e) {
+    Table table = new Table("comparison", "metric", ">baseline", ">candidate", ">ratio", "interval", "verdict",
+        ">blocks");
+    for (Comparison c : e.comparisons()) {
+      if (!SHOWN_METRICS.contains(c.metric())) {
+        continue;
+      }
+      double scale = c.metric().endsWith("Micros.p50") || c.metric().endsWith("Micros.p99") ? 1000.0 : 1.0;
+      int decimals = scale > 1 ? 2 : 1;
+      table.row(c.candidate() + " vs " + c.baseline(), metricLabel(c.metric()),
+          Numbers.fixed(c.baselineValue() / scale, decimals), Numbers.fixed(c.candidateValue() / scale, decimals),
+          Numbers.factor(c.ratio()), Numbers.interval(c.lower(), c.upper()), c.verdict(), Integer.toString(c.blocks()));
+    }
+    return table;
+  }
+
+  static String metricLabel(String metric) {
+    return switch (metric) {
+      case "clientLatencyMicros.p50" -> "client p50 ms";
+      case "clientLatencyMicros.p90" -> "client p90 ms";
+      case "clientLatencyMicros.p99" -> "client p99 ms";
+      case "serverTotalMicros.p50" -> "server p50 ms";
+      case "serverTotalMicros.mean" -> "server mean µs";
+      case "dbQueries.mean" -> "queries/req";
+      case "server.cpuMillisPerRequest" -> "CPU ms/req";
+      default -> metric;
+    };
+  }
+
+  static String header(RunResult run) {
+    return String.format(java.util.Locale.ROOT,
+        "run %s · suite %s · profile %s · seed %d · status %s%s%n"
+            + "machine: %d cores, %s, %s; %s%n"
+            + "resolution: %s%n",
+        run.runId(), run.suite(), run.profile(), run.seed(), run.status(),
+        run.message().isEmpty() ? "" : " (" + run.message() + ")",
+        run.machine().cores(), run.machine().cpuModel(), run.machine().os(), run.machine().cpuLayout(),
+        run.clientLatencyResolution());
+  }
+
+  static String confidence(ExperimentResult e) {
+    List<Comparison> c = e.comparisons();
+    if (c.isEmpty() || Double.isNaN(c.get(0).confidenceLevel())) {
+      return "";
+    }
+    return String.format(java.util.Locale.ROOT,
+        "ratio = candidate/baseline, geometric mean of per-block ratios; interval at %.1f%% confidence "
+            + "(%.0f%% overall across sequential looks); δ = %.1f%%",
+        100 * c.get(0).confidenceLevel(), 95.0, 100 * c.get(0).threshold());
+  }
+}

@@ -1,0 +1,32 @@
+package dev.djbench.report;
+
+import dev.djbench.results.ExperimentResult;
+import dev.djbench.results.RunResult;
+
+/** The plain-text summary printed at the end of a run. */
+final class TextReport implements ReportFormat.Renderer {
+
+  @Override
+  public String render(RunResult run) {
+    StringBuilder out = new StringBuilder(SummaryModel.header(run));
+    for (ExperimentResult e : run.experiments()) {
+      out.append('\n').append(e.id()).append(" — ").append(e.technique()).append('\n');
+      if (!e.claim().isEmpty()) {
+        out.append("  claim: ").append(e.claim()).append('\n');
+      }
+      if (!e.status().equals("measured")) {
+        out.append("  ").append(e.status().toUpperCase(java.util.Locale.ROOT)).append(": ").append(e.reason())
+            .append('\n');
+      }
+      if (!e.trials().isEmpty()) {
+        out.append(SummaryModel.variants(e).text("  "));
+      }
+      Table comparisons = SummaryModel.comparisons(e);
+      if (!comparisons.isEmpty()) {
+        out.append(comparisons.text("  "));
+        out.append("  ").append(SummaryModel.confidence(e)).append('\n');
+      }
+    }
+    return out.toString();
+  }
+}

@@ -1,0 +1,86 @@
+package dev.djbench.report;
+
+import dev.djbench.results.ExperimentResult;
+import dev.djbench.results.TrialResult;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
+/**
+ * One variant's line in a report: each figure is the median, over the variant's valid trials, of that trial's own
+ * value — the trial is the unit, so requests are never pooled across trials.
+ *
+ * @param variant the variant's name
+ * @param deployment its deployment label
+ * @param validTrials trials that count
+ * @param trials trials run, valid or not
+ * @param p50Millis client latency p50
+ * @param p90Millis client latency p90
+ * @param p99Millis client latency p99
+ * @param serverP50Millis the app's own total time, p50
+ * @param queriesPerRequest mean database queries per request
+ * @param cpuMillisPerRequest server CPU per request
+ * @param peakRssMegabytes largest resident memory of the server's processes
+ * @param achievedRate requests per second achieved
+ * @param errors error responses and failures, summed over valid trials
+ * @param requests requests in the measured windows of valid trials
+ */
+public record VariantRow(
+    String variant,
+    String deployment,
+    int validTrials,
+    int trials,
+    double p50Millis,
+    double p90Millis,
+    double p99Millis,
+    double serverP50Millis,
+    double queriesPerRequest,
+    double cpuMillisPerRequest,
+    double peakRssMegabytes,
+    double achievedRate,
+    long errors,
+    long requests) {
+
+  /** The rows of an experiment, in variant order. */
+  public static List<VariantRow> of(ExperimentResult experiment) {
+    return experiment.variants().stream().map(v -> of(v, experiment.trials())).toList();
+  }
+
+  static VariantRow of(ExperimentResult.VariantInfo variant, List<TrialResult> all) {
+    List<TrialResult> mine = all.stream().filter(t -> t.variant().equals(variant.name())).toList();
+    List<TrialResult> valid = mine.stream().filter(TrialResult::valid).toList();
+    return new VariantRow(
+        variant.name(),
+        variant.deployment(),
+        valid.size(),
+        mine.size(),
+        median(valid, t -> t.distribution("clientLatencyMicros").p50() / 1000.0),
+        median(valid, t -> t.distribution("clientLatencyMicros").p90() / 1000.0),
+        median(valid, t -> t.distribution("clientLatencyMicros").p99() / 1000.0),
+        median(valid, t -> t.distribution("serverTotalMicros").p50() / 1000.0),
+        median(valid, t -> t.distribution("dbQueries").mean()),
+        median(valid, t -> t.server().cpuMillisPerRequest()),
+        median(valid, t -> t.server().peakRssBytes() / 1048576.0),
+        median(valid, TrialResult::achievedRatePerSecond),
+        valid.stream().mapToLong(TrialResult::errors).sum(),
+        valid.stream().mapToLong(TrialResult::requests).sum());
+  }
+
+  private static double median(List<TrialResult> trials, ToDoubleFunction<TrialResult> value) {
+    if (trials.isEmpty()) {
+      return Double.NaN;
+    }
+    double[] sorted = trials.stream().mapToDouble(value).sorted().toArray();
+    int mid = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  }
+
+  static double[] values(List<VariantRow> rows, ToDoubleFunction<VariantRow> f) {
+    return rows.stream().mapToDouble(f).toArray();
+  }
+
+  @Override
+  public String toString() {
+    return variant + Arrays.toString(new double[] {p50Millis, serverP50Millis, queriesPerRequest});
+  }
+}

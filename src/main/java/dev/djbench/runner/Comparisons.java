@@ -1,0 +1,108 @@
+package dev.djbench.runner;
+
+import dev.djbench.results.Comparison;
+import dev.djbench.results.TrialResult;
+import dev.djbench.stats.BootstrapRatio;
+import dev.djbench.stats.RatioEstimate;
+import dev.djbench.stats.SequentialPlan;
+import dev.djbench.stats.Verdict;
+import dev.djbench.stats.VerdictRule;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Turns an experiment's valid trials into {@link Comparison}s: per block, the ratio candidate/baseline; over
+ * blocks, their geometric mean with a bootstrap interval at the sequential plan's per-look confidence level; and a
+ * verdict against the threshold δ. Requests are never pooled across trials: the trial is the unit.
+ */
+public final class Comparisons {
+
+  private static final int RESAMPLES = 4000;
+
+  private final SequentialPlan plan;
+  private final VerdictRule rule;
+  private final long seed;
+
+  /**
+   * @param plan the blocks' plan, whose per-look level the intervals use
+   * @param rule the verdict rule with its δ
+   * @param seed seeds the bootstrap, so a run's intervals are reproducible from its results
+   */
+  public Comparisons(SequentialPlan plan, VerdictRule rule, long seed) {
+    this.plan = plan;
+    this.rule = rule;
+    this.seed = seed;
+  }
+
+  /** Every candidate against the baseline on every reported metric. */
+  public List<Comparison> compare(String baseline, List<String> candidates, List<TrialResult> trials) {
+    List<Comparison> out = new ArrayList<>();
+    for (String candidate : candidates) {
+      for (Metric metric : Metric.REPORTED) {
+        out.add(compare(baseline, candidate, metric, trials));
+      }
+    }
+    return out;
+  }
+
+  /** Whether every gating comparison has reached a verdict other than inconclusive. */
+  public static boolean settled(List<Comparison> comparisons) {
+    return comparisons.stream()
+        .filter(c -> Metric.REPORTED.stream().anyMatch(m -> m.gating() && m.name().equals(c.metric())))
+        .noneMatch(c -> c.verdict().equals(Verdict.INCONCLUSIVE.label()));
+  }
+
+  Comparison compare(String baseline, String candidate, Metric metric, List<TrialResult> trials) {
+    Map<Integer, Double> base = validByBlock(trials, baseline, metric);
+    Map<Integer, Double> cand = validByBlock(trials, candidate, metric);
+    List<Integer> blocks = base.keySet().stream().filter(cand::containsKey).sorted().toList();
+    double[] a = blocks.stream().mapToDouble(base::get).toArray();
+    double[] b = blocks.stream().mapToDouble(cand::get).toArray();
+    double level = plan.confidenceLevelAtLook();
+    double baselineMedian = median(a);
+    double candidateMedian = median(b);
+    if (blocks.isEmpty()) {
+      return new Comparison(baseline, candidate, metric.name(), Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+          Double.NaN, level, 0, "no valid blocks", rule.delta());
+    }
+    if (Arrays.stream(a).anyMatch(v -> !(v > 0)) || Arrays.stream(b).anyMatch(v -> !(v > 0))) {
+      // A zero (a cached page below the client clock's 1 ms, a page with no query) has no ratio.
+      return new Comparison(baseline, candidate, metric.name(), baselineMedian, candidateMedian, Double.NaN,
+          Double.NaN, Double.NaN, level, blocks.size(), "n/a (zero values)", rule.delta());
+    }
+    if (blocks.size() < 2) {
+      double ratio = b[0] / a[0];
+      return new Comparison(baseline, candidate, metric.name(), baselineMedian, candidateMedian, ratio, Double.NaN,
+          Double.NaN, level, 1, Verdict.INCONCLUSIVE.label(), rule.delta());
+    }
+    RatioEstimate estimate = new BootstrapRatio(RESAMPLES, seed ^ metric.name().hashCode() ^ candidate.hashCode())
+        .estimate(a, b, level);
+    Verdict verdict = rule.decide(estimate.interval());
+    return new Comparison(baseline, candidate, metric.name(), baselineMedian, candidateMedian, estimate.ratio(),
+        estimate.interval().lower(), estimate.interval().upper(), level, blocks.size(), verdict.label(),
+        rule.delta());
+  }
+
+  private static Map<Integer, Double> validByBlock(List<TrialResult> trials, String variant, Metric metric) {
+    Map<Integer, Double> out = new TreeMap<>();
+    for (TrialResult t : trials) {
+      if (t.valid() && t.variant().equals(variant)) {
+        out.put(t.block(), metric.valueOf(t));
+      }
+    }
+    return out;
+  }
+
+  private static double median(double[] values) {
+    if (values.length == 0) {
+      return Double.NaN;
+    }
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int mid = sorted.length / 2;
+    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  }
+}

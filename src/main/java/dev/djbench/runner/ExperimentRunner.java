@@ -1,0 +1,218 @@
+package dev.djbench.runner;
+
+import dev.djbench.load.LoadException;
+import dev.djbench.load.LoadGenerator;
+import dev.djbench.load.TrialSpec;
+import dev.djbench.measure.Histograms;
+import dev.djbench.measure.ResourceSampler;
+import dev.djbench.measure.TrialMeasurement;
+import dev.djbench.plan.BlockOrder;
+import dev.djbench.plan.Profile;
+import dev.djbench.results.Comparison;
+import dev.djbench.results.Distribution;
+import dev.djbench.results.ExperimentResult;
+import dev.djbench.results.HistogramCodec;
+import dev.djbench.results.Journal;
+import dev.djbench.results.ServerResources;
+import dev.djbench.results.TrialResult;
+import dev.djbench.scenario.AppSpec;
+import dev.djbench.scenario.Deployment;
+import dev.djbench.scenario.Experiment;
+import dev.djbench.scenario.Variant;
+import dev.djbench.target.DjangoServer;
+import dev.djbench.target.PythonEnv;
+import dev.djbench.target.TargetException;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Runs one experiment: brings its deployments up, checks its variants agree, runs blocks of trials in shuffled
+ * order until every gating comparison has a verdict or the profile's block cap is reached, and brings everything
+ * down again whatever happens.
+ */
+final class ExperimentRunner {
+
+  private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+
+  private final AppSpec app;
+  private final PythonEnv python;
+  private final Profile profile;
+  private final BlockOrder order;
+  private final Comparisons comparisons;
+  private final LoadGenerator load;
+  private final Journal journal;
+  private final Path workDirectory;
+  private final Path logDirectory;
+  private final Progress progress;
+
+  ExperimentRunner(AppSpec app, PythonEnv python, Profile profile, BlockOrder order, Comparisons comparisons,
+      LoadGenerator load, Journal journal, Path workDirectory, Path logDirectory, Progress progress) {
+    this.app = app;
+    this.python = python;
+    this.profile = profile;
+    this.order = order;
+    this.comparisons = comparisons;
+    this.load = load;
+    this.journal = journal;
+    this.workDirectory = workDirectory;
+    this.logDirectory = logDirectory;
+    this.progress = progress;
+  }
+
+  /**
+   * Runs the experiment. Trials are handed to {@code onTrial} as they end (after the journal has them), so that a
+   * run interrupted mid-experiment still reports them.
+   *
+   * @throws TargetException when a server will not start or dies; trials measured before are in the journal
+   */
+  ExperimentResult run(Experiment experiment, Consumer<TrialResult> onTrial) throws TargetException, IOException {
+    List<ExperimentResult.VariantInfo> variants = experiment.variants().stream()
+        .map(v -> new ExperimentResult.VariantInfo(v.name(), v.request().toString(), v.deployment().label()))
+        .toList();
+    List<TrialResult> trials = new ArrayList<>();
+    Map<Deployment, DjangoServer> servers = new LinkedHashMap<>();
+    try {
+      for (Variant variant : experiment.variants()) {
+        if (!servers.containsKey(variant.deployment())) {
+          String label = experiment.id() + "/" + variant.name();
+          progress.say("  [%s] starting %s", experiment.id(), variant.deployment().label());
+          servers.put(variant.deployment(), DjangoServer.start(label, app, variant.deployment(), experiment.seed(),
+              python, workDirectory.resolve(label.replace('/', '_')), logDirectory, Map.of(), STARTUP_TIMEOUT));
+        }
+      }
+      Optional<String> broken = checkEquivalence(experiment, servers);
+      if (broken.isPresent()) {
+        progress.say("  [%s] BROKEN: %s", experiment.id(), broken.get());
+        return new ExperimentResult(experiment.id(), experiment.technique(), experiment.claim(), "broken",
+            broken.get(), variants, trials, List.of());
+      }
+      List<Comparison> compared = List.of();
+      List<String> candidates = experiment.variants().stream().skip(1).map(Variant::name).toList();
+      int block = 0;
+      while (block < profile.maxBlocks()) {
+        List<Variant> blockOrder = order.order(experiment.id(), block, experiment.variants());
+        for (int position = 0; position < blockOrder.size(); position++) {
+          Variant variant = blockOrder.get(position);
+          DjangoServer server = servers.get(variant.deployment());
+          // An invalid trial is kept with its reasons and repeated once; only valid trials enter comparisons.
+          for (int attempt = 0; attempt < 2; attempt++) {
+            TrialResult trial = runTrial(experiment, variant, server, block, position);
+            journal.append(trial);
+            trials.add(trial);
+            onTrial.accept(trial);
+            progress.trial(trial, profile.minBlocks());
+            for (DjangoServer s : servers.values()) {
+              s.checkAlive();
+            }
+            if (trial.valid()) {
+              break;
+            }
+          }
+        }
+        block++;
+        compared = comparisons.compare(experiment.baseline().name(), candidates, trials);
+        if (block >= profile.minBlocks() && Comparisons.settled(compared)) {
+          break;
+        }
+      }
+      boolean anyValid = trials.stream().anyMatch(TrialResult::valid);
+      if (!anyValid) {
+        String why = trials.isEmpty() ? "no trial ran" : String.join("; ", trials.get(0).invalidReasons());
+        return new ExperimentResult(experiment.id(), experiment.technique(), experiment.claim(), "failed",
+            "every trial was invalid (first: " + why + ")", variants, trials, compared);
+      }
+      return new ExperimentResult(experiment.id(), experiment.technique(), experiment.claim(), "measured", "",
+          variants, trials, compared);
+    } finally {
+      for (DjangoServer server : servers.values()) {
+        server.close();
+      }
+    }
+  }
+
+  private Optional<String> checkEquivalence(Experiment experiment, Map<Deployment, DjangoServer> servers)
+      throws TargetException {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    Variant baseline = experiment.baseline();
+    EquivalenceCheck.Response expected = fetch(client, servers.get(baseline.deployment()).baseUrl(), baseline);
+    for (Variant candidate : experiment.variants().subList(1, experiment.variants().size())) {
+      EquivalenceCheck.Response actual = fetch(client, servers.get(candidate.deployment()).baseUrl(), candidate);
+      Optional<String> difference = EquivalenceCheck.difference(experiment.equivalence(), expected, actual);
+      if (difference.isPresent()) {
+        return Optional.of(candidate.name() + " does not answer like " + baseline.name() + " ("
+            + experiment.equivalence().name().toLowerCase(java.util.Locale.ROOT) + "): " + difference.get());
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static EquivalenceCheck.Response fetch(HttpClient client, URI base, Variant variant) throws TargetException {
+    URI uri = base.resolve(variant.request().path());
+    var builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
+        .method(variant.request().method(), variant.request().body().isEmpty()
+            ? HttpRequest.BodyPublishers.noBody()
+            : HttpRequest.BodyPublishers.ofString(variant.request().body()));
+    variant.request().headers().forEach(builder::header);
+    try {
+      HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+      return new EquivalenceCheck.Response(response.statusCode(), response.body());
+    } catch (IOException e) {
+      throw new TargetException("the equivalence check could not get " + variant.request().method() + " " + uri + ": " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TargetException("interrupted during the equivalence check of " + uri);
+    }
+  }
+
+  private TrialResult runTrial(Experiment experiment, Variant variant, DjangoServer server, int block, int position)
+      throws TargetException {
+    var settings = experiment.load();
+    int warmup = settings.warmupSeconds().orElse(profile.warmupSeconds());
+    var spec = new TrialSpec(
+        experiment.id() + "/" + variant.name() + "/b" + block, server.baseUrl(), variant.request().method(),
+        variant.request().path(), variant.request().headers(), variant.request().body(), settings.ratePerSecond(),
+        settings.poisson(), warmup, profile.trialSeconds(), settings.timeoutSeconds());
+    String startedAt = Instant.now().toString();
+    ResourceSampler sampler = ResourceSampler.of(server::processes);
+    TrialMeasurement m;
+    try {
+      m = load.run(spec, sampler::begin);
+    } catch (LoadException e) {
+      sampler.close();
+      throw new TargetException("the load generator failed on " + spec.name() + ": " + e.getMessage(), e);
+    }
+    ServerResources resources = sampler.finish(m.completed());
+    List<String> invalid = TrialValidity.reasons(m, settings.poisson(), settings.maxErrorFraction());
+    return toResult(experiment.id(), variant.name(), block, position, startedAt, warmup, m, resources, invalid);
+  }
+
+  static TrialResult toResult(String experiment, String variant, int block, int position, String startedAt,
+      int warmupSeconds, TrialMeasurement m, ServerResources resources, List<String> invalidReasons) {
+    Histograms h = m.histograms();
+    Map<String, Distribution> distributions = new LinkedHashMap<>();
+    Map<String, String> encoded = new LinkedHashMap<>();
+    h.byName().forEach((name, histogram) -> {
+      distributions.put(name, Distribution.of(histogram));
+      encoded.put(name, HistogramCodec.encode(histogram));
+    });
+    Map<String, Long> statuses = new LinkedHashMap<>();
+    m.statusCounts().forEach((status, count) -> statuses.put(Integer.toString(status), count));
+    return new TrialResult(experiment, variant, block, position, startedAt, warmupSeconds,
+        (int) Math.round(m.measuredSeconds()), m.targetRatePerSecond(), m.achievedRatePerSecond(),
+        m.warmupRequests(), m.started(), m.completed(), m.errors(), m.connectionFailures(), m.missingServerTiming(),
+        m.cacheHits(), m.cacheMisses(), statuses, m.failureMessages(), resources, invalidReasons.isEmpty(),
+        invalidReasons, distributions, encoded);
+  }
+}

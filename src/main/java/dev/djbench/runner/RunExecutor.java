@@ -1,0 +1,198 @@
+package dev.djbench.runner;
+
+import dev.djbench.load.GatlingLoadGenerator;
+import dev.djbench.load.LoadGenerator;
+import dev.djbench.plan.BlockOrder;
+import dev.djbench.results.ExperimentResult;
+import dev.djbench.results.Journal;
+import dev.djbench.results.Machine;
+import dev.djbench.results.ResultsIO;
+import dev.djbench.results.RunResult;
+import dev.djbench.results.TrialResult;
+import dev.djbench.scenario.Experiment;
+import dev.djbench.stats.SequentialPlan;
+import dev.djbench.stats.VerdictRule;
+import dev.djbench.target.PythonEnv;
+import dev.djbench.target.TargetException;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Runs a scenario: experiment after experiment, each in interleaved blocks; writes the journal as it goes and
+ * {@code results.json} at the end — also when the run fails or is interrupted, with what was measured.
+ */
+public final class RunExecutor {
+
+  /** Significance level of the whole sequential procedure per comparison. */
+  static final double ALPHA = 0.05;
+
+  private static final DateTimeFormatter RUN_ID =
+      DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+
+  private final RunOptions options;
+  private final Progress progress;
+
+  public RunExecutor(RunOptions options, PrintStream console) {
+    this.options = options;
+    this.progress = new Progress(console);
+  }
+
+  /** A fresh run id: UTC time and a random suffix, so runs sort by time and never collide. */
+  static String newRunId() {
+    return RUN_ID.format(Instant.now()) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
+  }
+
+  /**
+   * Runs every selected experiment.
+   *
+   * @return the run's results, also written to {@code <reports>/<run-id>/results.json}
+   * @throws RunFailedException when the target or the harness broke; results up to that point are written
+   * @throws IOException when the run directory cannot be written (checked before anything is measured)
+   */
+  public RunResult execute() throws RunFailedException, IOException {
+    String runId = newRunId();
+    Path runDirectory = options.reportsDirectory().resolve(runId);
+    Files.createDirectories(runDirectory.resolve("logs"));
+    Path work = Files.createDirectories(runDirectory.resolve("work"));
+    String startedAt = Instant.now().toString();
+    var state = new State(runId, startedAt, runDirectory);
+    Thread interruptHook = new Thread(() -> state.writeIfUnfinished("aborted", "interrupted (SIGINT/SIGTERM)"),
+        "djbench-results-on-interrupt");
+    Runtime.getRuntime().addShutdownHook(interruptHook);
+    try (Journal journal = Journal.create(runDirectory)) {
+      PythonEnv python = PythonEnv.locate(options.scenario().app().directory());
+      Map<String, String> versions = new HashMap<>(python.versions());
+      versions.put("gatling", io.gatling.javaapi.core.CoreDsl.class.getPackage().getImplementationVersion() == null
+          ? "3.15" : io.gatling.javaapi.core.CoreDsl.class.getPackage().getImplementationVersion());
+      state.machine = Machine.current(versions, "shared: app server and load generator not pinned");
+      progress.say("djbench run %s: suite '%s', profile %s (%d s trials, %d-%d blocks), seed %d, δ %.1f%%",
+          runId, options.scenario().suite(), options.profile().label(), options.profile().trialSeconds(),
+          options.profile().minBlocks(), options.profile().maxBlocks(), options.seed(), 100 * options.threshold());
+      progress.say("results: %s", runDirectory);
+
+      LoadGenerator load = new GatlingLoadGenerator(work.resolve("gatling"));
+      var plan = new SequentialPlan(options.profile().minBlocks(), options.profile().maxBlocks(), ALPHA);
+      var runner = new ExperimentRunner(options.scenario().app(), python, options.profile(),
+          new BlockOrder(options.seed()), new Comparisons(plan, new VerdictRule(options.threshold()), options.seed()),
+          load, journal, work, runDirectory.resolve("logs"), progress);
+
+      for (Experiment experiment : selected()) {
+        Optional<String> missing = Requirements.missing(experiment, versions);
+        if (missing.isPresent()) {
+          progress.say("[%s] skipped: %s", experiment.id(), missing.get());
+          state.add(skipped(experiment, missing.get()));
+          continue;
+        }
+        progress.say("[%s] %s", experiment.id(), experiment.technique());
+        state.current = experiment;
+        state.currentTrials.clear();
+        try {
+          state.add(runner.run(experiment, state.currentTrials::add));
+        } catch (TargetException e) {
+          state.add(new ExperimentResult(experiment.id(), experiment.technique(), experiment.claim(), "failed",
+              e.getMessage(), List.of(), List.copyOf(state.currentTrials), List.of()));
+          state.current = null;
+          state.write("failed", e.getMessage());
+          throw new RunFailedException(e.getMessage(), runDirectory, e);
+        }
+        state.current = null;
+      }
+      state.write("complete", "");
+      return state.result("complete", "");
+    } catch (TargetException e) {
+      state.write("failed", e.getMessage());
+      throw new RunFailedException(e.getMessage(), runDirectory, e);
+    } finally {
+      deleteQuietly(work);
+      try {
+        Runtime.getRuntime().removeShutdownHook(interruptHook);
+      } catch (IllegalStateException shuttingDown) {
+        // The JVM is already exiting: the hook runs and writes what it has.
+      }
+    }
+  }
+
+  /** The work folder holds per-server databases (large for some seeds); logs and results stay. */
+  private static void deleteQuietly(Path directory) {
+    try (var paths = Files.walk(directory)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException e) {
+      // Left behind in the run folder; harmless.
+    }
+  }
+
+  private List<Experiment> selected() {
+    if (options.only().isEmpty()) {
+      return options.scenario().experiments();
+    }
+    return options.scenario().experiments().stream().filter(e -> options.only().contains(e.id())).toList();
+  }
+
+  private static ExperimentResult skipped(Experiment e, String reason) {
+    List<ExperimentResult.VariantInfo> variants = e.variants().stream()
+        .map(v -> new ExperimentResult.VariantInfo(v.name(), v.request().toString(), v.deployment().label()))
+        .toList();
+    return new ExperimentResult(e.id(), e.technique(), e.claim(), "skipped", reason, variants, List.of(), List.of());
+  }
+
+  /** What has been measured so far, shared with the interrupt hook. */
+  private final class State {
+    private final String runId;
+    private final String startedAt;
+    private final Path runDirectory;
+    private final List<ExperimentResult> experiments = new ArrayList<>();
+    private final List<TrialResult> currentTrials = java.util.Collections.synchronizedList(new ArrayList<>());
+    private volatile Experiment current;
+    private volatile Machine machine = Machine.current(Map.of(), "unknown");
+    private boolean written;
+
+    State(String runId, String startedAt, Path runDirectory) {
+      this.runId = runId;
+      this.startedAt = startedAt;
+      this.runDirectory = runDirectory;
+    }
+
+    synchronized void add(ExperimentResult result) {
+      experiments.add(result);
+    }
+
+    synchronized RunResult result(String status, String message) {
+      List<ExperimentResult> all = new ArrayList<>(experiments);
+      Experiment running = current;
+      if (running != null) {
+        all.add(new ExperimentResult(running.id(), running.technique(), running.claim(), "aborted", message,
+            List.of(), List.copyOf(currentTrials), List.of()));
+      }
+      return new RunResult(RunResult.SCHEMA_VERSION, runId, status, message, startedAt, Instant.now().toString(),
+          options.scenario().file().toString(), options.scenario().suite(), options.profile().label(),
+          options.seed(), "client latency: 1 ms (Gatling); server timings: 1 µs (Server-Timing)", machine, all);
+    }
+
+    synchronized void write(String status, String message) {
+      try {
+        ResultsIO.write(runDirectory, result(status, message));
+        written = true;
+      } catch (IOException e) {
+        progress.say("could not write %s: %s (every trial is still in %s)", ResultsIO.RESULTS_FILE, e.getMessage(),
+            runDirectory.resolve(Journal.FILE));
+      }
+    }
+
+    synchronized void writeIfUnfinished(String status, String message) {
+      if (!written) {
+        write(status, message);
+      }
+    }
+  }
+}

@@ -1,0 +1,32 @@
+package dev.djbench.runner;
+
+import dev.djbench.plan.Profile;
+import dev.djbench.scenario.Scenario;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything a run needs, resolved and checked.
+ *
+ * @param scenario the suite
+ * @param profile trial length and block counts
+ * @param seed seeds the block orders and the bootstrap
+ * @param threshold the practical threshold δ of verdicts, a fraction in [0, 1)
+ * @param reportsDirectory where the run's folder is created
+ * @param only experiment ids to run; empty for all
+ * @param home the djbench installation
+ */
+public record RunOptions(
+    Scenario scenario, Profile profile, long seed, double threshold, Path reportsDirectory, List<String> only,
+    Path home) {
+
+  /** δ when neither the command line nor a calibration gives one. */
+  public static final double DEFAULT_THRESHOLD = 0.05;
+
+  public RunOptions {
+    only = List.copyOf(only);
+    if (!(threshold >= 0 && threshold < 1)) {
+      throw new IllegalArgumentException("threshold must be in [0, 1), was " + threshold);
+    }
+  }
+}
