@@ -3,6 +3,7 @@
 techniques/urls.py builds its URL patterns from this list and the index page
 renders it, so the two can never drift apart.
 """
+import re
 from dataclasses import dataclass
 from typing import Callable, Tuple
 
@@ -40,7 +41,8 @@ class Endpoint:
 
     @property
     def path(self):
-        return "/techniques/" + self.route
+        """The URL as documented: "<str:token>" is shown as "<token>"."""
+        return "/techniques/" + re.sub(r"<\w+:(\w+)>", r"<\1>", self.route)
 
 
 @dataclass(frozen=True)
