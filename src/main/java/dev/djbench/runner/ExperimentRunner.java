@@ -18,6 +18,7 @@ import dev.djbench.results.TrialResult;
 import dev.djbench.scenario.AppSpec;
 import dev.djbench.scenario.Deployment;
 import dev.djbench.scenario.Experiment;
+import dev.djbench.scenario.RequestSpec;
 import dev.djbench.scenario.Variant;
 import dev.djbench.target.DjangoServer;
 import dev.djbench.target.PythonEnv;
@@ -45,6 +46,7 @@ import java.util.function.Consumer;
 final class ExperimentRunner {
 
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final AppSpec app;
   private final PythonEnv python;
@@ -144,11 +146,12 @@ final class ExperimentRunner {
 
   private Optional<String> checkEquivalence(Experiment experiment, Map<Deployment, DjangoServer> servers)
       throws TargetException {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     Variant baseline = experiment.baseline();
-    EquivalenceCheck.Response expected = fetch(client, servers.get(baseline.deployment()).baseUrl(), baseline);
+    reset(experiment, servers.get(baseline.deployment()));
+    EquivalenceCheck.Response expected = fetch(servers.get(baseline.deployment()).baseUrl(), baseline.request());
     for (Variant candidate : experiment.variants().subList(1, experiment.variants().size())) {
-      EquivalenceCheck.Response actual = fetch(client, servers.get(candidate.deployment()).baseUrl(), candidate);
+      reset(experiment, servers.get(candidate.deployment()));
+      EquivalenceCheck.Response actual = fetch(servers.get(candidate.deployment()).baseUrl(), candidate.request());
       Optional<String> difference = EquivalenceCheck.difference(experiment.equivalence(), expected, actual);
       if (difference.isPresent()) {
         return Optional.of(candidate.name() + " does not answer like " + baseline.name() + " ("
@@ -158,21 +161,33 @@ final class ExperimentRunner {
     return Optional.empty();
   }
 
-  private static EquivalenceCheck.Response fetch(HttpClient client, URI base, Variant variant) throws TargetException {
-    URI uri = base.resolve(variant.request().path());
+  /** Sends the experiment's reset request, if it has one; anything but a 2xx answer is a broken target. */
+  private static void reset(Experiment experiment, DjangoServer server) throws TargetException {
+    if (experiment.reset().isEmpty()) {
+      return;
+    }
+    EquivalenceCheck.Response response = fetch(server.baseUrl(), experiment.reset().get());
+    if (response.status() / 100 != 2) {
+      throw new TargetException("the reset request " + experiment.reset().get() + " of " + experiment.id()
+          + " answered " + response.status() + " on " + server.label() + "; expected 2xx");
+    }
+  }
+
+  private static EquivalenceCheck.Response fetch(URI base, RequestSpec request) throws TargetException {
+    URI uri = base.resolve(request.path());
     var builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-        .method(variant.request().method(), variant.request().body().isEmpty()
+        .method(request.method(), request.body().isEmpty()
             ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(variant.request().body()));
-    variant.request().headers().forEach(builder::header);
+            : HttpRequest.BodyPublishers.ofString(request.body()));
+    request.headers().forEach(builder::header);
     try {
-      HttpResponse<String> response = client.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+      HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
       return new EquivalenceCheck.Response(response.statusCode(), response.body());
     } catch (IOException e) {
-      throw new TargetException("the equivalence check could not get " + variant.request().method() + " " + uri + ": " + e);
+      throw new TargetException("could not " + request.method() + " " + uri + ": " + e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new TargetException("interrupted during the equivalence check of " + uri);
+      throw new TargetException("interrupted during " + request.method() + " " + uri);
     }
   }
 
@@ -184,6 +199,7 @@ final class ExperimentRunner {
         experiment.id() + "/" + variant.name() + "/b" + block, server.baseUrl(), variant.request().method(),
         variant.request().path(), variant.request().headers(), variant.request().body(), settings.ratePerSecond(),
         settings.poisson(), warmup, profile.trialSeconds(), settings.timeoutSeconds());
+    reset(experiment, server);
     String startedAt = Instant.now().toString();
     ResourceSampler sampler = ResourceSampler.of(server::processes);
     TrialMeasurement m;

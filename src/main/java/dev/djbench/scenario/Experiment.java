@@ -13,6 +13,8 @@ import java.util.Map;
  * @param seed options of the app's {@code seed} command ({@code authors: 50} → {@code --authors 50})
  * @param load how load is applied
  * @param equivalence how variants must agree before timing
+ * @param reset a request sent before every trial (and before the equivalence check) to put the app back in its
+ *     seeded state — for experiments that write; empty for none
  * @param variants the variants, baseline first; at least two
  */
 public record Experiment(
@@ -23,6 +25,7 @@ public record Experiment(
     Map<String, String> seed,
     LoadSettings load,
     Equivalence equivalence,
+    java.util.Optional<RequestSpec> reset,
     List<Variant> variants) {
 
   public Experiment {

@@ -150,7 +150,7 @@ public final class ScenarioLoader {
     if (!f.present()) {
       return Optional.empty();
     }
-    f.allowOnly("id", "technique", "claim", "needs", "seed", "equivalence", "request", "deployment", "load",
+    f.allowOnly("id", "technique", "claim", "needs", "seed", "equivalence", "reset", "request", "deployment", "load",
         "variants", "matrix");
     Optional<String> id = f.string("id", true);
     if (id.isPresent() && !ID.matcher(id.get()).matches()) {
@@ -165,6 +165,7 @@ public final class ScenarioLoader {
             "a seed option name such as 'posts' (lower case)"));
     Equivalence equivalence = f.choice("equivalence", Equivalence.class).orElse(Equivalence.SAME);
     Optional<RequestSpec> sharedRequest = request(f, "request", problems);
+    Optional<RequestSpec> reset = request(f, "reset", problems);
     Deployment deployment = overlay(f.child("deployment", "a deployment"), baseDeployment);
     LoadSettings load = load(f.child("load", "load settings"), baseLoad);
 
@@ -187,7 +188,7 @@ public final class ScenarioLoader {
     if (id.isEmpty() || variants.size() < 2) {
       return Optional.empty();
     }
-    return Optional.of(new Experiment(id.get(), technique, claim, needs, seed, load, equivalence, variants));
+    return Optional.of(new Experiment(id.get(), technique, claim, needs, seed, load, equivalence, reset, variants));
   }
 
   private List<Variant> namedVariants(
