@@ -66,7 +66,7 @@ final class Fields {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!known.contains(name)) {
-        problems.addMessage(pointer(name), "unknown key '" + name + "'; expected one of: " + String.join(", ", known));
+        problems.addAtKey(pointer(name), "unknown key '" + name + "'; expected one of: " + String.join(", ", known));
       }
     }
   }

@@ -29,6 +29,12 @@ final class Problems {
     problems.add(new ScenarioException.Problem(file, at[0], at[1], readable(pointer), message));
   }
 
+  /** Records a problem with a key itself (an unknown key), placed at the key rather than its value. */
+  void addAtKey(String pointer, String message) {
+    int[] at = locations.lineAndColumn("key:" + pointer);
+    problems.add(new ScenarioException.Problem(file, at[0], at[1], readable(pointer), message));
+  }
+
   boolean isEmpty() {
     return problems.isEmpty();
   }

@@ -181,9 +181,12 @@ public final class ScenarioLoader {
     } else {
       variants.addAll(matrixVariants(f, sharedRequest, deployment, problems));
     }
-    if (variants.size() == 1) {
-      problems.addMessage(f.pointer(hasVariants ? "variants" : "matrix"),
-          "only one variant; expected at least two to compare");
+    JsonNode declared = f.raw(hasVariants ? "variants" : "matrix");
+    if (hasVariants && declared.isObject() && declared.size() == 1) {
+      problems.addMessage(f.pointer("variants"), "only one variant; expected at least two to compare");
+    }
+    if (hasMatrix && variants.size() == 1) {
+      problems.addMessage(f.pointer("matrix"), "the matrix makes only one variant; expected at least two to compare");
     }
     if (id.isEmpty() || variants.size() < 2) {
       return Optional.empty();

@@ -25,30 +25,40 @@ final class YamlLocations {
     try (JsonParser parser = new YAMLFactory().createParser(yaml)) {
       JsonToken token;
       while ((token = parser.nextToken()) != null) {
-        if (token == JsonToken.FIELD_NAME || token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
+        if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
           continue;
         }
-        locations.putIfAbsent(pointer(parser, token), parser.currentTokenLocation());
+        // A key's own position is kept too (under "key:" + pointer) so an unknown key can be pointed at.
+        String pointer = pointer(parser);
+        if (token == JsonToken.FIELD_NAME) {
+          locations.putIfAbsent("key:" + pointer, parser.currentTokenLocation());
+        } else {
+          locations.putIfAbsent(pointer, parser.currentTokenLocation());
+        }
       }
     }
     return new YamlLocations(locations);
   }
 
-  private static String pointer(JsonParser parser, JsonToken token) {
-    // For a container's start token the parser's context is already the new container; its parent names it.
-    var context = parser.getParsingContext();
-    if (token == JsonToken.START_OBJECT || token == JsonToken.START_ARRAY) {
-      context = context.getParent();
-    }
-    return context == null ? "" : context.pathAsPointer(true).toString();
+  private static String pointer(JsonParser parser) {
+    // At a value token (and at a container's start) the context's path already names the value itself.
+    return parser.getParsingContext().pathAsPointer(false).toString();
   }
 
   /**
-   * The location of the value at {@code pointer}, or of the nearest enclosing value that has one.
+   * The location of the value at {@code pointer}, or of the nearest enclosing value that has one; with the prefix
+   * {@code key:}, the location of the key that names the value.
    *
    * @return a two-element array {line, column}, 1-based, or {0, 0} when nothing is known
    */
   int[] lineAndColumn(String pointer) {
+    if (pointer.startsWith("key:")) {
+      JsonLocation key = byPointer.get(pointer);
+      if (key != null) {
+        return new int[] {key.getLineNr(), key.getColumnNr()};
+      }
+      pointer = pointer.substring(4);
+    }
     String p = pointer;
     while (true) {
       JsonLocation location = byPointer.get(p);

@@ -1,0 +1,60 @@
+package dev.djbench.results;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.HdrHistogram.Histogram;
+
+/** A small, fully deterministic run, for round-trip and golden-file tests. */
+public final class ResultsFixtures {
+
+  private ResultsFixtures() {}
+
+  public static Histogram histogram(long... values) {
+    Histogram h = new Histogram(1, 3_600_000_000L, 3);
+    for (long v : values) {
+      h.recordValue(v);
+    }
+    h.setStartTimeStamp(0);
+    h.setEndTimeStamp(0);
+    return h;
+  }
+
+  public static TrialResult trial(String variant, int block, long latencyMicros, long queries) {
+    Map<String, Histogram> histograms = new LinkedHashMap<>();
+    histograms.put("clientLatencyMicros", histogram(latencyMicros, latencyMicros + 1000, latencyMicros + 3000));
+    histograms.put("serverTotalMicros", histogram(latencyMicros - 500, latencyMicros - 400, latencyMicros + 100));
+    histograms.put("serverDbMicros", histogram(100, 200, 300));
+    histograms.put("serverTemplateMicros", histogram(50, 60, 70));
+    histograms.put("serverCacheMicros", histogram(0, 0, 0));
+    histograms.put("dbQueries", histogram(queries, queries, queries));
+    histograms.put("startLagMicros", histogram(10, 20, 30));
+    Map<String, Distribution> distributions = new LinkedHashMap<>();
+    Map<String, String> encoded = new LinkedHashMap<>();
+    histograms.forEach((name, h) -> {
+      distributions.put(name, Distribution.of(h));
+      encoded.put(name, HistogramCodec.encode(h));
+    });
+    return new TrialResult("select-related", variant, block, variant.equals("naive") ? 0 : 1,
+        "2026-01-01T00:00:0" + block + "Z", 1, 2, 40.0, 39.5, 40, 79, 79, 0, 0, 0, 0, 0, Map.of("200", 79L), Map.of(),
+        new ServerResources(0.6, 7.5, 181_338_112, 3), true, List.of(), distributions, encoded);
+  }
+
+  public static RunResult run() {
+    List<TrialResult> trials = List.of(trial("naive", 0, 19_000, 51), trial("optimized", 0, 9_000, 1));
+    var comparison = new Comparison("naive", "optimized", "clientLatencyMicros.p50", 19_007, 9_007, 0.474,
+        Double.NaN, Double.NaN, 0.95, 1, "inconclusive", 0.05);
+    var experiment = new ExperimentResult("select-related", "select_related()", "hundreds of queries into one",
+        "measured", "", List.of(new ExperimentResult.VariantInfo("naive", "GET /n/", "gunicorn/sync×2 sqlite locmem"),
+            new ExperimentResult.VariantInfo("optimized", "GET /o/", "gunicorn/sync×2 sqlite locmem")),
+        trials, List.of(comparison));
+    var skipped = new ExperimentResult("conn-max-age", "CONN_MAX_AGE", "", "skipped",
+        "needs postgres; install: apt-get install postgresql", List.of(), List.of(), List.of());
+    var machine = new Machine(2, "Test CPU", 24L << 30, "Linux 6", "Debian 17.0.15",
+        Map.of("django", "3.2.19", "python", "3.11.2"), "shared");
+    return new RunResult(RunResult.SCHEMA_VERSION, "20260101-000000-abcd", "complete", "", "2026-01-01T00:00:00Z",
+        "2026-01-01T00:01:00Z", "scenarios/techniques.yaml", "techniques", "smoke", 42,
+        "client latency: 1 ms (Gatling); server timings: 1 µs (Server-Timing)", machine,
+        List.of(experiment, skipped));
+  }
+}

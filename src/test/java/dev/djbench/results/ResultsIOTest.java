@@ -1,0 +1,84 @@
+package dev.djbench.results;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.HdrHistogram.Histogram;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ResultsIOTest {
+
+  private static final Path GOLDEN = Path.of("src/test/resources/golden/results-v1.json");
+
+  @Test
+  void aRunSurvivesTheRoundTripWithItsHistograms(@TempDir Path dir) throws Exception {
+    RunResult run = ResultsFixtures.run();
+    ResultsIO.write(dir, run);
+    RunResult back = ResultsIO.read(dir);
+    assertEquals(ResultsIO.toJson(run), ResultsIO.toJson(back));
+    TrialResult trial = back.experiments().get(0).trials().get(0);
+    Histogram latency = HistogramCodec.decode(trial.histograms().get("clientLatencyMicros"));
+    assertEquals(3, latency.getTotalCount());
+    assertEquals(trial.distribution("clientLatencyMicros").p50(), latency.getValueAtPercentile(50));
+    assertEquals(51, HistogramCodec.decode(trial.histograms().get("dbQueries")).getMaxValue());
+    assertTrue(Double.isNaN(back.experiments().get(0).comparisons().get(0).lower()));
+  }
+
+  /**
+   * Seals the results.json format: a change that alters it must bump {@link RunResult#SCHEMA_VERSION} and add a new
+   * golden file, keeping this one so old runs stay readable. Regenerate deliberately with
+   * {@code DJBENCH_WRITE_GOLDEN=1 mvn test -Dtest=ResultsIOTest}.
+   */
+  @Test
+  void theVersion1FormatIsSealedByItsGoldenFile() throws Exception {
+    String json = ResultsIO.toJson(ResultsFixtures.run()) + "\n";
+    if (System.getenv("DJBENCH_WRITE_GOLDEN") != null) {
+      Files.writeString(GOLDEN, json, StandardCharsets.UTF_8);
+    }
+    assertEquals(Files.readString(GOLDEN, StandardCharsets.UTF_8), json,
+        "results.json format changed: bump RunResult.SCHEMA_VERSION and add a golden file for the new version");
+    RunResult old = ResultsIO.read(GOLDEN);
+    assertEquals(ResultsIO.toJson(ResultsFixtures.run()), ResultsIO.toJson(old));
+  }
+
+  @Test
+  void anUnknownSchemaVersionIsRefusedNotMisread(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve("results.json"), "{\"schemaVersion\": 99}");
+    ResultsException e = assertThrows(ResultsException.class, () -> ResultsIO.read(dir));
+    assertTrue(e.getMessage().contains("schemaVersion 99 is not supported"), e.getMessage());
+  }
+
+  @Test
+  void aMissingOrMalformedFileIsNamed(@TempDir Path dir) throws Exception {
+    ResultsException missing = assertThrows(ResultsException.class, () -> ResultsIO.read(dir));
+    assertTrue(missing.getMessage().contains("no such results file"), missing.getMessage());
+    Files.writeString(dir.resolve("results.json"), "{\"schemaVersion\": 1, \"runId\": [}");
+    ResultsException malformed = assertThrows(ResultsException.class, () -> ResultsIO.read(dir));
+    assertTrue(malformed.getMessage().contains("results.json:1:"), malformed.getMessage());
+  }
+
+  @Test
+  void theJournalKeepsEveryTrialInOrderAndNamesABadLine(@TempDir Path dir) throws Exception {
+    try (Journal journal = Journal.create(dir)) {
+      journal.append(ResultsFixtures.trial("naive", 0, 19_000, 51));
+      journal.append(ResultsFixtures.trial("optimized", 0, 9_000, 1));
+    }
+    var trials = Journal.read(dir.resolve(Journal.FILE));
+    assertEquals(2, trials.size());
+    assertEquals("optimized", trials.get(1).variant());
+    assertEquals(2, Files.readAllLines(dir.resolve(Journal.FILE)).size());
+    Files.writeString(dir.resolve(Journal.FILE), "{oops}\n", java.nio.file.StandardOpenOption.APPEND);
+    ResultsException e = assertThrows(ResultsException.class, () -> Journal.read(dir.resolve(Journal.FILE)));
+    assertTrue(e.getMessage().contains("journal.jsonl:3:"), e.getMessage());
+  }
+
+  @Test
+  void aCorruptHistogramEncodingIsRefused() {
+    assertThrows(IllegalArgumentException.class, () -> HistogramCodec.decode("bm90IGEgaGlzdG9ncmFt"));
+  }
+}

@@ -1,0 +1,69 @@
+package dev.djbench.runner;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.djbench.results.Comparison;
+import dev.djbench.results.ResultsFixtures;
+import dev.djbench.results.TrialResult;
+import dev.djbench.stats.SequentialPlan;
+import dev.djbench.stats.VerdictRule;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ComparisonsTest {
+
+  private final Comparisons comparisons = new Comparisons(new SequentialPlan(3, 8, 0.05), new VerdictRule(0.05), 7);
+
+  private static List<TrialResult> blocks(int n, long baselineMicros, long candidateMicros) {
+    List<TrialResult> trials = new ArrayList<>();
+    for (int b = 0; b < n; b++) {
+      long wobble = (b % 3) * 200;
+      trials.add(ResultsFixtures.trial("naive", b, baselineMicros + wobble, 51));
+      trials.add(ResultsFixtures.trial("optimized", b, candidateMicros + wobble / 2, 1));
+    }
+    return trials;
+  }
+
+  private Comparison metric(List<Comparison> all, String name) {
+    return all.stream().filter(c -> c.metric().equals(name)).findFirst().orElseThrow();
+  }
+
+  @Test
+  void aClearEffectIsFasterWithAnIntervalAroundItsRatio() {
+    List<Comparison> all = comparisons.compare("naive", List.of("optimized"), blocks(5, 20_000, 10_000));
+    Comparison p50 = metric(all, "clientLatencyMicros.p50");
+    assertEquals("faster", p50.verdict());
+    assertEquals(5, p50.blocks());
+    assertTrue(p50.lower() <= p50.ratio() && p50.ratio() <= p50.upper());
+    // Each trial's p50 is its middle value, 1 ms above the base: 11 ms against 21 ms.
+    assertEquals(11.0 / 21.0, p50.ratio(), 0.005);
+    assertEquals(1.0 / 51, metric(all, "dbQueries.mean").ratio(), 1e-3);
+    assertTrue(Comparisons.settled(all));
+  }
+
+  @Test
+  void oneBlockGivesARatioButNoIntervalAndNoVerdict() {
+    Comparison p50 = metric(comparisons.compare("naive", List.of("optimized"), blocks(1, 20_000, 10_000)),
+        "clientLatencyMicros.p50");
+    assertEquals("inconclusive", p50.verdict());
+    assertTrue(Double.isNaN(p50.lower()));
+    assertFalse(Comparisons.settled(List.of(p50)));
+  }
+
+  @Test
+  void invalidTrialsAreLeftOutAndZerosHaveNoRatio() {
+    List<TrialResult> trials = new ArrayList<>(blocks(3, 20_000, 10_000));
+    TrialResult bad = trials.remove(1);
+    trials.add(new TrialResult(bad.experiment(), bad.variant(), bad.block(), bad.position(), bad.startedAt(),
+        bad.warmupSeconds(), bad.measureSeconds(), bad.targetRatePerSecond(), bad.achievedRatePerSecond(),
+        bad.warmupRequests(), bad.requests(), bad.completed(), bad.errors(), bad.connectionFailures(),
+        bad.missingServerTiming(), bad.cacheHits(), bad.cacheMisses(), bad.statusCounts(), bad.failures(),
+        bad.server(), false, List.of("too slow"), bad.distributions(), bad.histograms()));
+    assertEquals(2, metric(comparisons.compare("naive", List.of("optimized"), trials), "clientLatencyMicros.p50").blocks());
+    Comparison zero = comparisons.compare("naive", "optimized", new Metric("serverCacheMicros", "p50", false), trials);
+    assertEquals("n/a (zero values)", zero.verdict());
+  }
+}
