@@ -2,7 +2,11 @@ package dev.djbench.load;
 
 import dev.djbench.measure.TrialMeasurement;
 import dev.djbench.measure.TrialRecorder;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -36,6 +40,9 @@ public final class GatlingLoadGenerator implements LoadGenerator {
     var trial = new ActiveTrial(spec, recorder);
     ActiveTrial.begin(trial);
     int status;
+    PrintStream console = System.out;
+    // Gatling announces every run on standard output; djbench prints its own line per trial instead.
+    System.setOut(new PrintStream(new QuietStream(console), true, StandardCharsets.UTF_8));
     try {
       status = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {
           "-s", SIMULATION_CLASS,
@@ -45,11 +52,39 @@ public final class GatlingLoadGenerator implements LoadGenerator {
     } catch (RuntimeException e) {
       throw new LoadException("Gatling failed while running trial " + spec.name() + ": " + e, e);
     } finally {
+      System.setOut(console);
       ActiveTrial.end(trial);
     }
     if (status != 0) {
       throw new LoadException("Gatling ended trial " + spec.name() + " with status " + status);
     }
     return recorder.snapshot(spec.measureSeconds());
+  }
+
+  /** Passes lines through, except Gatling's "Simulation … started/completed" announcements. */
+  private static final class QuietStream extends OutputStream {
+    private final PrintStream target;
+    private final ByteArrayOutputStream line = new ByteArrayOutputStream();
+
+    QuietStream(PrintStream target) {
+      this.target = target;
+    }
+
+    @Override
+    public synchronized void write(int b) {
+      line.write(b);
+      if (b == '\n') {
+        String text = line.toString(StandardCharsets.UTF_8);
+        line.reset();
+        if (!(text.startsWith("Simulation ") && text.contains(SIMULATION_CLASS))) {
+          target.print(text);
+        }
+      }
+    }
+
+    @Override
+    public synchronized void flush() {
+      target.flush();
+    }
   }
 }

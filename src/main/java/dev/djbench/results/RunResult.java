@@ -19,6 +19,7 @@ import java.util.List;
  * @param clientLatencyResolution a reminder that client latency is recorded in whole milliseconds
  * @param machine where it ran
  * @param experiments every experiment, measured or not, in scenario order
+ * @param gate the regression gate's decision, for runs made by {@code djbench gate}; null otherwise
  */
 public record RunResult(
     int schemaVersion,
@@ -33,7 +34,8 @@ public record RunResult(
     long seed,
     String clientLatencyResolution,
     Machine machine,
-    List<ExperimentResult> experiments) {
+    List<ExperimentResult> experiments,
+    GateResult gate) {
 
   /** The version this build writes and reads. */
   public static final int SCHEMA_VERSION = 1;

@@ -67,6 +67,6 @@ public record TrialResult(
 
   /** The summary of the named histogram; an empty one when the trial has none by that name. */
   public Distribution distribution(String name) {
-    return distributions.getOrDefault(name, new Distribution(0, 0, 0, 0, 0, 0, 0));
+    return distributions.getOrDefault(name, new Distribution(0, 0, 0, 0, 0, 0, 0, 0));
   }
 }

@@ -114,7 +114,7 @@ final class ExperimentRunner {
             journal.append(trial);
             trials.add(trial);
             onTrial.accept(trial);
-            progress.trial(trial, profile.minBlocks());
+            progress.trial(trial, profile.minBlocks(), profile.maxBlocks());
             for (DjangoServer s : servers.values()) {
               s.checkAlive();
             }

@@ -7,7 +7,7 @@ import java.util.List;
  * A per-trial number that comparisons are made on: one statistic of one histogram, or a resource figure.
  *
  * @param histogram the histogram's name in {@link TrialResult#distributions()}, or {@code server} for resources
- * @param statistic {@code p50}, {@code p90}, {@code p99}, {@code mean}, or for {@code server}:
+ * @param statistic {@code p50}, {@code p90}, {@code p95}, {@code p99}, {@code mean}, or for {@code server}:
  *     {@code cpuMillisPerRequest}
  * @param gating whether this metric decides when an experiment has seen enough blocks
  */
@@ -17,6 +17,7 @@ public record Metric(String histogram, String statistic, boolean gating) {
   public static final List<Metric> REPORTED = List.of(
       new Metric("clientLatencyMicros", "p50", true),
       new Metric("clientLatencyMicros", "p90", false),
+      new Metric("clientLatencyMicros", "p95", false),
       new Metric("clientLatencyMicros", "p99", false),
       new Metric("serverTotalMicros", "p50", true),
       new Metric("serverTotalMicros", "mean", false),

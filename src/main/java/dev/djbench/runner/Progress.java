@@ -18,9 +18,10 @@ final class Progress {
     out.flush();
   }
 
-  void trial(TrialResult t, int blocksPlanned) {
-    say("  [%s] block %d/%d %-12s p50 %7.1f ms  server p50 %8.2f ms  %6.1f queries  %6.1f/s  %d errors%s",
-        t.experiment(), t.block() + 1, blocksPlanned, t.variant(),
+  void trial(TrialResult t, int minBlocks, int maxBlocks) {
+    say("  [%s] block %d of %s %-12s p50 %7.1f ms  server p50 %8.2f ms  %6.1f queries  %6.1f/s  %d errors%s",
+        t.experiment(), t.block() + 1, minBlocks == maxBlocks ? Integer.toString(maxBlocks) : minBlocks + "-" + maxBlocks,
+        t.variant(),
         t.distribution("clientLatencyMicros").p50() / 1000.0,
         t.distribution("serverTotalMicros").p50() / 1000.0,
         t.distribution("dbQueries").mean(),

@@ -55,6 +55,14 @@ public final class ResultsFixtures {
     return new RunResult(RunResult.SCHEMA_VERSION, "20260101-000000-abcd", "complete", "", "2026-01-01T00:00:00Z",
         "2026-01-01T00:01:00Z", "scenarios/techniques.yaml", "techniques", "smoke", 42,
         "client latency: 1 ms (Gatling); server timings: 1 µs (Server-Timing)", machine,
-        List.of(experiment, skipped));
+        List.of(experiment, skipped), gate());
+  }
+
+  public static GateResult gate() {
+    return new GateResult("same-run", "main", "feature", "fail", "regression", 0.05, List.of(
+        new GateResult.GateCheck("select-related", "clientLatencyMicros.p95", 0.10, 1.25, 1.18, 1.31, 0.9875, 5,
+            "slower", "fail", "p95 client latency is 25.0% slower [18.0%, 31.0%], beyond the 10.0% threshold"),
+        new GateResult.GateCheck("select-related", "clientLatencyMicros.p50", 0.05, 1.01, 0.98, 1.04, 0.975, 5,
+            "no change", "pass", "p50 client latency: no change beyond 5.0%")));
   }
 }
