@@ -176,7 +176,7 @@ public final class RunExecutor {
       }
       return new RunResult(RunResult.SCHEMA_VERSION, runId, status, message, startedAt, Instant.now().toString(),
           options.scenario().file().toString(), options.scenario().suite(), options.profile().label(),
-          options.seed(), "client latency: 1 ms (Gatling); server timings: 1 µs (Server-Timing)", machine, all);
+          options.seed(), "client latency: 1 ms (Gatling); server timings: 1 µs (Server-Timing)", machine, all, null);
     }
 
     synchronized void write(String status, String message) {
