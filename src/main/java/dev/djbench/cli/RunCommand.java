@@ -59,6 +59,10 @@ final class RunCommand implements Callable<Integer> {
           + home.resolve("scenarios/techniques.yaml"));
     }
     Scenario loaded = new ScenarioLoader(home).load(file);
+    if (loaded.gate().isPresent()) {
+      throw new BadInputException(file + " is a gate scenario (it has a 'gate:' block): run it with "
+          + "./djbench gate --baseline <git-ref|dir> --candidate <git-ref|dir> " + file);
+    }
     List<String> unknown = only.stream()
         .filter(id -> loaded.experiments().stream().noneMatch(e -> e.id().equals(id))).toList();
     if (!unknown.isEmpty()) {
@@ -67,7 +71,7 @@ final class RunCommand implements Callable<Integer> {
     }
     long runSeed = seed != null ? seed : new java.security.SecureRandom().nextLong() >>> 1;
     Path reportsDir = reports != null ? reports : home.resolve("reports");
-    var options = new RunOptions(loaded, chosen, runSeed, delta, reportsDir, only, home);
+    var options = RunOptions.forRun(loaded, chosen, runSeed, delta, reportsDir, only, home);
     RunResult result = new RunExecutor(options, System.out).execute();
     Path runDirectory = reportsDir.resolve(result.runId());
     Reports.writeAll(result, runDirectory);

@@ -13,6 +13,7 @@ import java.util.List;
  * @param outcome {@code pass}, {@code regression}, {@code inconclusive} or {@code broken}
  * @param familyAlpha the error rate held across all checks together (Holm)
  * @param checks one per experiment and gated metric
+ * @param notes where each threshold came from (the scenario, this machine's calibration, or the default)
  */
 public record GateResult(
     String mode,
@@ -21,10 +22,12 @@ public record GateResult(
     String inconclusivePolicy,
     String outcome,
     double familyAlpha,
-    List<GateCheck> checks) {
+    List<GateCheck> checks,
+    List<String> notes) {
 
   public GateResult {
     checks = List.copyOf(checks);
+    notes = List.copyOf(notes);
   }
 
   /**

@@ -23,18 +23,29 @@ public final class Comparisons {
   private static final int RESAMPLES = 4000;
 
   private final SequentialPlan plan;
-  private final VerdictRule rule;
+  private final Map<String, Double> gated;
+  private final double defaultThreshold;
   private final long seed;
 
   /**
    * @param plan the blocks' plan, whose per-look level the intervals use
-   * @param rule the verdict rule with its δ
+   * @param gated the metrics that decide when enough blocks have run, each with its threshold δ
+   * @param defaultThreshold δ of every other metric's verdict
    * @param seed seeds the bootstrap, so a run's intervals are reproducible from its results
    */
-  public Comparisons(SequentialPlan plan, VerdictRule rule, long seed) {
+  public Comparisons(SequentialPlan plan, Map<String, Double> gated, double defaultThreshold, long seed) {
     this.plan = plan;
-    this.rule = rule;
+    this.gated = Map.copyOf(gated);
+    this.defaultThreshold = defaultThreshold;
     this.seed = seed;
+  }
+
+  public SequentialPlan plan() {
+    return plan;
+  }
+
+  public long seed() {
+    return seed;
   }
 
   /** Every candidate against the baseline on every reported metric. */
@@ -48,42 +59,63 @@ public final class Comparisons {
     return out;
   }
 
-  /** Whether every gating comparison has reached a verdict other than inconclusive. */
-  public static boolean settled(List<Comparison> comparisons) {
-    return comparisons.stream()
-        .filter(c -> Metric.REPORTED.stream().anyMatch(m -> m.gating() && m.name().equals(c.metric())))
+  /**
+   * Whether every gated comparison has reached a verdict other than inconclusive. With nothing gated (an A/A
+   * calibration) nothing settles early: every block of the profile runs.
+   */
+  public boolean settled(List<Comparison> comparisons) {
+    return !gated.isEmpty() && comparisons.stream()
+        .filter(c -> gated.containsKey(c.metric()))
         .noneMatch(c -> c.verdict().equals(Verdict.INCONCLUSIVE.label()));
   }
 
-  Comparison compare(String baseline, String candidate, Metric metric, List<TrialResult> trials) {
+  /**
+   * The per-block values of a metric for the blocks where both variants have a valid trial.
+   *
+   * @return two arrays, baseline's then candidate's, in block order
+   */
+  static double[][] pairedByBlock(String baseline, String candidate, Metric metric, List<TrialResult> trials) {
     Map<Integer, Double> base = validByBlock(trials, baseline, metric);
     Map<Integer, Double> cand = validByBlock(trials, candidate, metric);
     List<Integer> blocks = base.keySet().stream().filter(cand::containsKey).sorted().toList();
-    double[] a = blocks.stream().mapToDouble(base::get).toArray();
-    double[] b = blocks.stream().mapToDouble(cand::get).toArray();
+    return new double[][] {
+      blocks.stream().mapToDouble(base::get).toArray(), blocks.stream().mapToDouble(cand::get).toArray()
+    };
+  }
+
+  Comparison compare(String baseline, String candidate, Metric metric, List<TrialResult> trials) {
+    double[][] pairs = pairedByBlock(baseline, candidate, metric, trials);
+    double[] a = pairs[0];
+    double[] b = pairs[1];
+    VerdictRule rule = new VerdictRule(gated.getOrDefault(metric.name(), defaultThreshold));
+    int blocks = a.length;
     double level = plan.confidenceLevelAtLook();
     double baselineMedian = median(a);
     double candidateMedian = median(b);
-    if (blocks.isEmpty()) {
+    if (blocks == 0) {
       return new Comparison(baseline, candidate, metric.name(), Double.NaN, Double.NaN, Double.NaN, Double.NaN,
           Double.NaN, level, 0, "no valid blocks", rule.delta());
     }
     if (Arrays.stream(a).anyMatch(v -> !(v > 0)) || Arrays.stream(b).anyMatch(v -> !(v > 0))) {
       // A zero (a cached page below the client clock's 1 ms, a page with no query) has no ratio.
       return new Comparison(baseline, candidate, metric.name(), baselineMedian, candidateMedian, Double.NaN,
-          Double.NaN, Double.NaN, level, blocks.size(), "n/a (zero values)", rule.delta());
+          Double.NaN, Double.NaN, level, blocks, "n/a (zero values)", rule.delta());
     }
-    if (blocks.size() < 2) {
+    if (blocks < 2) {
       double ratio = b[0] / a[0];
       return new Comparison(baseline, candidate, metric.name(), baselineMedian, candidateMedian, ratio, Double.NaN,
           Double.NaN, level, 1, Verdict.INCONCLUSIVE.label(), rule.delta());
     }
-    RatioEstimate estimate = new BootstrapRatio(RESAMPLES, seed ^ metric.name().hashCode() ^ candidate.hashCode())
-        .estimate(a, b, level);
+    RatioEstimate estimate = bootstrap(metric, candidate).estimate(a, b, level);
     Verdict verdict = rule.decide(estimate.interval());
     return new Comparison(baseline, candidate, metric.name(), baselineMedian, candidateMedian, estimate.ratio(),
-        estimate.interval().lower(), estimate.interval().upper(), level, blocks.size(), verdict.label(),
+        estimate.interval().lower(), estimate.interval().upper(), level, blocks, verdict.label(),
         rule.delta());
+  }
+
+  /** The bootstrap of one comparison, seeded from the run's seed so its interval can be recomputed. */
+  BootstrapRatio bootstrap(Metric metric, String candidate) {
+    return new BootstrapRatio(RESAMPLES, seed ^ metric.name().hashCode() ^ candidate.hashCode());
   }
 
   private static Map<Integer, Double> validByBlock(List<TrialResult> trials, String variant, Metric metric) {

@@ -48,8 +48,6 @@ final class ExperimentRunner {
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-  private final AppSpec app;
-  private final PythonEnv python;
   private final Profile profile;
   private final BlockOrder order;
   private final Comparisons comparisons;
@@ -59,10 +57,8 @@ final class ExperimentRunner {
   private final Path logDirectory;
   private final Progress progress;
 
-  ExperimentRunner(AppSpec app, PythonEnv python, Profile profile, BlockOrder order, Comparisons comparisons,
+  ExperimentRunner(Profile profile, BlockOrder order, Comparisons comparisons,
       LoadGenerator load, Journal journal, Path workDirectory, Path logDirectory, Progress progress) {
-    this.app = app;
-    this.python = python;
     this.profile = profile;
     this.order = order;
     this.comparisons = comparisons;
@@ -84,14 +80,16 @@ final class ExperimentRunner {
         .map(v -> new ExperimentResult.VariantInfo(v.name(), v.request().toString(), v.deployment().label()))
         .toList();
     List<TrialResult> trials = new ArrayList<>();
-    Map<Deployment, DjangoServer> servers = new LinkedHashMap<>();
+    Map<ServerKey, DjangoServer> servers = new LinkedHashMap<>();
     try {
       for (Variant variant : experiment.variants()) {
-        if (!servers.containsKey(variant.deployment())) {
+        if (!servers.containsKey(ServerKey.of(variant))) {
           String label = experiment.id() + "/" + variant.name();
-          progress.say("  [%s] starting %s", experiment.id(), variant.deployment().label());
-          servers.put(variant.deployment(), DjangoServer.start(label, app, variant.deployment(), experiment.seed(),
-              python, workDirectory.resolve(label.replace('/', '_')), logDirectory, Map.of(), STARTUP_TIMEOUT));
+          progress.say("  [%s] starting %s%s", experiment.id(), variant.deployment().label(),
+              variant.app().equals(experiment.baseline().app()) ? "" : " (" + variant.app().directory() + ")");
+          servers.put(ServerKey.of(variant), DjangoServer.start(label, variant.app(), variant.deployment(),
+              experiment.seed(), PythonEnv.locate(variant.app().directory()),
+              workDirectory.resolve(label.replace('/', '_')), logDirectory, Map.of(), STARTUP_TIMEOUT));
         }
       }
       Optional<String> broken = checkEquivalence(experiment, servers);
@@ -107,7 +105,7 @@ final class ExperimentRunner {
         List<Variant> blockOrder = order.order(experiment.id(), block, experiment.variants());
         for (int position = 0; position < blockOrder.size(); position++) {
           Variant variant = blockOrder.get(position);
-          DjangoServer server = servers.get(variant.deployment());
+          DjangoServer server = servers.get(ServerKey.of(variant));
           // An invalid trial is kept with its reasons and repeated once; only valid trials enter comparisons.
           for (int attempt = 0; attempt < 2; attempt++) {
             TrialResult trial = runTrial(experiment, variant, server, block, position);
@@ -125,7 +123,7 @@ final class ExperimentRunner {
         }
         block++;
         compared = comparisons.compare(experiment.baseline().name(), candidates, trials);
-        if (block >= profile.minBlocks() && Comparisons.settled(compared)) {
+        if (block >= profile.minBlocks() && comparisons.settled(compared)) {
           break;
         }
       }
@@ -144,14 +142,21 @@ final class ExperimentRunner {
     }
   }
 
-  private Optional<String> checkEquivalence(Experiment experiment, Map<Deployment, DjangoServer> servers)
+  /** One server per distinct app checkout and deployment: variants that share both share the server. */
+  private record ServerKey(AppSpec app, Deployment deployment) {
+    static ServerKey of(Variant variant) {
+      return new ServerKey(variant.app(), variant.deployment());
+    }
+  }
+
+  private Optional<String> checkEquivalence(Experiment experiment, Map<ServerKey, DjangoServer> servers)
       throws TargetException {
     Variant baseline = experiment.baseline();
-    reset(experiment, servers.get(baseline.deployment()));
-    EquivalenceCheck.Response expected = fetch(servers.get(baseline.deployment()).baseUrl(), baseline.request());
+    reset(experiment, servers.get(ServerKey.of(baseline)));
+    EquivalenceCheck.Response expected = fetch(servers.get(ServerKey.of(baseline)).baseUrl(), baseline.request());
     for (Variant candidate : experiment.variants().subList(1, experiment.variants().size())) {
-      reset(experiment, servers.get(candidate.deployment()));
-      EquivalenceCheck.Response actual = fetch(servers.get(candidate.deployment()).baseUrl(), candidate.request());
+      reset(experiment, servers.get(ServerKey.of(candidate)));
+      EquivalenceCheck.Response actual = fetch(servers.get(ServerKey.of(candidate)).baseUrl(), candidate.request());
       Optional<String> difference = EquivalenceCheck.difference(experiment.equivalence(), expected, actual);
       if (difference.isPresent()) {
         return Optional.of(candidate.name() + " does not answer like " + baseline.name() + " ("

@@ -11,7 +11,6 @@ import dev.djbench.results.RunResult;
 import dev.djbench.results.TrialResult;
 import dev.djbench.scenario.Experiment;
 import dev.djbench.stats.SequentialPlan;
-import dev.djbench.stats.VerdictRule;
 import dev.djbench.target.PythonEnv;
 import dev.djbench.target.TargetException;
 import java.io.IOException;
@@ -83,8 +82,8 @@ public final class RunExecutor {
 
       LoadGenerator load = new GatlingLoadGenerator(work.resolve("gatling"));
       var plan = new SequentialPlan(options.profile().minBlocks(), options.profile().maxBlocks(), ALPHA);
-      var runner = new ExperimentRunner(options.scenario().app(), python, options.profile(),
-          new BlockOrder(options.seed()), new Comparisons(plan, new VerdictRule(options.threshold()), options.seed()),
+      var runner = new ExperimentRunner(options.profile(),
+          new BlockOrder(options.seed()), new Comparisons(plan, options.gated(), options.threshold(), options.seed()),
           load, journal, work, runDirectory.resolve("logs"), progress);
 
       for (Experiment experiment : selected()) {

@@ -15,16 +15,26 @@ import java.util.List;
  * @param reportsDirectory where the run's folder is created
  * @param only experiment ids to run; empty for all
  * @param home the djbench installation
+ * @param gated the metrics that decide when an experiment has enough blocks, with their thresholds
  */
 public record RunOptions(
     Scenario scenario, Profile profile, long seed, double threshold, Path reportsDirectory, List<String> only,
-    Path home) {
+    Path home, java.util.Map<String, Double> gated) {
 
   /** δ when neither the command line nor a calibration gives one. */
   public static final double DEFAULT_THRESHOLD = 0.05;
 
+  /** Options of a plain run: client and server p50 decide, at {@code threshold}. */
+  public static RunOptions forRun(Scenario scenario, Profile profile, long seed, double threshold, Path reports,
+      List<String> only, Path home) {
+    java.util.Map<String, Double> gated = new java.util.LinkedHashMap<>();
+    Metric.RUN_GATING.forEach(m -> gated.put(m, threshold));
+    return new RunOptions(scenario, profile, seed, threshold, reports, only, home, gated);
+  }
+
   public RunOptions {
     only = List.copyOf(only);
+    gated = java.util.Map.copyOf(gated);
     if (!(threshold >= 0 && threshold < 1)) {
       throw new IllegalArgumentException("threshold must be in [0, 1), was " + threshold);
     }

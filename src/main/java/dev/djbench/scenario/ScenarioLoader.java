@@ -80,13 +80,15 @@ public final class ScenarioLoader {
       problems.throwIfAny();
     }
     Fields top = Fields.of(root, "", problems, "a scenario");
-    top.allowOnly("suite", "app", "defaults", "experiments");
+    top.allowOnly("suite", "app", "defaults", "gate", "experiments");
     String suite = top.string("suite", true).orElse("");
     AppSpec app = app(top, file, problems);
     Fields defaults = top.child("defaults", "the defaults");
     defaults.allowOnly("deployment", "load");
     Deployment baseDeployment = overlay(defaults.child("deployment", "a deployment"), ScenarioDefaults.DEPLOYMENT);
     LoadSettings baseLoad = load(defaults.child("load", "load settings"), ScenarioDefaults.LOAD);
+    Optional<GateSpec> gateSpec = top.has("gate") ? Optional.of(gate(top.child("gate", "gate thresholds"), problems))
+        : Optional.empty();
 
     List<Experiment> experiments = new ArrayList<>();
     JsonNode list = top.raw("experiments");
@@ -98,7 +100,7 @@ public final class ScenarioLoader {
       Set<String> ids = new HashSet<>();
       for (int i = 0; i < list.size(); i++) {
         Fields fields = Fields.of(list.get(i), "/experiments/" + i, problems, "an experiment");
-        experiment(fields, baseDeployment, baseLoad, problems).ifPresent(e -> {
+        experiment(fields, app, gateSpec.isPresent(), baseDeployment, baseLoad, problems).ifPresent(e -> {
           if (!ids.add(e.id())) {
             problems.add(fields.pointer("id"), fields.raw("id"), "an id not used by another experiment");
           }
@@ -107,7 +109,29 @@ public final class ScenarioLoader {
       }
     }
     problems.throwIfAny();
-    return new Scenario(file, suite, app, experiments);
+    return new Scenario(file, suite, app, experiments, gateSpec);
+  }
+
+  private static GateSpec gate(Fields f, Problems problems) {
+    f.allowOnly(GateSpec.METRICS.keySet().toArray(String[]::new));
+    java.util.Map<String, java.util.OptionalDouble> thresholds = new LinkedHashMap<>();
+    for (String key : GateSpec.METRICS.keySet()) {
+      JsonNode value = f.raw(key);
+      if (value == null || value.isNull()) {
+        continue;
+      }
+      if (value.isTextual() && value.asText().equals("auto")) {
+        thresholds.put(key, java.util.OptionalDouble.empty());
+        continue;
+      }
+      f.parsed(key, v -> Units.fraction(v).filter(x -> x < 1), "a percentage below 100% like '5%', or 'auto' (the "
+          + "calibrated δ)").ifPresent(x -> thresholds.put(key, java.util.OptionalDouble.of(x)));
+    }
+    if (f.present() && thresholds.isEmpty() && problems.isEmpty()) {
+      problems.addMessage(f.pointer(), "no metric to gate on; expected some of: "
+          + String.join(", ", GateSpec.METRICS.keySet()));
+    }
+    return new GateSpec(thresholds);
   }
 
   private AppSpec app(Fields top, Path file, Problems problems) {
@@ -145,8 +169,8 @@ public final class ScenarioLoader {
     return Optional.of(dir);
   }
 
-  private Optional<Experiment> experiment(
-      Fields f, Deployment baseDeployment, LoadSettings baseLoad, Problems problems) {
+  private Optional<Experiment> experiment(Fields f, AppSpec app, boolean gate, Deployment baseDeployment,
+      LoadSettings baseLoad, Problems problems) {
     if (!f.present()) {
       return Optional.empty();
     }
@@ -163,7 +187,9 @@ public final class ScenarioLoader {
     seed.keySet().stream().filter(k -> !SEED_OPTION.matcher(k).matches()).forEach(k ->
         problems.add(f.pointer("seed") + "/" + k, JsonNodeFactory.instance.textNode(k),
             "a seed option name such as 'posts' (lower case)"));
-    Equivalence equivalence = f.choice("equivalence", Equivalence.class).orElse(Equivalence.SAME);
+    // Two revisions may change a page on purpose; a gate only insists that both answer with the same status.
+    Equivalence equivalence = f.choice("equivalence", Equivalence.class)
+        .orElse(gate ? Equivalence.STATUS : Equivalence.SAME);
     Optional<RequestSpec> sharedRequest = request(f, "request", problems);
     Optional<RequestSpec> reset = request(f, "reset", problems);
     Deployment deployment = overlay(f.child("deployment", "a deployment"), baseDeployment);
@@ -172,20 +198,31 @@ public final class ScenarioLoader {
     List<Variant> variants = new ArrayList<>();
     boolean hasVariants = f.has("variants");
     boolean hasMatrix = f.has("matrix");
-    if (hasVariants == hasMatrix) {
+    if (gate) {
+      // A gate measures one request on two checkouts: the variants are the baseline and the candidate.
+      if (hasVariants || hasMatrix) {
+        problems.addMessage(f.pointer(hasVariants ? "variants" : "matrix"), "a gate scenario's experiments have one "
+            + "'request' and no variants or matrix: the gate compares the baseline and candidate checkouts");
+      } else if (sharedRequest.isEmpty()) {
+        problems.addMessage(f.pointer(), "missing 'request': each experiment of a gate scenario names the request it measures");
+      } else {
+        variants.add(new Variant(GateSpec.BASELINE, app, sharedRequest.get(), deployment));
+        variants.add(new Variant(GateSpec.CANDIDATE, app, sharedRequest.get(), deployment));
+      }
+    } else if (hasVariants == hasMatrix) {
       problems.addMessage(f.pointer(), hasVariants
           ? "both 'variants' and 'matrix' are given; expected one of them"
           : "missing 'variants' (named variants) or 'matrix' (deployment values to combine)");
     } else if (hasVariants) {
-      variants.addAll(namedVariants(f, sharedRequest, deployment, problems));
+      variants.addAll(namedVariants(f, app, sharedRequest, deployment, problems));
     } else {
-      variants.addAll(matrixVariants(f, sharedRequest, deployment, problems));
+      variants.addAll(matrixVariants(f, app, sharedRequest, deployment, problems));
     }
     JsonNode declared = f.raw(hasVariants ? "variants" : "matrix");
-    if (hasVariants && declared.isObject() && declared.size() == 1) {
+    if (!gate && hasVariants && declared.isObject() && declared.size() == 1) {
       problems.addMessage(f.pointer("variants"), "only one variant; expected at least two to compare");
     }
-    if (hasMatrix && variants.size() == 1) {
+    if (!gate && hasMatrix && variants.size() == 1) {
       problems.addMessage(f.pointer("matrix"), "the matrix makes only one variant; expected at least two to compare");
     }
     if (id.isEmpty() || variants.size() < 2) {
@@ -195,7 +232,7 @@ public final class ScenarioLoader {
   }
 
   private List<Variant> namedVariants(
-      Fields f, Optional<RequestSpec> sharedRequest, Deployment deployment, Problems problems) {
+      Fields f, AppSpec app, Optional<RequestSpec> sharedRequest, Deployment deployment, Problems problems) {
     List<Variant> out = new ArrayList<>();
     JsonNode node = f.raw("variants");
     if (!node.isObject()) {
@@ -225,13 +262,13 @@ public final class ScenarioLoader {
         }
       }
       Deployment resolved = variantDeployment;
-      request.ifPresent(r -> out.add(new Variant(name, r, resolved)));
+      request.ifPresent(r -> out.add(new Variant(name, app, r, resolved)));
     });
     return out;
   }
 
   private List<Variant> matrixVariants(
-      Fields f, Optional<RequestSpec> sharedRequest, Deployment deployment, Problems problems) {
+      Fields f, AppSpec app, Optional<RequestSpec> sharedRequest, Deployment deployment, Problems problems) {
     List<Variant> out = new ArrayList<>();
     JsonNode node = f.raw("matrix");
     if (!node.isObject() || node.isEmpty()) {
@@ -277,7 +314,7 @@ public final class ScenarioLoader {
       Deployment resolved = overlay(Fields.of(overlayNode, f.pointer("matrix"), problems, "a deployment"), deployment);
       StringBuilder name = new StringBuilder();
       combination.forEach((k, v) -> name.append(name.length() == 0 ? "" : ",").append(k).append('=').append(v.asText()));
-      out.add(new Variant(name.toString(), sharedRequest.get(), resolved));
+      out.add(new Variant(name.toString(), app, sharedRequest.get(), resolved));
     }
     return out;
   }

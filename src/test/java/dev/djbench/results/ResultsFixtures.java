@@ -63,6 +63,7 @@ public final class ResultsFixtures {
         new GateResult.GateCheck("select-related", "clientLatencyMicros.p95", 0.10, 1.25, 1.18, 1.31, 0.9875, 5,
             "slower", "fail", "p95 client latency is 25.0% slower [18.0%, 31.0%], beyond the 10.0% threshold"),
         new GateResult.GateCheck("select-related", "clientLatencyMicros.p50", 0.05, 1.01, 0.98, 1.04, 0.975, 5,
-            "no change", "pass", "p50 client latency: no change beyond 5.0%")));
+            "no change", "pass", "p50 client latency: no change beyond 5.0%")),
+        List.of("p95: δ 10.0% (scenario)", "p50: δ 5.0% (scenario)"));
   }
 }

@@ -8,14 +8,14 @@ import dev.djbench.results.Comparison;
 import dev.djbench.results.ResultsFixtures;
 import dev.djbench.results.TrialResult;
 import dev.djbench.stats.SequentialPlan;
-import dev.djbench.stats.VerdictRule;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class ComparisonsTest {
 
-  private final Comparisons comparisons = new Comparisons(new SequentialPlan(3, 8, 0.05), new VerdictRule(0.05), 7);
+  private final Comparisons comparisons = new Comparisons(new SequentialPlan(3, 8, 0.05),
+      java.util.Map.of("clientLatencyMicros.p50", 0.05), 0.05, 7);
 
   private static List<TrialResult> blocks(int n, long baselineMicros, long candidateMicros) {
     List<TrialResult> trials = new ArrayList<>();
@@ -41,7 +41,7 @@ class ComparisonsTest {
     // Each trial's p50 is its middle value, 1 ms above the base: 11 ms against 21 ms.
     assertEquals(11.0 / 21.0, p50.ratio(), 0.005);
     assertEquals(1.0 / 51, metric(all, "dbQueries.mean").ratio(), 1e-3);
-    assertTrue(Comparisons.settled(all));
+    assertTrue(comparisons.settled(all));
   }
 
   @Test
@@ -50,7 +50,7 @@ class ComparisonsTest {
         "clientLatencyMicros.p50");
     assertEquals("inconclusive", p50.verdict());
     assertTrue(Double.isNaN(p50.lower()));
-    assertFalse(Comparisons.settled(List.of(p50)));
+    assertFalse(comparisons.settled(List.of(p50)));
   }
 
   @Test
@@ -63,7 +63,7 @@ class ComparisonsTest {
         bad.missingServerTiming(), bad.cacheHits(), bad.cacheMisses(), bad.statusCounts(), bad.failures(),
         bad.server(), false, List.of("too slow"), bad.distributions(), bad.histograms()));
     assertEquals(2, metric(comparisons.compare("naive", List.of("optimized"), trials), "clientLatencyMicros.p50").blocks());
-    Comparison zero = comparisons.compare("naive", "optimized", new Metric("serverCacheMicros", "p50", false), trials);
+    Comparison zero = comparisons.compare("naive", "optimized", new Metric("serverCacheMicros", "p50"), trials);
     assertEquals("n/a (zero values)", zero.verdict());
   }
 }

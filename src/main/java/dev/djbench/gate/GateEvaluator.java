@@ -1,0 +1,205 @@
+package dev.djbench.gate;
+
+import dev.djbench.results.ExperimentResult;
+import dev.djbench.results.GateResult;
+import dev.djbench.results.GateResult.GateCheck;
+import dev.djbench.results.RunResult;
+import dev.djbench.results.TrialResult;
+import dev.djbench.scenario.GateSpec;
+import dev.djbench.stats.BootstrapDistribution;
+import dev.djbench.stats.BootstrapRatio;
+import dev.djbench.stats.Holm;
+import dev.djbench.stats.Interval;
+import dev.djbench.stats.Verdict;
+import dev.djbench.stats.VerdictRule;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+
+/**
+ * Decides a gate from a run's trials: every gated metric of every experiment is a check, and the checks are held to
+ * one family-wise error rate together.
+ *
+ * <p>Each check's ratio comes from the per-block ratios candidate/baseline (same-run mode) with a block bootstrap.
+ * Its "verdict p-value" (the smallest α at which its interval gives a definitive verdict) is Holm-adjusted across
+ * the checks; a check whose adjusted value exceeds the family α is inconclusive, otherwise its verdict is read from
+ * its interval at its Holm step-down level. The family α is the run's α divided by the number of sequential looks
+ * the profile allows, since blocks were added while looking (Bonferroni over looks, as in {@code stats}).
+ */
+public final class GateEvaluator {
+
+  private static final int RESAMPLES = 4000;
+
+  private final Map<String, Double> thresholds;
+  private final double familyAlpha;
+  private final long seed;
+
+  /**
+   * @param thresholds gated metric (results naming, e.g. {@code clientLatencyMicros.p95}) to δ
+   * @param familyAlpha the error rate of all checks together, in (0, 1)
+   * @param seed seeds the bootstraps
+   */
+  public GateEvaluator(Map<String, Double> thresholds, double familyAlpha, long seed) {
+    if (!(familyAlpha > 0 && familyAlpha < 1)) {
+      throw new IllegalArgumentException("familyAlpha must be in (0, 1), was " + familyAlpha);
+    }
+    this.thresholds = Map.copyOf(thresholds);
+    this.familyAlpha = familyAlpha;
+    this.seed = seed;
+  }
+
+  /** One check before correction: its data, or why it has none. */
+  private record Pending(String experiment, String metric, double threshold, BootstrapDistribution distribution,
+      String problem) {}
+
+  /**
+   * The gate's decision on a same-run A/B run.
+   *
+   * @param inconclusivePolicy {@code pass} or {@code fail}
+   */
+  public GateResult evaluate(RunResult run, String baseline, String candidate, String inconclusivePolicy,
+      List<String> notes) {
+    List<Pending> pending = new ArrayList<>();
+    boolean broken = false;
+    List<GateCheck> unmeasured = new ArrayList<>();
+    for (ExperimentResult e : run.experiments()) {
+      if (!e.status().equals("measured")) {
+        broken = true;
+        unmeasured.add(new GateCheck(e.id(), "run", 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0,
+            e.status(), "error", e.id() + " was " + e.status() + ": " + e.reason()));
+        continue;
+      }
+      for (var gated : thresholds.entrySet()) {
+        pending.add(pendingCheck(e, gated.getKey(), gated.getValue()));
+      }
+    }
+    List<GateCheck> checks = new ArrayList<>(decide(pending));
+    checks.addAll(unmeasured);
+    String outcome;
+    if (broken) {
+      outcome = "broken";
+    } else if (checks.stream().anyMatch(c -> c.status().equals("fail"))) {
+      outcome = "regression";
+    } else if (checks.stream().anyMatch(c -> c.status().equals("inconclusive"))) {
+      outcome = "inconclusive";
+    } else {
+      outcome = "pass";
+    }
+    return new GateResult("same-run", baseline, candidate, inconclusivePolicy, outcome, familyAlpha, checks, notes);
+  }
+
+  private Pending pendingCheck(ExperimentResult e, String metric, double threshold) {
+    double[][] pairs = pairs(e.trials(), metric);
+    if (pairs[0].length < 2) {
+      return new Pending(e.id(), metric, threshold, null,
+          pairs[0].length + " block(s) with valid trials of both revisions; at least 2 are needed for an interval");
+    }
+    if (Arrays.stream(pairs[0]).anyMatch(v -> !(v > 0)) || Arrays.stream(pairs[1]).anyMatch(v -> !(v > 0))) {
+      return new Pending(e.id(), metric, threshold, null,
+          "zero values (below the clock's resolution, or none recorded): no ratio can be formed");
+    }
+    var bootstrap = new BootstrapRatio(RESAMPLES, seed ^ e.id().hashCode() ^ metric.hashCode());
+    return new Pending(e.id(), metric, threshold, bootstrap.distribution(pairs[0], pairs[1]), "");
+  }
+
+  private List<GateCheck> decide(List<Pending> pending) {
+    List<GateCheck> out = new ArrayList<>();
+    List<Pending> measurable = pending.stream().filter(p -> p.distribution() != null).toList();
+    for (Pending p : pending) {
+      if (p.distribution() == null) {
+        out.add(new GateCheck(p.experiment(), p.metric(), p.threshold(), Double.NaN, Double.NaN, Double.NaN,
+            Double.NaN, 0, Verdict.INCONCLUSIVE.label(), "inconclusive", label(p.metric()) + ": " + p.problem()));
+      }
+    }
+    if (measurable.isEmpty()) {
+      return out;
+    }
+    double[] pValues = measurable.stream()
+        .mapToDouble(p -> new VerdictRule(p.threshold()).verdictPValue(p.distribution())).toArray();
+    double[] adjusted = Holm.adjust(pValues);
+    double[] levels = Holm.stepDownLevels(familyAlpha, measurable.size());
+    Integer[] byP = IntStream.range(0, pValues.length).boxed().toArray(Integer[]::new);
+    Arrays.sort(byP, Comparator.comparingDouble(i -> pValues[i]));
+    for (int rank = 0; rank < byP.length; rank++) {
+      int i = byP[rank];
+      Pending p = measurable.get(i);
+      VerdictRule rule = new VerdictRule(p.threshold());
+      double level = levels[rank];
+      Interval interval = p.distribution().interval(level);
+      Verdict verdict = adjusted[i] <= familyAlpha ? rule.decide(interval) : Verdict.INCONCLUSIVE;
+      String status = switch (verdict) {
+        case SLOWER -> "fail";
+        case FASTER, NO_CHANGE -> "pass";
+        case INCONCLUSIVE -> "inconclusive";
+      };
+      out.add(new GateCheck(p.experiment(), p.metric(), p.threshold(), p.distribution().ratio(), interval.lower(),
+          interval.upper(), level, p.distribution().blocks(), verdict.label(), status,
+          message(p.metric(), verdict, p.distribution().ratio(), interval, p.threshold())));
+    }
+    out.sort(Comparator.comparing(GateCheck::experiment).thenComparing(c -> order(c.metric())));
+    return out;
+  }
+
+  private int order(String metric) {
+    return new ArrayList<>(thresholds.keySet()).indexOf(metric);
+  }
+
+  private static double[][] pairs(List<TrialResult> trials, String metric) {
+    Map<Integer, Double> base = new TreeMap<>();
+    Map<Integer, Double> cand = new TreeMap<>();
+    for (TrialResult t : trials) {
+      if (!t.valid()) {
+        continue;
+      }
+      double value = value(t, metric);
+      if (t.variant().equals(GateSpec.BASELINE)) {
+        base.put(t.block(), value);
+      } else if (t.variant().equals(GateSpec.CANDIDATE)) {
+        cand.put(t.block(), value);
+      }
+    }
+    List<Integer> blocks = base.keySet().stream().filter(cand::containsKey).toList();
+    return new double[][] {
+      blocks.stream().mapToDouble(base::get).toArray(), blocks.stream().mapToDouble(cand::get).toArray()
+    };
+  }
+
+  static double value(TrialResult t, String metric) {
+    int dot = metric.indexOf('.');
+    String histogram = metric.substring(0, dot);
+    String statistic = metric.substring(dot + 1);
+    return histogram.equals("server") ? t.server().cpuMillisPerRequest() : t.distribution(histogram).value(statistic);
+  }
+
+  static String label(String metric) {
+    return switch (metric) {
+      case "clientLatencyMicros.p50" -> "p50 client latency";
+      case "clientLatencyMicros.p90" -> "p90 client latency";
+      case "clientLatencyMicros.p95" -> "p95 client latency";
+      case "clientLatencyMicros.p99" -> "p99 client latency";
+      case "serverTotalMicros.p50" -> "p50 server time";
+      case "serverTotalMicros.mean" -> "mean server time";
+      case "dbQueries.mean" -> "queries per request";
+      case "server.cpuMillisPerRequest" -> "server CPU per request";
+      default -> metric;
+    };
+  }
+
+  private static String message(String metric, Verdict verdict, double ratio, Interval interval, double threshold) {
+    String change = String.format(Locale.ROOT, "%+.1f%% [%+.1f%%, %+.1f%%]", 100 * (ratio - 1),
+        100 * (interval.lower() - 1), 100 * (interval.upper() - 1));
+    String delta = String.format(Locale.ROOT, "%.1f%%", 100 * threshold);
+    return switch (verdict) {
+      case SLOWER -> label(metric) + " is slower: " + change + ", beyond the " + delta + " threshold";
+      case FASTER -> label(metric) + " is faster: " + change;
+      case NO_CHANGE -> label(metric) + ": no change beyond " + delta + " (" + change + ")";
+      case INCONCLUSIVE -> label(metric) + ": inconclusive at the " + delta + " threshold (" + change
+          + "); more blocks (--profile full) or a larger threshold would settle it";
+    };
+  }
+}
