@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
     mixinStandardHelpOptions = true,
     versionProvider = Djbench.Version.class,
     description = "Load-tests and benchmarks Django: naive vs optimized techniques, deployments, CI regression gates.",
-    subcommands = {RunCommand.class, ReportCommand.class},
+    subcommands = {RunCommand.class, GateCommand.class, CalibrateCommand.class, ReportCommand.class},
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:everything ran; gates passed",

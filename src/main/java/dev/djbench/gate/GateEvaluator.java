@@ -5,6 +5,8 @@ import dev.djbench.results.GateResult;
 import dev.djbench.results.GateResult.GateCheck;
 import dev.djbench.results.RunResult;
 import dev.djbench.results.TrialResult;
+import dev.djbench.runner.Comparisons;
+import dev.djbench.runner.Metric;
 import dev.djbench.scenario.GateSpec;
 import dev.djbench.stats.BootstrapDistribution;
 import dev.djbench.stats.BootstrapRatio;
@@ -18,7 +20,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 /**
@@ -150,30 +151,7 @@ public final class GateEvaluator {
   }
 
   private static double[][] pairs(List<TrialResult> trials, String metric) {
-    Map<Integer, Double> base = new TreeMap<>();
-    Map<Integer, Double> cand = new TreeMap<>();
-    for (TrialResult t : trials) {
-      if (!t.valid()) {
-        continue;
-      }
-      double value = value(t, metric);
-      if (t.variant().equals(GateSpec.BASELINE)) {
-        base.put(t.block(), value);
-      } else if (t.variant().equals(GateSpec.CANDIDATE)) {
-        cand.put(t.block(), value);
-      }
-    }
-    List<Integer> blocks = base.keySet().stream().filter(cand::containsKey).toList();
-    return new double[][] {
-      blocks.stream().mapToDouble(base::get).toArray(), blocks.stream().mapToDouble(cand::get).toArray()
-    };
-  }
-
-  static double value(TrialResult t, String metric) {
-    int dot = metric.indexOf('.');
-    String histogram = metric.substring(0, dot);
-    String statistic = metric.substring(dot + 1);
-    return histogram.equals("server") ? t.server().cpuMillisPerRequest() : t.distribution(histogram).value(statistic);
+    return Comparisons.pairedByBlock(GateSpec.BASELINE, GateSpec.CANDIDATE, Metric.named(metric).orElseThrow(), trials);
   }
 
   static String label(String metric) {

@@ -74,7 +74,7 @@ public final class Comparisons {
    *
    * @return two arrays, baseline's then candidate's, in block order
    */
-  static double[][] pairedByBlock(String baseline, String candidate, Metric metric, List<TrialResult> trials) {
+  public static double[][] pairedByBlock(String baseline, String candidate, Metric metric, List<TrialResult> trials) {
     Map<Integer, Double> base = validByBlock(trials, baseline, metric);
     Map<Integer, Double> cand = validByBlock(trials, candidate, metric);
     List<Integer> blocks = base.keySet().stream().filter(cand::containsKey).sorted().toList();
