@@ -3,11 +3,7 @@ package dev.djbench.target.services;
 import dev.djbench.target.ManagedProcess;
 import dev.djbench.target.Ports;
 import dev.djbench.target.TargetException;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -149,24 +145,9 @@ final class LocalPostgres extends ProcessBackedService {
     return Files.isExecutable(sibling) ? sibling : Host.executable("psql").orElse(sibling);
   }
 
-  /**
-   * Sends PostgreSQL's SSLRequest and expects the one-byte answer: proves the postmaster accepts and answers
-   * without spending a backend process or a psql start on it.
-   */
   @Override
   void probe() throws IOException {
-    try (Socket socket = new Socket()) {
-      socket.connect(new InetSocketAddress("127.0.0.1", port), (int) PROBE_TIMEOUT.toMillis());
-      socket.setSoTimeout((int) PROBE_TIMEOUT.toMillis());
-      DataOutputStream out = new DataOutputStream(socket.getOutputStream());
-      out.writeInt(8);
-      out.writeInt(80877103);
-      out.flush();
-      int answer = new DataInputStream(socket.getInputStream()).read();
-      if (answer != 'N' && answer != 'S') {
-        throw new IOException("postgres answered " + answer + " to SSLRequest, expected 'N' or 'S'");
-      }
-    }
+    Probes.postgresSslRequest("127.0.0.1", port, PROBE_TIMEOUT);
   }
 
   /** The wrapper shell, the postmaster, and the postmaster's children (which live in sessions of their own). */

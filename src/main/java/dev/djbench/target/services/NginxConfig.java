@@ -9,7 +9,8 @@ import java.util.Optional;
  * the given directories, so that nothing goes to {@code /var/lib/nginx} or {@code /var/log/nginx}.
  *
  * @param appUrl the app server, {@code http://host:port}
- * @param listenPort nginx's port on 127.0.0.1, 1 to 65535
+ * @param listenHost the address nginx listens on: 127.0.0.1 for a local nginx, 0.0.0.0 inside a container
+ * @param listenPort nginx's port, 1 to 65535
  * @param staticRoot served at {@code /static/} when present
  * @param proxyCache whether responses are cached as the app's Cache-Control allows
  * @param workDirectory pid file, temp and cache directories
@@ -17,7 +18,7 @@ import java.util.Optional;
  * @param runAsRoot whether workers run as root (see {@link #text()})
  * @param mimeTypes a {@code mime.types} file to include, else a built-in minimal table is used
  */
-public record NginxConfig(URI appUrl, int listenPort, Optional<Path> staticRoot, boolean proxyCache,
+public record NginxConfig(URI appUrl, String listenHost, int listenPort, Optional<Path> staticRoot, boolean proxyCache,
     Path workDirectory, Path logDirectory, boolean runAsRoot, Optional<Path> mimeTypes) {
 
   /** A path nginx answers itself (200 "ok"), never proxied: its readiness check. */
@@ -30,6 +31,9 @@ public record NginxConfig(URI appUrl, int listenPort, Optional<Path> staticRoot,
   public NginxConfig {
     if (appUrl == null || !"http".equals(appUrl.getScheme()) || appUrl.getHost() == null || appUrl.getPort() < 1) {
       throw new IllegalArgumentException("nginx app URL '" + appUrl + "': expected http://host:port");
+    }
+    if (listenHost == null || !listenHost.matches("[0-9.]+|[A-Za-z0-9.-]+")) {
+      throw new IllegalArgumentException("nginx listen host '" + listenHost + "': expected an address or host name");
     }
     if (listenPort < 1 || listenPort > 65535) {
       throw new IllegalArgumentException("nginx listen port must be 1 to 65535, was " + listenPort);
@@ -79,7 +83,7 @@ public record NginxConfig(URI appUrl, int listenPort, Optional<Path> staticRoot,
         .append("    keepalive ").append(UPSTREAM_KEEPALIVE).append(";\n")
         .append("  }\n")
         .append("  server {\n")
-        .append("    listen 127.0.0.1:").append(listenPort).append(";\n")
+        .append("    listen ").append(listenHost).append(':').append(listenPort).append(";\n")
         .append("    server_name _;\n")
         .append("    location = ").append(READY_PATH).append(" {\n")
         .append("      access_log off;\n      return 200 \"ok\\n\";\n    }\n");

@@ -55,7 +55,7 @@ public final class NginxFront extends ProcessBackedService implements FrontProxy
     });
     Path directory = LocalDirectories.create(workDirectory, "nginx-");
     int port = Ports.freeLoopbackPort();
-    NginxConfig config = new NginxConfig(appUrl, port, staticRoot, proxyCache, directory, logDirectory,
+    NginxConfig config = new NginxConfig(appUrl, "127.0.0.1", port, staticRoot, proxyCache, directory, logDirectory,
         Host.isRoot(), Files.isReadable(DEBIAN_MIME_TYPES) ? Optional.of(DEBIAN_MIME_TYPES) : Optional.empty());
     Path configFile = directory.resolve("nginx.conf");
     try {

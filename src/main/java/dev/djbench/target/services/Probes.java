@@ -2,6 +2,7 @@ package dev.djbench.target.services;
 
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -52,6 +53,23 @@ final class Probes {
         throw new IOException("memcached answered '" + line + "' to 'version', expected 'VERSION …'");
       }
       return line.substring("VERSION ".length()).strip();
+    }
+  }
+
+  /**
+   * Sends PostgreSQL's SSLRequest and expects its one-byte answer ('N' or 'S'): proves the postmaster accepts and
+   * answers, without a login, a backend process or a psql start.
+   */
+  static void postgresSslRequest(String host, int port, Duration timeout) throws IOException {
+    try (Socket socket = connect(host, port, timeout)) {
+      DataOutputStream out = new DataOutputStream(socket.getOutputStream());
+      out.writeInt(8);
+      out.writeInt(80877103);
+      out.flush();
+      int answer = socket.getInputStream().read();
+      if (answer != 'N' && answer != 'S') {
+        throw new IOException("postgres answered " + answer + " to SSLRequest, expected 'N' or 'S'");
+      }
     }
   }
 
