@@ -87,7 +87,12 @@ public record ExternalEndpoint(ServiceKind kind, URI url, String host, int port,
     return new ExternalEndpoint(kind, url, url.getHost(), port, user, password, database);
   }
 
-  private static String expectedForm(ServiceKind kind) {
+  /**
+   * The URL form expected for {@code kind}, for messages.
+   *
+   * @throws IllegalArgumentException for nginx and celery, which cannot be external
+   */
+  static String expectedForm(ServiceKind kind) {
     switch (kind) {
       case POSTGRES:
         return "postgres://user:password@host:port/database";
