@@ -34,7 +34,10 @@ public final class CeleryWorker extends ProcessBackedService {
     this.broker = broker;
   }
 
-  /** The worker command line; {@code nodeLabel} makes the node name unique, since two workers of one name on one broker clash. */
+  /**
+   * The worker command line; {@code nodeLabel} makes the node name unique, since two workers of one name on one
+   * broker clash.
+   */
   static List<String> command(PythonEnv python, String celeryApp, int concurrency, String nodeLabel) {
     return List.of(python.executable().toString(), "-m", "celery", "-A", celeryApp, "worker",
         "--loglevel=INFO",

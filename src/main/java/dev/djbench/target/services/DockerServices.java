@@ -148,7 +148,8 @@ public final class DockerServices {
     URI inside = URI.create("http://host.testcontainers.internal:" + appUrl.getPort());
     Path staticInside = Path.of("/srv/djbench-static");
     NginxConfig config = new NginxConfig(inside, "0.0.0.0", 80, staticRoot.map(r -> staticInside), proxyCache,
-        Path.of("/tmp/djbench-nginx"), Path.of("/tmp/djbench-nginx"), true, Optional.of(Path.of("/etc/nginx/mime.types")));
+        Path.of("/tmp/djbench-nginx"), Path.of("/tmp/djbench-nginx"), true,
+        Optional.of(Path.of("/etc/nginx/mime.types")));
     GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(NGINX_IMAGE))
         .withExposedPorts(80)
         .withCopyToContainer(Transferable.of(config.text()), "/etc/djbench/nginx.conf")

@@ -36,7 +36,8 @@ class CommandLinesTest {
     assertEquals(List.of("/usr/lib/postgresql/15/bin/postgres", "-D", "/w/pg/data", "-p", "5500", "-h",
         "127.0.0.1", "-k", "/w/pg/sockets"), server);
     // Honest numbers: durability settings are left at PostgreSQL's defaults.
-    assertTrue(server.stream().noneMatch(a -> a.contains("fsync") || a.contains("synchronous_commit")), server::toString);
+    assertTrue(server.stream().noneMatch(a -> a.contains("fsync") || a.contains("synchronous_commit")),
+        server::toString);
   }
 
   @Test
