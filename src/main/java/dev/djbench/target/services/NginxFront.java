@@ -21,11 +21,13 @@ public final class NginxFront extends ProcessBackedService implements FrontProxy
 
   private final URI baseUrl;
   private final NginxConfig config;
+  private final Path directory;
 
-  private NginxFront(ManagedProcess process, URI baseUrl, NginxConfig config) {
+  private NginxFront(ManagedProcess process, URI baseUrl, NginxConfig config, Path directory) {
     super(ServiceKind.NGINX, process, Map.of());
     this.baseUrl = baseUrl;
     this.config = config;
+    this.directory = directory;
   }
 
   /**
@@ -67,7 +69,7 @@ public final class NginxFront extends ProcessBackedService implements FrontProxy
     }
     ManagedProcess process = ManagedProcess.start("nginx", command(nginx, directory, configFile),
         Map.of(), directory, logDirectory.resolve("nginx.log"));
-    NginxFront front = new NginxFront(process, URI.create("http://127.0.0.1:" + port), config);
+    NginxFront front = new NginxFront(process, URI.create("http://127.0.0.1:" + port), config, directory);
     front.awaitReady(STARTUP_TIMEOUT);
     return front;
   }
@@ -100,6 +102,14 @@ public final class NginxFront extends ProcessBackedService implements FrontProxy
   /** The configuration it runs with. */
   public NginxConfig config() {
     return config;
+  }
+
+  /** Stops nginx and deletes its cache and temp files (up to the cache's 256 MiB); its configuration stays. */
+  @Override
+  public void close() {
+    super.close();
+    LocalDirectories.deleteRecursively(directory.resolve("cache"));
+    LocalDirectories.deleteRecursively(directory.resolve("temp"));
   }
 
   @Override
