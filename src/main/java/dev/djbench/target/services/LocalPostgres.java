@@ -48,6 +48,7 @@ final class LocalPostgres extends ProcessBackedService {
   private final Path directory;
   private final Path logDirectory;
   private final int port;
+  private final Thread cleanupOnExit;
   private volatile String version = "?";
 
   private LocalPostgres(ManagedProcess process, Path binDirectory, Path directory, Path logDirectory, int port) {
@@ -56,6 +57,15 @@ final class LocalPostgres extends ProcessBackedService {
     this.directory = directory;
     this.logDirectory = logDirectory;
     this.port = port;
+    // On Ctrl-C nobody calls close(): ProcessReaper's hook stops the server, this one then removes the cluster
+    // (tens of MB, possibly in the system temp directory) once the server has let go of it.
+    this.cleanupOnExit = new Thread(() -> {
+      process.waitFor(Duration.ofSeconds(10));
+      if (!process.isAlive()) {
+        LocalDirectories.deleteRecursively(directory);
+      }
+    }, "djbench-postgres-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanupOnExit);
   }
 
   /** The initdb command line: trust authentication (loopback only), UTF-8, C collation, superuser postgres. */
@@ -145,6 +155,11 @@ final class LocalPostgres extends ProcessBackedService {
     return Files.isExecutable(sibling) ? sibling : Host.executable("psql").orElse(sibling);
   }
 
+  /** The cluster's private directory (data and sockets). */
+  Path directory() {
+    return directory;
+  }
+
   @Override
   void probe() throws IOException {
     Probes.postgresSslRequest("127.0.0.1", port, PROBE_TIMEOUT);
@@ -173,6 +188,11 @@ final class LocalPostgres extends ProcessBackedService {
   public void close() {
     List<Long> seen = processes();
     super.close();
+    try {
+      Runtime.getRuntime().removeShutdownHook(cleanupOnExit);
+    } catch (IllegalStateException e) {
+      // The JVM is shutting down already and the hook runs anyway; deleting twice is harmless.
+    }
     for (Long pid : seen) {
       if (ProcessTree.isAlive(pid)) {
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);

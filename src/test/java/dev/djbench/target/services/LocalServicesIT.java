@@ -22,6 +22,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -119,6 +121,8 @@ class LocalServicesIT {
       assertTrue(elapsedMs >= 300, "answered after " + elapsedMs + " ms");
 
       List<CompletableFuture<Integer>> parallel = new ArrayList<>();
+      // A thread per request: the common pool may have fewer threads than requests, which would queue them here.
+      ExecutorService clients = Executors.newFixedThreadPool(20);
       long parallelStart = System.nanoTime();
       for (int i = 0; i < 20; i++) {
         parallel.add(CompletableFuture.supplyAsync(() -> {
@@ -127,11 +131,12 @@ class LocalServicesIT {
           } catch (Exception e) {
             throw new IllegalStateException(e);
           }
-        }));
+        }, clients));
       }
       for (CompletableFuture<Integer> f : parallel) {
         assertEquals(200, f.get());
       }
+      clients.shutdown();
       long parallelMs = (System.nanoTime() - parallelStart) / 1_000_000;
       assertTrue(parallelMs < 2_500, "20 concurrent 500 ms requests took " + parallelMs + " ms: they queued");
       assertEquals(400, Probes.httpGet(upstream.baseUrl().resolve("/delay/abc"), HTTP_TIMEOUT).statusCode());

@@ -28,6 +28,7 @@ public final class ServicesCrashChild {
         System.out.println("PID " + pid + " " + service.kind().yamlName());
       }
     }
+    System.out.println("CLUSTER " + ((LocalPostgres) set.acquire(ServiceKind.POSTGRES)).directory());
     System.out.println("READY");
     System.out.flush();
     Thread.sleep(Long.MAX_VALUE);

@@ -40,6 +40,9 @@ class ServicesCrashIT {
       assertTrue(exit.isPresent(), "the child JVM did not exit after SIGINT" + child.describeLog());
       assertEquals(130, exit.getAsInt(), "exit code of a JVM ended by SIGINT" + child.describeLog());
       TestProcesses.assertAllGone("services after SIGINT to the harness", pids);
+      Path cluster = Path.of(output.lines().filter(l -> l.startsWith("CLUSTER ")).findFirst().orElseThrow()
+          .substring("CLUSTER ".length()));
+      assertTrue(!Files.exists(cluster), "the postgres cluster " + cluster + " is removed after SIGINT too");
     }
   }
 
