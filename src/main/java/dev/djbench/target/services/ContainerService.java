@@ -1,0 +1,114 @@
+package dev.djbench.target.services;
+
+import dev.djbench.target.TargetException;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.testcontainers.containers.GenericContainer;
+
+/** A service in a container started through Testcontainers; closing it stops and removes the container. */
+class ContainerService implements Service {
+
+  /** One attempt to talk to the service through the container's mapped port. */
+  @FunctionalInterface
+  interface Probe {
+    void attempt(GenericContainer<?> container) throws Exception;
+  }
+
+  private final ServiceKind kind;
+  private final GenericContainer<?> container;
+  private final Map<String, String> environment;
+  private final Probe probe;
+  private final Path logFile;
+
+  ContainerService(ServiceKind kind, GenericContainer<?> container,
+      Function<GenericContainer<?>, Map<String, String>> environment, Probe probe, Path logDirectory) {
+    this.kind = kind;
+    this.container = container;
+    this.environment = Map.copyOf(environment.apply(container));
+    this.probe = probe;
+    this.logFile = logDirectory.resolve(kind.yamlName() + ".docker.log");
+  }
+
+  final GenericContainer<?> container() {
+    return container;
+  }
+
+  @Override
+  public ServiceKind kind() {
+    return kind;
+  }
+
+  @Override
+  public Map<String, String> appEnvironment() {
+    return environment;
+  }
+
+  /**
+   * The container's processes as this machine sees them: its init process and descendants when the engine runs
+   * here (same process namespace), else empty (Docker Desktop's VM, a remote engine).
+   */
+  @Override
+  public List<Long> processes() {
+    Long pid = container.getContainerInfo() == null ? null : container.getContainerInfo().getState().getPidLong();
+    if (pid == null || pid <= 0 || !ProcessTree.isAlive(pid)) {
+      return List.of();
+    }
+    List<Long> out = new ArrayList<>(List.of(pid));
+    out.addAll(ProcessTree.descendants(pid));
+    return out;
+  }
+
+  @Override
+  public void checkAlive() throws TargetException {
+    if (!container.isRunning()) {
+      throw new TargetException(kind.yamlName() + " container " + container.getDockerImageName()
+          + " is no longer running" + logTail());
+    }
+    try {
+      probe.attempt(container);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TargetException("interrupted while checking " + kind.yamlName());
+    } catch (Exception e) {
+      throw new TargetException(kind.yamlName() + " container " + container.getDockerImageName()
+          + " does not answer: " + e + logTail(), e);
+    }
+  }
+
+  private String logTail() {
+    try {
+      List<String> lines = container.getLogs().lines().collect(Collectors.toList());
+      return System.lineSeparator() + "  container log:" + System.lineSeparator() + String.join(
+          System.lineSeparator(), lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+    } catch (RuntimeException e) {
+      return " (container log unavailable: " + e.getMessage() + ")";
+    }
+  }
+
+  @Override
+  public String describe() {
+    return kind.yamlName() + " " + container.getDockerImageName() + " on " + container.getHost() + ":"
+        + container.getFirstMappedPort() + " (docker)";
+  }
+
+  /** Saves the container's log into the run's log directory, then stops and removes the container. */
+  @Override
+  public void close() {
+    try {
+      if (container.getContainerId() != null) {
+        Files.createDirectories(logFile.getParent());
+        Files.writeString(logFile, container.getLogs(), StandardCharsets.UTF_8);
+      }
+    } catch (IOException | RuntimeException e) {
+      // The log is a convenience; stopping the container is what matters.
+    }
+    container.stop();
+  }
+}
