@@ -30,6 +30,7 @@ public class DjangoSimulation extends Simulation {
   private static final String STATUS = "djbench.status";
   private static final String LATENCY = "djbench.latencyMillis";
   private static final String SERVER_TIMING = "djbench.serverTiming";
+  private static final String EDGE_CACHE = "djbench.edgeCache";
 
   private final ActiveTrial trial = ActiveTrial.current();
 
@@ -49,7 +50,8 @@ public class DjangoSimulation extends Simulation {
         .check(
             status().saveAs(STATUS),
             responseTimeInMillis().saveAs(LATENCY),
-            header("Server-Timing").optional().saveAs(SERVER_TIMING));
+            header("Server-Timing").optional().saveAs(SERVER_TIMING),
+            header("X-Cache-Status").optional().saveAs(EDGE_CACHE));
     if (!spec.body().isEmpty()) {
       request = request.body(io.gatling.javaapi.core.CoreDsl.StringBody(spec.body()));
     }
@@ -74,7 +76,11 @@ public class DjangoSimulation extends Simulation {
     if (session.contains(STATUS) && session.contains(LATENCY)) {
       int status = session.getInt(STATUS);
       String serverTiming = session.contains(SERVER_TIMING) ? session.getString(SERVER_TIMING) : null;
-      trial.recorder().onResponse(start, session.getLong(LATENCY), status, serverTiming, status >= 400);
+      // nginx's proxy_cache replays the stored Server-Timing header of the response it cached: on a hit the app did
+      // no work, so that header must not be counted as this request's server time.
+      boolean edgeHit = session.contains(EDGE_CACHE) && "HIT".equals(session.getString(EDGE_CACHE));
+      trial.recorder().onResponse(start, session.getLong(LATENCY), status, edgeHit ? null : serverTiming,
+          status >= 400, edgeHit);
     } else {
       trial.recorder().onFailure(start, "no HTTP response (connection refused, reset or timed out)");
     }

@@ -41,6 +41,9 @@ final class CalibrateCommand implements Callable<Integer> {
   @ParentCommand
   Djbench parent;
 
+  @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Services:%n")
+  ServiceOptions serviceOptions = new ServiceOptions();
+
   @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO",
       description = "gate scenario (default: scenarios/ci-gate.yaml in the djbench home)")
   Path scenario;
@@ -75,7 +78,8 @@ final class CalibrateCommand implements Callable<Integer> {
     long runSeed = seed != null ? seed : new java.security.SecureRandom().nextLong() >>> 1;
     // Nothing is gated, so no experiment stops early: every block of the profile runs.
     var options = new RunOptions(loaded.withGateApps(loaded.app(), loaded.app()), chosen, runSeed,
-        RunOptions.DEFAULT_THRESHOLD, reportsDir, List.of(), home, Map.of());
+        RunOptions.DEFAULT_THRESHOLD, reportsDir, List.of(), home, Map.of(), serviceOptions.choice(),
+        serviceOptions.urls());
     RunResult run = new RunExecutor(options, System.out).execute();
     Reports.writeAll(run, reportsDir.resolve(run.runId()));
 

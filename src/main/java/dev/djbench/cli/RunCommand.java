@@ -26,6 +26,9 @@ final class RunCommand implements Callable<Integer> {
   @ParentCommand
   Djbench parent;
 
+  @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Services:%n")
+  ServiceOptions serviceOptions = new ServiceOptions();
+
   @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO",
       description = "scenario file (default: scenarios/techniques.yaml in the djbench home)")
   Path scenario;
@@ -71,7 +74,8 @@ final class RunCommand implements Callable<Integer> {
     }
     long runSeed = seed != null ? seed : new java.security.SecureRandom().nextLong() >>> 1;
     Path reportsDir = reports != null ? reports : home.resolve("reports");
-    var options = RunOptions.forRun(loaded, chosen, runSeed, delta, reportsDir, only, home);
+    var options = RunOptions.forRun(loaded, chosen, runSeed, delta, reportsDir, only, home, serviceOptions.choice(),
+        serviceOptions.urls());
     RunResult result = new RunExecutor(options, System.out).execute();
     Path runDirectory = reportsDir.resolve(result.runId());
     Reports.writeAll(result, runDirectory);

@@ -13,6 +13,7 @@ import java.util.Map;
  * @param errors error responses plus failures without a response
  * @param connectionFailures failures without any HTTP response
  * @param missingServerTiming responses without a parsable Server-Timing header
+ * @param edgeCacheHits responses a cache in front of the app answered (no server timing recorded for them)
  * @param cacheHits sum of the app's reported cache hits
  * @param cacheMisses sum of the app's reported cache misses
  * @param statusCounts responses by HTTP status
@@ -28,6 +29,7 @@ public record TrialMeasurement(
     long errors,
     long connectionFailures,
     long missingServerTiming,
+    long edgeCacheHits,
     long cacheHits,
     long cacheMisses,
     Map<Integer, Long> statusCounts,

@@ -44,6 +44,7 @@ public final class TrialRecorder {
   private final LongAdder errors = new LongAdder();
   private final LongAdder connectionFailures = new LongAdder();
   private final LongAdder missingServerTiming = new LongAdder();
+  private final LongAdder edgeCacheHits = new LongAdder();
   private final LongAdder cacheHits = new LongAdder();
   private final LongAdder cacheMisses = new LongAdder();
   private final Map<Integer, LongAdder> statusCounts = new java.util.concurrent.ConcurrentHashMap<>();
@@ -110,9 +111,11 @@ public final class TrialRecorder {
    * @param status the HTTP status
    * @param serverTimingHeader the raw {@code Server-Timing} header, or {@code null}
    * @param errorStatus whether the status counts as an error for this trial
+   * @param edgeCacheHit whether a cache in front of the app answered (nginx {@code X-Cache-Status: HIT}): the app
+   *     did no work, so no server timing is recorded
    */
-  public void onResponse(
-      long startNanos, long latencyMillis, int status, String serverTimingHeader, boolean errorStatus) {
+  public void onResponse(long startNanos, long latencyMillis, int status, String serverTimingHeader,
+      boolean errorStatus, boolean edgeCacheHit) {
     if (!inMeasuredWindow(startNanos)) {
       return;
     }
@@ -123,6 +126,10 @@ public final class TrialRecorder {
       failureMessages.computeIfAbsent("HTTP " + status, m -> new LongAdder()).increment();
     }
     clientLatencyMicros.recordValue(clamp(latencyMillis * 1000));
+    if (edgeCacheHit) {
+      edgeCacheHits.increment();
+      return;
+    }
     ServerTiming timing = ServerTiming.parse(serverTimingHeader);
     if (timing.metrics().isEmpty()) {
       missingServerTiming.increment();
@@ -201,6 +208,7 @@ public final class TrialRecorder {
         errors.sum(),
         connectionFailures.sum(),
         missingServerTiming.sum(),
+        edgeCacheHits.sum(),
         cacheHits.sum(),
         cacheMisses.sum(),
         statuses,

@@ -21,6 +21,7 @@ import java.util.Map;
  * @param errors error statuses plus failures without a response
  * @param connectionFailures failures without any HTTP response
  * @param missingServerTiming responses without a Server-Timing header
+ * @param edgeCacheHits responses answered by a cache in front of the app (nginx), without app server time
  * @param cacheHits app-reported cache hits
  * @param cacheMisses app-reported cache misses
  * @param statusCounts responses by HTTP status
@@ -47,6 +48,7 @@ public record TrialResult(
     long errors,
     long connectionFailures,
     long missingServerTiming,
+    long edgeCacheHits,
     long cacheHits,
     long cacheMisses,
     Map<String, Long> statusCounts,

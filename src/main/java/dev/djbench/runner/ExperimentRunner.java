@@ -23,6 +23,8 @@ import dev.djbench.scenario.Variant;
 import dev.djbench.target.DjangoServer;
 import dev.djbench.target.PythonEnv;
 import dev.djbench.target.TargetException;
+import dev.djbench.target.services.ServiceKind;
+import dev.djbench.target.services.ServiceSet;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -56,9 +58,11 @@ final class ExperimentRunner {
   private final Path workDirectory;
   private final Path logDirectory;
   private final Progress progress;
+  private final ServiceSet services;
 
-  ExperimentRunner(Profile profile, BlockOrder order, Comparisons comparisons,
-      LoadGenerator load, Journal journal, Path workDirectory, Path logDirectory, Progress progress) {
+  ExperimentRunner(Profile profile, BlockOrder order, Comparisons comparisons, LoadGenerator load, Journal journal,
+      Path workDirectory, Path logDirectory, Progress progress, ServiceSet services) {
+    this.services = services;
     this.profile = profile;
     this.order = order;
     this.comparisons = comparisons;
@@ -80,16 +84,23 @@ final class ExperimentRunner {
         .map(v -> new ExperimentResult.VariantInfo(v.name(), v.request().toString(), v.deployment().label()))
         .toList();
     List<TrialResult> trials = new ArrayList<>();
-    Map<ServerKey, DjangoServer> servers = new LinkedHashMap<>();
+    Map<ServerKey, Deployed> servers = new LinkedHashMap<>();
+    boolean celery = Requirements.services(experiment).contains(ServiceKind.CELERY);
     try {
       for (Variant variant : experiment.variants()) {
         if (!servers.containsKey(ServerKey.of(variant))) {
           String label = experiment.id() + "/" + variant.name();
           progress.say("  [%s] starting %s%s", experiment.id(), variant.deployment().label(),
               variant.app().equals(experiment.baseline().app()) ? "" : " (" + variant.app().directory() + ")");
-          servers.put(ServerKey.of(variant), DjangoServer.start(label, variant.app(), variant.deployment(),
-              experiment.seed(), PythonEnv.locate(variant.app().directory()),
-              workDirectory.resolve(label.replace('/', '_')), logDirectory, Map.of(), STARTUP_TIMEOUT));
+          PythonEnv python = PythonEnv.locate(variant.app().directory());
+          Map<String, String> env = services.environmentFor(Requirements.services(experiment, variant));
+          DjangoServer server = DjangoServer.start(label, variant.app(), variant.deployment(), experiment.seed(),
+              python, workDirectory.resolve(label.replace('/', '_')), logDirectory, env, STARTUP_TIMEOUT);
+          Deployed deployed = Deployed.around(server, variant.deployment(), celery, python, services);
+          servers.put(ServerKey.of(variant), deployed);
+          if (!deployed.describe().isEmpty()) {
+            progress.say("  [%s] %s%s", experiment.id(), label, deployed.describe());
+          }
         }
       }
       Optional<String> broken = checkEquivalence(experiment, servers);
@@ -105,7 +116,7 @@ final class ExperimentRunner {
         List<Variant> blockOrder = order.order(experiment.id(), block, experiment.variants());
         for (int position = 0; position < blockOrder.size(); position++) {
           Variant variant = blockOrder.get(position);
-          DjangoServer server = servers.get(ServerKey.of(variant));
+          Deployed server = servers.get(ServerKey.of(variant));
           // An invalid trial is kept with its reasons and repeated once; only valid trials enter comparisons.
           for (int attempt = 0; attempt < 2; attempt++) {
             TrialResult trial = runTrial(experiment, variant, server, block, position);
@@ -113,7 +124,7 @@ final class ExperimentRunner {
             trials.add(trial);
             onTrial.accept(trial);
             progress.trial(trial, profile.minBlocks(), profile.maxBlocks());
-            for (DjangoServer s : servers.values()) {
+            for (Deployed s : servers.values()) {
               s.checkAlive();
             }
             if (trial.valid()) {
@@ -136,7 +147,7 @@ final class ExperimentRunner {
       return new ExperimentResult(experiment.id(), experiment.technique(), experiment.claim(), "measured", "",
           variants, trials, compared);
     } finally {
-      for (DjangoServer server : servers.values()) {
+      for (Deployed server : servers.values()) {
         server.close();
       }
     }
@@ -149,7 +160,7 @@ final class ExperimentRunner {
     }
   }
 
-  private Optional<String> checkEquivalence(Experiment experiment, Map<ServerKey, DjangoServer> servers)
+  private Optional<String> checkEquivalence(Experiment experiment, Map<ServerKey, Deployed> servers)
       throws TargetException {
     Variant baseline = experiment.baseline();
     reset(experiment, servers.get(ServerKey.of(baseline)));
@@ -167,7 +178,7 @@ final class ExperimentRunner {
   }
 
   /** Sends the experiment's reset request, if it has one; anything but a 2xx answer is a broken target. */
-  private static void reset(Experiment experiment, DjangoServer server) throws TargetException {
+  private static void reset(Experiment experiment, Deployed server) throws TargetException {
     if (experiment.reset().isEmpty()) {
       return;
     }
@@ -196,7 +207,7 @@ final class ExperimentRunner {
     }
   }
 
-  private TrialResult runTrial(Experiment experiment, Variant variant, DjangoServer server, int block, int position)
+  private TrialResult runTrial(Experiment experiment, Variant variant, Deployed server, int block, int position)
       throws TargetException {
     var settings = experiment.load();
     int warmup = settings.warmupSeconds().orElse(profile.warmupSeconds());
@@ -233,7 +244,7 @@ final class ExperimentRunner {
     return new TrialResult(experiment, variant, block, position, startedAt, warmupSeconds,
         (int) Math.round(m.measuredSeconds()), m.targetRatePerSecond(), m.achievedRatePerSecond(),
         m.warmupRequests(), m.started(), m.completed(), m.errors(), m.connectionFailures(), m.missingServerTiming(),
-        m.cacheHits(), m.cacheMisses(), statuses, m.failureMessages(), resources, invalidReasons.isEmpty(),
+        m.edgeCacheHits(), m.cacheHits(), m.cacheMisses(), statuses, m.failureMessages(), resources, invalidReasons.isEmpty(),
         invalidReasons, distributions, encoded);
   }
 }

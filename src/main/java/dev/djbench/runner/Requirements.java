@@ -4,6 +4,10 @@ import dev.djbench.scenario.Deployment;
 import dev.djbench.scenario.Deployment.WorkerClass;
 import dev.djbench.scenario.Experiment;
 import dev.djbench.scenario.Variant;
+import dev.djbench.target.services.ServiceKind;
+import dev.djbench.target.services.ServiceNeeds;
+import dev.djbench.target.services.ServiceSet;
+import java.util.EnumSet;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Optional;
@@ -27,33 +31,60 @@ final class Requirements {
       "pymemcache", new String[] {"pymemcache", "python3-pymemcache"},
       "django-redis", new String[] {"django_redis", "python3-django-redis"});
 
-  /** Services started by djbench's service providers, with the Debian package of each. */
-  private static final Map<String, String> SERVICES = Map.of(
-      "postgres", "postgresql", "redis", "redis-server", "memcached", "memcached", "nginx", "nginx-light");
-
   private Requirements() {}
 
-  /** Every component the experiment needs: its {@code needs} and what its deployments imply. */
-  static Set<String> of(Experiment experiment) {
-    Set<String> needs = new LinkedHashSet<>(experiment.needs());
+  /** The services an experiment needs: those its {@code needs} names and those its deployments imply. */
+  static Set<ServiceKind> services(Experiment experiment) {
+    Set<ServiceKind> kinds = EnumSet.noneOf(ServiceKind.class);
+    for (String need : experiment.needs()) {
+      serviceKind(need).ifPresent(kinds::add);
+    }
+    for (Variant v : experiment.variants()) {
+      kinds.addAll(ServiceNeeds.of(v.deployment()));
+    }
+    if (kinds.contains(ServiceKind.CELERY)) {
+      kinds.add(ServiceKind.REDIS); // the broker
+    }
+    return kinds;
+  }
+
+  /** The services one variant's app server is configured with (nginx and Celery belong to the server itself). */
+  static Set<ServiceKind> services(Experiment experiment, Variant variant) {
+    Set<ServiceKind> kinds = EnumSet.copyOf(ServiceNeeds.of(variant.deployment()));
+    kinds.addAll(services(experiment));
+    kinds.removeIf(k -> k == ServiceKind.NGINX && !ServiceNeeds.of(variant.deployment()).contains(ServiceKind.NGINX));
+    return kinds;
+  }
+
+  private static Optional<ServiceKind> serviceKind(String need) {
+    try {
+      return Optional.of(ServiceKind.fromYamlName(need));
+    } catch (IllegalArgumentException notAService) {
+      return Optional.empty();
+    }
+  }
+
+  /** The Python modules an experiment needs: those its {@code needs} names and those its deployments imply. */
+  static Set<String> pythonModules(Experiment experiment) {
+    Set<String> needs = new LinkedHashSet<>();
+    for (String need : experiment.needs()) {
+      if (PYTHON.containsKey(need)) {
+        needs.add(need);
+      }
+    }
+    if (experiment.needs().contains("celery")) {
+      needs.add("celery");
+      needs.add("redis-py");
+    }
     for (Variant v : experiment.variants()) {
       Deployment d = v.deployment();
       switch (d.database()) {
-        case POSTGRES -> {
-          needs.add("postgres");
-          needs.add("psycopg2");
-        }
+        case POSTGRES -> needs.add("psycopg2");
         case SQLITE -> { }
       }
       switch (d.cache()) {
-        case REDIS -> {
-          needs.add("redis");
-          needs.add("django-redis");
-        }
-        case MEMCACHED -> {
-          needs.add("memcached");
-          needs.add("pymemcache");
-        }
+        case REDIS -> needs.add("django-redis");
+        case MEMCACHED -> needs.add("pymemcache");
         default -> { }
       }
       if (d.workerClass() == WorkerClass.UVICORN) {
@@ -61,9 +92,6 @@ final class Requirements {
       }
       if (d.workerClass() == WorkerClass.GEVENT) {
         needs.add("gevent");
-      }
-      if (d.nginx() || d.staticFiles() == Deployment.StaticFiles.NGINX) {
-        needs.add("nginx");
       }
       if (d.staticFiles() == Deployment.StaticFiles.WHITENOISE) {
         needs.add("whitenoise");
@@ -76,23 +104,21 @@ final class Requirements {
    * Why the experiment cannot run here, or empty when it can.
    *
    * @param pythonVersions what the app's interpreter has ({@code module → version or "missing"})
+   * @param services the run's services, which know what this machine can provide
    */
-  static Optional<String> missing(Experiment experiment, Map<String, String> pythonVersions) {
-    for (String need : of(experiment)) {
+  static Optional<String> missing(Experiment experiment, Map<String, String> pythonVersions, ServiceSet services) {
+    for (String need : pythonModules(experiment)) {
       String[] python = PYTHON.get(need);
-      if (python != null) {
-        if ("missing".equals(pythonVersions.getOrDefault(python[0], "missing"))) {
-          return Optional.of("needs the Python package " + python[0] + ", which the app's interpreter lacks; install: "
-              + "apt-get install " + python[1] + " (or ./djbench setup)");
-        }
-        continue;
+      if ("missing".equals(pythonVersions.getOrDefault(python[0], "missing"))) {
+        return Optional.of("needs the Python package " + python[0] + ", which the app's interpreter lacks; install: "
+            + "apt-get install " + python[1] + " (or ./djbench setup)");
       }
-      String service = SERVICES.get(need);
-      if (service != null) {
-        return Optional.of("needs " + need + ", a service this run has no provider for; install: apt-get install "
-            + service + " (or ./djbench setup)");
+    }
+    for (ServiceKind kind : services(experiment)) {
+      Optional<String> reason = services.unavailableReason(kind);
+      if (reason.isPresent()) {
+        return reason;
       }
-      return Optional.of("needs '" + need + "', which djbench does not know how to provide");
     }
     return Optional.empty();
   }

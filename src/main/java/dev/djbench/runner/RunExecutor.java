@@ -13,6 +13,8 @@ import dev.djbench.scenario.Experiment;
 import dev.djbench.stats.SequentialPlan;
 import dev.djbench.target.PythonEnv;
 import dev.djbench.target.TargetException;
+import dev.djbench.target.services.ServiceSet;
+import java.time.Duration;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -69,8 +71,10 @@ public final class RunExecutor {
     Thread interruptHook = new Thread(() -> state.writeIfUnfinished("aborted", "interrupted (SIGINT/SIGTERM)"),
         "djbench-results-on-interrupt");
     Runtime.getRuntime().addShutdownHook(interruptHook);
-    try (Journal journal = Journal.create(runDirectory)) {
-      PythonEnv python = PythonEnv.locate(options.scenario().app().directory());
+    PythonEnv python = PythonEnv.locate(options.scenario().app().directory());
+    var serviceSettings = new ServiceSet.Settings(options.services(), work.resolve("services"),
+        runDirectory.resolve("logs"), options.serviceUrls(), python, Duration.ofSeconds(60));
+    try (Journal journal = Journal.create(runDirectory); ServiceSet services = new ServiceSet(serviceSettings)) {
       Map<String, String> versions = new HashMap<>(python.versions());
       versions.put("gatling", io.gatling.javaapi.core.CoreDsl.class.getPackage().getImplementationVersion() == null
           ? "3.15" : io.gatling.javaapi.core.CoreDsl.class.getPackage().getImplementationVersion());
@@ -84,10 +88,10 @@ public final class RunExecutor {
       var plan = new SequentialPlan(options.profile().minBlocks(), options.profile().maxBlocks(), ALPHA);
       var runner = new ExperimentRunner(options.profile(),
           new BlockOrder(options.seed()), new Comparisons(plan, options.gated(), options.threshold(), options.seed()),
-          load, journal, work, runDirectory.resolve("logs"), progress);
+          load, journal, work, runDirectory.resolve("logs"), progress, services);
 
       for (Experiment experiment : selected()) {
-        Optional<String> missing = Requirements.missing(experiment, versions);
+        Optional<String> missing = Requirements.missing(experiment, versions, services);
         if (missing.isPresent()) {
           progress.say("[%s] skipped: %s", experiment.id(), missing.get());
           state.add(skipped(experiment, missing.get()));

@@ -3,6 +3,8 @@ package dev.djbench.runner;
 import dev.djbench.plan.Profile;
 import dev.djbench.scenario.Scenario;
 import java.nio.file.Path;
+import dev.djbench.target.services.ProviderChoice;
+import dev.djbench.target.services.ServiceKind;
 import java.util.List;
 
 /**
@@ -16,25 +18,28 @@ import java.util.List;
  * @param only experiment ids to run; empty for all
  * @param home the djbench installation
  * @param gated the metrics that decide when an experiment has enough blocks, with their thresholds
+ * @param services where backing services come from ({@code --services})
+ * @param serviceUrls services the user runs, by kind ({@code --service-url})
  */
 public record RunOptions(
     Scenario scenario, Profile profile, long seed, double threshold, Path reportsDirectory, List<String> only,
-    Path home, java.util.Map<String, Double> gated) {
+    Path home, java.util.Map<String, Double> gated, ProviderChoice services, java.util.Map<ServiceKind, String> serviceUrls) {
 
   /** δ when neither the command line nor a calibration gives one. */
   public static final double DEFAULT_THRESHOLD = 0.05;
 
   /** Options of a plain run: client and server p50 decide, at {@code threshold}. */
   public static RunOptions forRun(Scenario scenario, Profile profile, long seed, double threshold, Path reports,
-      List<String> only, Path home) {
+      List<String> only, Path home, ProviderChoice services, java.util.Map<ServiceKind, String> serviceUrls) {
     java.util.Map<String, Double> gated = new java.util.LinkedHashMap<>();
     Metric.RUN_GATING.forEach(m -> gated.put(m, threshold));
-    return new RunOptions(scenario, profile, seed, threshold, reports, only, home, gated);
+    return new RunOptions(scenario, profile, seed, threshold, reports, only, home, gated, services, serviceUrls);
   }
 
   public RunOptions {
     only = List.copyOf(only);
     gated = java.util.Map.copyOf(gated);
+    serviceUrls = java.util.Map.copyOf(serviceUrls);
     if (!(threshold >= 0 && threshold < 1)) {
       throw new IllegalArgumentException("threshold must be in [0, 1), was " + threshold);
     }

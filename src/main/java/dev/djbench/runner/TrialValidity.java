@@ -14,6 +14,12 @@ public final class TrialValidity {
   /** Achieved rate may differ from the target by this share (evenly spaced arrivals). */
   public static final double RATE_TOLERANCE = 0.02;
 
+  /**
+   * ... or by this many requests, whichever is larger: the window's edges fall between two arrivals, so a short
+   * trial can gain or lose one at each edge without the injector having missed its rate.
+   */
+  public static final int EDGE_REQUESTS = 2;
+
   /** The injector's 99th-percentile lag behind its schedule may not exceed this. */
   public static final long MAX_START_LAG_P99_MICROS = 25_000;
 
@@ -31,7 +37,7 @@ public final class TrialValidity {
     double expected = m.targetRatePerSecond() * m.measuredSeconds();
     double tolerance = poisson
         ? Math.max(RATE_TOLERANCE * expected, 3 * Math.sqrt(expected)) + 1
-        : Math.max(RATE_TOLERANCE * expected, 1);
+        : Math.max(RATE_TOLERANCE * expected, EDGE_REQUESTS);
     if (Math.abs(m.started() - expected) > tolerance) {
       reasons.add(String.format(java.util.Locale.ROOT,
           "achieved rate %.2f/s is off the target %.2f/s by more than %.0f%% (%d requests, expected %.0f)",

@@ -41,6 +41,11 @@ public final class ScenarioLoader {
     "nginx", "nginx_cache", "env"
   };
 
+  /** Components an experiment may name in {@code needs}: services djbench starts and Python packages it checks. */
+  public static final List<String> KNOWN_NEEDS = List.of("postgres", "redis", "memcached", "nginx", "celery",
+      "upstream", "uvicorn", "gevent", "whitenoise", "djangorestframework", "psycopg2", "redis-py", "pymemcache",
+      "django-redis");
+
   private final Path home;
 
   /** @param home the djbench installation, where the reference app lives */
@@ -183,6 +188,11 @@ public final class ScenarioLoader {
     String technique = f.string("technique", false).orElse(id.orElse(""));
     String claim = f.string("claim", false).orElse("");
     List<String> needs = f.stringList("needs");
+    for (int i = 0; i < needs.size(); i++) {
+      if (!KNOWN_NEEDS.contains(needs.get(i))) {
+        problems.add(f.pointer("needs") + "/" + i, f.raw("needs").get(i), "one of: " + String.join(", ", KNOWN_NEEDS));
+      }
+    }
     Map<String, String> seed = f.scalarMap("seed");
     seed.keySet().stream().filter(k -> !SEED_OPTION.matcher(k).matches()).forEach(k ->
         problems.add(f.pointer("seed") + "/" + k, JsonNodeFactory.instance.textNode(k),

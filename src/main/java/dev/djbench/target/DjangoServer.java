@@ -30,11 +30,18 @@ public final class DjangoServer implements AutoCloseable {
   private final String label;
   private final ManagedProcess process;
   private final URI baseUrl;
+  private final Map<String, String> environment;
+  private final Path staticRoot;
+  private final Path appDirectory;
 
-  private DjangoServer(String label, ManagedProcess process, URI baseUrl) {
+  private DjangoServer(String label, ManagedProcess process, URI baseUrl, Map<String, String> environment,
+      Path staticRoot, Path appDirectory) {
+    this.appDirectory = appDirectory;
     this.label = label;
     this.process = process;
     this.baseUrl = baseUrl;
+    this.environment = Map.copyOf(environment);
+    this.staticRoot = staticRoot;
   }
 
   /**
@@ -84,7 +91,7 @@ public final class DjangoServer implements AutoCloseable {
     ManagedProcess process = ManagedProcess.start(
         serverName(deployment), command, env, dir, logDirectory.resolve(logName + ".server.log"));
     URI baseUrl = URI.create("http://127.0.0.1:" + port);
-    var server = new DjangoServer(label, process, baseUrl);
+    var server = new DjangoServer(label, process, baseUrl, env, workDirectory.resolve("staticfiles"), dir);
     try {
       server.awaitHealthy(app.healthPath(), startupTimeout);
     } catch (TargetException e) {
@@ -183,6 +190,21 @@ public final class DjangoServer implements AutoCloseable {
 
   public URI baseUrl() {
     return baseUrl;
+  }
+
+  /** The environment the app runs with (a Celery worker for it needs the same). */
+  public Map<String, String> environment() {
+    return environment;
+  }
+
+  /** The Django project directory. */
+  public Path appDirectory() {
+    return appDirectory;
+  }
+
+  /** Where {@code collectstatic} put the static files (for nginx to serve them). */
+  public Path staticRoot() {
+    return staticRoot;
   }
 
   public String label() {

@@ -60,7 +60,7 @@ class ComparisonsTest {
     trials.add(new TrialResult(bad.experiment(), bad.variant(), bad.block(), bad.position(), bad.startedAt(),
         bad.warmupSeconds(), bad.measureSeconds(), bad.targetRatePerSecond(), bad.achievedRatePerSecond(),
         bad.warmupRequests(), bad.requests(), bad.completed(), bad.errors(), bad.connectionFailures(),
-        bad.missingServerTiming(), bad.cacheHits(), bad.cacheMisses(), bad.statusCounts(), bad.failures(),
+        bad.missingServerTiming(), bad.edgeCacheHits(), bad.cacheHits(), bad.cacheMisses(), bad.statusCounts(), bad.failures(),
         bad.server(), false, List.of("too slow"), bad.distributions(), bad.histograms()));
     assertEquals(2, metric(comparisons.compare("naive", List.of("optimized"), trials), "clientLatencyMicros.p50").blocks());
     Comparison zero = comparisons.compare("naive", "optimized", new Metric("serverCacheMicros", "p50"), trials);

@@ -15,7 +15,7 @@ class TrialValidityTest {
   private static TrialMeasurement measurement(long started, long completed, long errors, long lagMicros) {
     var empty = ResultsFixtures.histogram();
     var h = new Histograms(empty, empty, empty, empty, empty, empty, ResultsFixtures.histogram(lagMicros));
-    return new TrialMeasurement(5, 40, 80, started, completed, errors, 0, 0, 0, 0, Map.of(), Map.of("HTTP 500", errors), h);
+    return new TrialMeasurement(5, 40, 80, started, completed, errors, 0, 0, 0, 0, 0, Map.of(), Map.of("HTTP 500", errors), h);
   }
 
   @Test

@@ -1,0 +1,47 @@
+package dev.djbench.cli;
+
+import dev.djbench.target.services.ProviderChoice;
+import dev.djbench.target.services.ServiceKind;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Option;
+
+/** The options that choose where backing services (PostgreSQL, Redis, memcached…) come from. */
+final class ServiceOptions {
+
+  @Option(names = "--services", paramLabel = "auto|local|docker|external", defaultValue = "auto",
+      description = "where services come from: auto (native binaries, else Docker, else the experiment is skipped), "
+          + "local, docker, external (default: ${DEFAULT-VALUE})")
+  String services;
+
+  @Option(names = "--service-url", paramLabel = "KIND=URL",
+      description = "a service you run yourself, e.g. postgres=postgres://user:pw@host:5432/db, "
+          + "redis=redis://host:6379, memcached=memcached://host:11211 (repeatable)")
+  List<String> urls = new ArrayList<>();
+
+  ProviderChoice choice() throws BadInputException {
+    try {
+      return ProviderChoice.parse(services);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage());
+    }
+  }
+
+  Map<ServiceKind, String> urls() throws BadInputException {
+    Map<ServiceKind, String> out = new EnumMap<>(ServiceKind.class);
+    for (String entry : urls) {
+      int eq = entry.indexOf('=');
+      if (eq <= 0) {
+        throw new BadInputException("--service-url '" + entry + "': expected KIND=URL, e.g. redis=redis://127.0.0.1:6379");
+      }
+      try {
+        out.put(ServiceKind.fromYamlName(entry.substring(0, eq)), entry.substring(eq + 1));
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException("--service-url '" + entry + "': " + e.getMessage());
+      }
+    }
+    return out;
+  }
+}

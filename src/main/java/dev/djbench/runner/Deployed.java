@@ -1,0 +1,101 @@
+package dev.djbench.runner;
+
+import dev.djbench.scenario.Deployment;
+import dev.djbench.target.DjangoServer;
+import dev.djbench.target.PythonEnv;
+import dev.djbench.target.TargetException;
+import dev.djbench.target.services.FrontProxy;
+import dev.djbench.target.services.Service;
+import dev.djbench.target.services.ServiceSet;
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One variant's system under test as load reaches it: the app server, with nginx in front and a Celery worker
+ * beside it where the deployment or the experiment asks for them. Stopped together.
+ */
+final class Deployed implements AutoCloseable {
+
+  private final DjangoServer server;
+  private final Optional<FrontProxy> front;
+  private final Optional<Service> worker;
+  private final ServiceSet services;
+
+  private Deployed(DjangoServer server, Optional<FrontProxy> front, Optional<Service> worker, ServiceSet services) {
+    this.server = server;
+    this.front = front;
+    this.worker = worker;
+    this.services = services;
+  }
+
+  /**
+   * Adds nginx and a Celery worker to a started app server as needed; on failure stops what it started, the
+   * server included.
+   */
+  static Deployed around(DjangoServer server, Deployment deployment, boolean celery, PythonEnv python,
+      ServiceSet services) throws TargetException {
+    Optional<FrontProxy> front = Optional.empty();
+    Optional<Service> worker = Optional.empty();
+    try {
+      if (deployment.nginx() || deployment.staticFiles() == Deployment.StaticFiles.NGINX) {
+        Optional<java.nio.file.Path> staticRoot = deployment.staticFiles() == Deployment.StaticFiles.NGINX
+            ? Optional.of(server.staticRoot()) : Optional.empty();
+        front = Optional.of(services.startNginx(server.baseUrl(), staticRoot, deployment.nginxCache()));
+      }
+      if (celery) {
+        worker = Optional.of(services.startCeleryWorker(server.appDirectory(), python, server.environment(), 2));
+      }
+      return new Deployed(server, front, worker, services);
+    } catch (TargetException | RuntimeException e) {
+      front.ifPresent(services::stop);
+      worker.ifPresent(services::stop);
+      server.close();
+      throw e;
+    }
+  }
+
+  /** Where load goes: nginx when it fronts the app, else the app server. */
+  URI baseUrl() {
+    return front.map(FrontProxy::baseUrl).orElse(server.baseUrl());
+  }
+
+  DjangoServer server() {
+    return server;
+  }
+
+  String label() {
+    return server.label();
+  }
+
+  /** The app server's processes: server CPU and memory are the app's, not nginx's or a worker's. */
+  List<Long> processes() {
+    return server.processes();
+  }
+
+  void checkAlive() throws TargetException {
+    server.checkAlive();
+    if (front.isPresent()) {
+      front.get().checkAlive();
+    }
+    if (worker.isPresent()) {
+      worker.get().checkAlive();
+    }
+  }
+
+  /** What runs, for the log. */
+  String describe() {
+    List<String> parts = new ArrayList<>();
+    front.ifPresent(f -> parts.add(f.describe()));
+    worker.ifPresent(w -> parts.add(w.describe()));
+    return parts.isEmpty() ? "" : " with " + String.join(", ", parts);
+  }
+
+  @Override
+  public void close() {
+    front.ifPresent(services::stop);
+    worker.ifPresent(services::stop);
+    server.close();
+  }
+}
