@@ -20,7 +20,10 @@ final class Badge {
     return badge(tone, verdict);
   }
 
-  /** A gate check's status (pass, fail, inconclusive) or the gate's outcome (pass, regression, inconclusive, broken). */
+  /**
+   * A gate check's status (pass, fail, inconclusive) or the gate's outcome (pass, regression, inconclusive,
+   * broken).
+   */
   static String gate(String status) {
     return badge(gateTone(status), status);
   }

@@ -32,7 +32,8 @@ final class ExperimentSection {
         ExperimentResult.VariantInfo v = e.variants().get(i);
         out.append(i == 0 ? "" : " · ").append("<span class=\"swatch\" style=\"background:")
             .append(Svg.variantColour(i)).append("\"></span>").append(Markup.escape(v.name()))
-            .append(i == 0 ? " (baseline)" : "").append(": <code>").append(Markup.escape(v.request())).append("</code>");
+            .append(i == 0 ? " (baseline)" : "").append(": <code>").append(Markup.escape(v.request()))
+            .append("</code>");
       }
       out.append("</p>\n");
     }

@@ -10,7 +10,8 @@ final class GateSection {
   static String render(GateResult gate) {
     StringBuilder out = new StringBuilder("<section id=\"gate\" class=\"gate ").append(Badge.gateTone(gate.outcome()))
         .append("\">\n<h2>Gate: ").append(Badge.gate(gate.outcome())).append("</h2>\n<p>")
-        .append(Markup.escape(modeInWords(gate.mode()))).append(" Baseline <code>").append(Markup.escape(gate.baseline()))
+        .append(Markup.escape(modeInWords(gate.mode()))).append(" Baseline <code>")
+        .append(Markup.escape(gate.baseline()))
         .append("</code>, candidate <code>").append(Markup.escape(gate.candidate()))
         .append("</code>. Inconclusive checks ").append(gate.inconclusivePolicy().equals("fail") ? "fail" : "pass")
         .append(" the gate (policy <code>").append(Markup.escape(gate.inconclusivePolicy()))

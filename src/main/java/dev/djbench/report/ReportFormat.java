@@ -9,7 +9,9 @@ public enum ReportFormat {
   /** The same, as Markdown: a CI job summary or a pull-request comment. */
   MARKDOWN("summary.md", new MarkdownReport()),
   /** One self-contained page with tables and charts, for people: opens offline, nothing fetched. */
-  HTML("index.html", new HtmlReport());
+  HTML("index.html", new HtmlReport()),
+  /** JUnit XML, so CI shows each gate check (or each comparison) as a test. */
+  JUNIT("junit.xml", new JUnitReport());
 
   private final String fileName;
   private final Renderer renderer;
