@@ -93,6 +93,7 @@ final class BlockRatioChart {
     }
     svg.text((LEFT_PX + RIGHT_PX) / 2, HEIGHT_PX - 4, "middle", "axis", "block")
         .verticalText(14, (TOP_PX + BOTTOM_PX) / 2, "axis", "ratio (log)");
+    svg.frame(LEFT_PX, TOP_PX, RIGHT_PX, BOTTOM_PX);
     legend(svg, colour, comparison, delta);
     return svg.end();
   }

@@ -45,7 +45,8 @@ final class HtmlReport implements ReportFormat.Renderer {
       .charts{display:flex;flex-wrap:wrap;gap:8px 24px}
       figure{margin:0;max-width:560px}figcaption{font-size:12px;color:#555;margin-top:2px}
       svg{display:block;max-width:100%;height:auto;font-size:11px}
-      svg .grid{stroke:#e6e6ea;stroke-width:1}svg .tick{fill:#555}svg .axis{fill:#333;font-size:12px}
+      svg .grid{stroke:#e6e6ea;stroke-width:1;fill:none}svg .frame{fill:none;stroke:#c8c8cc}
+      svg .tick{fill:#555}svg .axis{fill:#333;font-size:12px}
       svg .legend{fill:#222}
       svg .curve{fill:none;stroke-width:2;stroke-linejoin:round}
       svg .one{stroke:#222;stroke-width:1.2}svg .mean{stroke:#222;stroke-width:2;stroke-dasharray:6 3}

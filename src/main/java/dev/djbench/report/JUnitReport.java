@@ -135,7 +135,8 @@ final class JUnitReport implements ReportFormat.Renderer {
         + "\" skipped=\"" + skipped + "\" time=\"" + seconds(run) + "\"";
     StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
         .append("<testsuites name=\"djbench\"").append(counts).append(">\n")
-        .append("  <testsuite name=\"djbench.").append(Markup.escapeAttribute(run.suite())).append('"').append(counts).append(timestamp(run)).append(">\n    <properties>\n");
+        .append("  <testsuite name=\"djbench.").append(Markup.escapeAttribute(run.suite())).append('"').append(counts)
+        .append(timestamp(run)).append(">\n    <properties>\n");
     property(out, "runId", run.runId());
     property(out, "profile", run.profile());
     property(out, "seed", Long.toString(run.seed()));

@@ -112,6 +112,7 @@ final class LatencyChart {
       List<double[]> pixels = curve.stream().map(p -> new double[] {x.px(p[0]), y.px(p[1])}).toList();
       svg.polyline(pixels, "curve", colour);
     }
+    svg.frame(LEFT_PX, TOP_PX, RIGHT_PX, BOTTOM_PX);
     legend(svg, experiment, pooled);
     return svg.end();
   }
