@@ -7,7 +7,11 @@ public enum ReportFormat {
   /** The plain-text table printed at the end of a run. */
   TEXT("summary.txt", new TextReport()),
   /** The same, as Markdown: a CI job summary or a pull-request comment. */
-  MARKDOWN("summary.md", new MarkdownReport());
+  MARKDOWN("summary.md", new MarkdownReport()),
+  /** One self-contained page with tables and charts, for people: opens offline, nothing fetched. */
+  HTML("index.html", new HtmlReport()),
+  /** JUnit XML, so CI shows each gate check (or each comparison) as a test. */
+  JUNIT("junit.xml", new JUnitReport());
 
   private final String fileName;
   private final Renderer renderer;

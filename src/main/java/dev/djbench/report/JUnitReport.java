@@ -1,0 +1,206 @@
+package dev.djbench.report;
+
+import dev.djbench.results.Comparison;
+import dev.djbench.results.ExperimentResult;
+import dev.djbench.results.GateResult;
+import dev.djbench.results.RunResult;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The run as JUnit XML, {@code junit.xml}, the format CI systems show as tests. For a gate run each check is a
+ * test: a regression fails it, an inconclusive check is skipped or fails as the gate's policy says. For a plain run
+ * each comparison shown in the summaries is a passing test whose output holds the verdict, so CI lists the results
+ * without judging them. Experiments that could not be measured are skipped (a component is missing) or errors.
+ *
+ * <p>Test cases take no time of their own (a check is computed from trials already measured); the suite's time is
+ * the run's wall-clock time.
+ */
+final class JUnitReport implements ReportFormat.Renderer {
+
+  private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+
+  /** How one test case ended. */
+  enum Outcome { PASSED, FAILURE, ERROR, SKIPPED }
+
+  /**
+   * One test case.
+   *
+   * @param className the experiment, qualified by the suite
+   * @param name the metric, or {@code run} for the experiment as a whole
+   * @param outcome how it ended
+   * @param type the failure's or error's type (regression, inconclusive, broken…); empty otherwise
+   * @param message one line for the CI list
+   * @param detail the failure's or error's text
+   * @param systemOut what CI shows as the test's output; empty for none
+   */
+  record Case(String className, String name, Outcome outcome, String type, String message, String detail,
+      String systemOut) {}
+
+  @Override
+  public String render(RunResult run) {
+    List<Case> cases = run.gate() != null ? gateCases(run) : comparisonCases(run);
+    if (!run.status().equals("complete")) {
+      cases.add(0, new Case(run.suite(), "run", Outcome.ERROR, run.status(),
+          "run " + run.status() + (run.message().isEmpty() ? "" : ": " + run.message()), run.message(), ""));
+    }
+    return xml(run, cases);
+  }
+
+  static List<Case> gateCases(RunResult run) {
+    GateResult gate = run.gate();
+    List<Case> cases = new ArrayList<>();
+    for (ExperimentResult e : run.experiments()) {
+      unmeasured(run, e).ifPresent(cases::add);
+      for (GateResult.GateCheck check : gate.checks()) {
+        if (check.experiment().equals(e.id())) {
+          cases.add(gateCase(run, gate, check));
+        }
+      }
+    }
+    // Checks of experiments the run does not list (a stored baseline's) are still decisions of the gate.
+    for (GateResult.GateCheck check : gate.checks()) {
+      if (run.experiments().stream().noneMatch(e -> e.id().equals(check.experiment()))) {
+        cases.add(gateCase(run, gate, check));
+      }
+    }
+    return cases;
+  }
+
+  private static Case gateCase(RunResult run, GateResult gate, GateResult.GateCheck check) {
+    String className = run.suite() + "." + check.experiment();
+    String summary = check.metric() + ": ratio " + Numbers.factor(check.ratio()) + " "
+        + Numbers.interval(check.lower(), check.upper()) + ", verdict " + check.verdict() + " — " + check.message();
+    String detail = "metric " + check.metric() + "\nratio " + Numbers.factor(check.ratio())
+        + " (candidate / baseline, geometric mean of per-block ratios)\ninterval "
+        + Numbers.interval(check.lower(), check.upper()) + " at " + Numbers.percent(check.confidenceLevel(), 2)
+        + " confidence (Holm-adjusted)\nthreshold δ " + Numbers.percent(check.threshold(), 1) + "\nblocks "
+        + check.blocks() + "\nverdict " + check.verdict() + "\n" + check.message() + "\nbaseline " + gate.baseline()
+        + ", candidate " + gate.candidate() + " (" + gate.mode() + ")";
+    return switch (check.status()) {
+      case "pass" -> new Case(className, check.metric(), Outcome.PASSED, "", "", "", "");
+      case "fail" -> new Case(className, check.metric(), Outcome.FAILURE, "regression", summary, detail, "");
+      case "inconclusive" -> gate.inconclusivePolicy().equals("fail")
+          ? new Case(className, check.metric(), Outcome.FAILURE, "inconclusive", summary, detail, "")
+          : new Case(className, check.metric(), Outcome.SKIPPED, "", summary, "", detail);
+      default -> new Case(className, check.metric(), Outcome.ERROR, check.status(), summary, detail, "");
+    };
+  }
+
+  static List<Case> comparisonCases(RunResult run) {
+    List<Case> cases = new ArrayList<>();
+    for (ExperimentResult e : run.experiments()) {
+      unmeasured(run, e).ifPresent(cases::add);
+      for (Comparison c : e.comparisons()) {
+        if (SummaryModel.SHOWN_METRICS.contains(c.metric())) {
+          cases.add(new Case(run.suite() + "." + e.id(), c.metric() + " " + c.candidate() + " vs " + c.baseline(),
+              Outcome.PASSED, "", "", "", inWords(c)));
+        }
+      }
+    }
+    return cases;
+  }
+
+  /** A comparison in one line, in the metric's own unit, for a test's output. */
+  private static String inWords(Comparison c) {
+    return c.candidate() + " vs " + c.baseline() + ", " + c.metric() + ": " + Numbers.fixed(c.baselineValue(), 1)
+        + " → " + Numbers.fixed(c.candidateValue(), 1) + ", ratio " + Numbers.factor(c.ratio()) + " "
+        + Numbers.interval(c.lower(), c.upper()) + ", verdict " + c.verdict() + " (" + c.blocks()
+        + (c.blocks() == 1 ? " block" : " blocks") + ", δ " + Numbers.percent(c.threshold(), 1) + ")";
+  }
+
+  /** The case of an experiment that was not measured: skipped when a component is missing, an error otherwise. */
+  private static Optional<Case> unmeasured(RunResult run, ExperimentResult e) {
+    if (e.status().equals("measured")) {
+      return Optional.empty();
+    }
+    String message = e.status() + ": " + e.reason();
+    Outcome outcome = e.status().equals("skipped") ? Outcome.SKIPPED : Outcome.ERROR;
+    return Optional.of(new Case(run.suite() + "." + e.id(), "run", outcome, e.status(), message,
+        e.reason(), ""));
+  }
+
+  private static String xml(RunResult run, List<Case> cases) {
+    long failures = cases.stream().filter(c -> c.outcome() == Outcome.FAILURE).count();
+    long errors = cases.stream().filter(c -> c.outcome() == Outcome.ERROR).count();
+    long skipped = cases.stream().filter(c -> c.outcome() == Outcome.SKIPPED).count();
+    String counts = " tests=\"" + cases.size() + "\" failures=\"" + failures + "\" errors=\"" + errors
+        + "\" skipped=\"" + skipped + "\" time=\"" + seconds(run) + "\"";
+    StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+        .append("<testsuites name=\"djbench\"").append(counts).append(">\n")
+        .append("  <testsuite name=\"djbench.").append(Markup.escapeAttribute(run.suite())).append('"').append(counts)
+        .append(timestamp(run)).append(">\n    <properties>\n");
+    property(out, "runId", run.runId());
+    property(out, "profile", run.profile());
+    property(out, "seed", Long.toString(run.seed()));
+    property(out, "status", run.status());
+    if (run.gate() != null) {
+      property(out, "gate.outcome", run.gate().outcome());
+      property(out, "gate.mode", run.gate().mode());
+      property(out, "gate.baseline", run.gate().baseline());
+      property(out, "gate.candidate", run.gate().candidate());
+      property(out, "gate.inconclusivePolicy", run.gate().inconclusivePolicy());
+    }
+    out.append("    </properties>\n");
+    cases.forEach(c -> testCase(out, c));
+    return out.append("  </testsuite>\n</testsuites>\n").toString();
+  }
+
+  private static void property(StringBuilder out, String name, String value) {
+    out.append("      <property name=\"").append(Markup.escapeAttribute(name)).append("\" value=\"")
+        .append(Markup.escapeAttribute(value))
+        .append("\"/>\n");
+  }
+
+  private static void testCase(StringBuilder out, Case c) {
+    out.append("    <testcase classname=\"").append(Markup.escapeAttribute(c.className())).append("\" name=\"")
+        .append(Markup.escapeAttribute(c.name())).append("\" time=\"0\"");
+    if (c.outcome() == Outcome.PASSED && c.systemOut().isEmpty()) {
+      out.append("/>\n");
+      return;
+    }
+    out.append(">\n");
+    switch (c.outcome()) {
+      case FAILURE, ERROR -> {
+        String element = c.outcome() == Outcome.FAILURE ? "failure" : "error";
+        out.append("      <").append(element).append(" message=\"").append(Markup.escapeAttribute(c.message()))
+            .append("\" type=\"").append(Markup.escapeAttribute(c.type())).append("\">")
+            .append(Markup.escape(c.detail())).append("</").append(element).append(">\n");
+      }
+      case SKIPPED -> out.append("      <skipped message=\"").append(Markup.escapeAttribute(c.message()))
+          .append("\"/>\n");
+      case PASSED -> { }
+    }
+    if (!c.systemOut().isEmpty()) {
+      out.append("      <system-out>").append(Markup.escape(c.systemOut())).append("</system-out>\n");
+    }
+    out.append("    </testcase>\n");
+  }
+
+  /** The run's wall-clock seconds; 0 when its instants are missing or unreadable. */
+  private static String seconds(RunResult run) {
+    try {
+      Duration d = Duration.between(Instant.parse(run.startedAt()), Instant.parse(run.finishedAt()));
+      return Numbers.fixed(Math.max(0, d.toMillis()) / 1000.0, 3);
+    } catch (DateTimeParseException | NullPointerException e) {
+      return "0";
+    }
+  }
+
+  /** The start as JUnit's schema wants it: local date-time without zone, here in UTC. */
+  private static String timestamp(RunResult run) {
+    try {
+      return " timestamp=\"" + TIMESTAMP.format(LocalDateTime.ofInstant(Instant.parse(run.startedAt()), ZoneOffset.UTC))
+          + "\"";
+    } catch (DateTimeParseException | NullPointerException e) {
+      return "";
+    }
+  }
+}
