@@ -67,6 +67,14 @@ public record TrialResult(
     histograms = Map.copyOf(histograms);
   }
 
+  /** This trial marked invalid for {@code reasons}, everything else kept. */
+  public TrialResult invalidated(List<String> reasons) {
+    return new TrialResult(experiment, variant, block, position, startedAt, warmupSeconds, measureSeconds,
+        targetRatePerSecond, achievedRatePerSecond, warmupRequests, requests, completed, errors, connectionFailures,
+        missingServerTiming, edgeCacheHits, cacheHits, cacheMisses, statusCounts, failures, server, false, reasons,
+        distributions, histograms);
+  }
+
   /** The summary of the named histogram; an empty one when the trial has none by that name. */
   public Distribution distribution(String name) {
     return distributions.getOrDefault(name, new Distribution(0, 0, 0, 0, 0, 0, 0, 0));

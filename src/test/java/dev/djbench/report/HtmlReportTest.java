@@ -33,7 +33,7 @@ class HtmlReportTest {
     ExperimentResult broken = new ExperimentResult("broken " + HOSTILE, HOSTILE, "", "broken", HOSTILE,
         List.of(new ExperimentResult.VariantInfo(HOSTILE, HOSTILE, HOSTILE)), List.of(), List.of());
     GateResult gate = new GateResult("same-run", HOSTILE, HOSTILE, "pass", "pass", 0.05, List.of(
-        new GateResult.GateCheck("id " + HOSTILE, HOSTILE, 0.1, 1, 0.9, 1.1, 0.95, 5, "no change", "pass", HOSTILE)));
+        new GateResult.GateCheck("id " + HOSTILE, HOSTILE, 0.1, 1, 0.9, 1.1, 0.95, 5, "no change", "pass", HOSTILE)), List.of(HOSTILE));
     RunResult run = ReportFixtures.withGate(ReportFixtures.withExperiments(fixture, List.of(measured, broken)), gate);
 
     String html = ReportFormat.HTML.render(run);

@@ -53,7 +53,7 @@ class JUnitReportTest {
     for (String policy : List.of("pass", "fail")) {
       GateResult gate = new GateResult("same-run", "main", "feature", policy, "inconclusive", 0.05, List.of(
           new GateResult.GateCheck("select-related", "clientLatencyMicros.p95", 0.10, 1.06, 0.97, 1.16, 0.975, 4,
-              "inconclusive", "inconclusive", "p95 client latency: not enough evidence either way")));
+              "inconclusive", "inconclusive", "p95 client latency: not enough evidence either way")), List.of());
       Element suite = suite(ReportFormat.JUNIT.render(ReportFixtures.withGate(ResultsFixtures.run(), gate)));
 
       Element check = testCase(suite, "clientLatencyMicros.p95");
@@ -101,7 +101,7 @@ class JUnitReportTest {
     ExperimentResult skipped = new ExperimentResult(hostile, hostile, hostile, "skipped", hostile, List.of(),
         List.of(), List.of());
     GateResult gate = new GateResult("same-run", hostile, hostile, "fail", "regression", 0.05, List.of(
-        new GateResult.GateCheck(hostile, hostile, 0.1, 2, 1.5, 2.5, 0.95, 5, "slower", "fail", hostile)));
+        new GateResult.GateCheck(hostile, hostile, 0.1, 2, 1.5, 2.5, 0.95, 5, "slower", "fail", hostile)), List.of(hostile));
     RunResult run = ReportFixtures.withGate(ReportFixtures.withExperiments(ResultsFixtures.run(), List.of(skipped)),
         gate);
 

@@ -16,10 +16,7 @@ final class ReportFixtures {
 
   /** {@code trial} marked invalid for {@code reason}. */
   static TrialResult invalid(TrialResult t, String reason) {
-    return new TrialResult(t.experiment(), t.variant(), t.block(), t.position(), t.startedAt(), t.warmupSeconds(),
-        t.measureSeconds(), t.targetRatePerSecond(), t.achievedRatePerSecond(), t.warmupRequests(), t.requests(),
-        t.completed(), t.errors(), t.connectionFailures(), t.missingServerTiming(), t.cacheHits(), t.cacheMisses(),
-        t.statusCounts(), t.failures(), t.server(), false, List.of(reason), t.distributions(), t.histograms());
+    return t.invalidated(List.of(reason));
   }
 
   /** {@code run} with its experiments replaced. */
@@ -53,18 +50,12 @@ final class ReportFixtures {
     ExperimentResult base = ResultsFixtures.run().experiments().get(0);
     List<TrialResult> trials = new ArrayList<>();
     for (int b = 0; b < blocks; b++) {
-      trials.add(retag(ResultsFixtures.trial("naive", b, 19_000 + 1000L * (b % 3), 51), b));
-      trials.add(retag(ResultsFixtures.trial("optimized", b, 9_000 + 1000L * (b % 2), 1), b));
+      trials.add(ResultsFixtures.trial("naive", b, 19_000 + 1000L * (b % 3), 51));
+      trials.add(ResultsFixtures.trial("optimized", b, 9_000 + 1000L * (b % 2), 1));
     }
     var comparison = new Comparison("naive", "optimized", "clientLatencyMicros.p50", 20_007, 9_507, 0.49, 0.45,
         0.53, 0.99, blocks, "faster", 0.05);
     return withTrials(base, trials, List.of(comparison));
   }
 
-  private static TrialResult retag(TrialResult t, int block) {
-    return new TrialResult(t.experiment(), t.variant(), block, t.position(), t.startedAt(), t.warmupSeconds(),
-        t.measureSeconds(), t.targetRatePerSecond(), t.achievedRatePerSecond(), t.warmupRequests(), t.requests(),
-        t.completed(), t.errors(), t.connectionFailures(), t.missingServerTiming(), t.cacheHits(), t.cacheMisses(),
-        t.statusCounts(), t.failures(), t.server(), t.valid(), t.invalidReasons(), t.distributions(), t.histograms());
-  }
 }

@@ -36,7 +36,7 @@ public final class ResultsFixtures {
       encoded.put(name, HistogramCodec.encode(h));
     });
     return new TrialResult("select-related", variant, block, variant.equals("naive") ? 0 : 1,
-        "2026-01-01T00:00:0" + block + "Z", 1, 2, 40.0, 39.5, 40, 79, 79, 0, 0, 0, 0, 0, 0, Map.of("200", 79L), Map.of(),
+        String.format("2026-01-01T00:%02d:00Z", block), 1, 2, 40.0, 39.5, 40, 79, 79, 0, 0, 0, 0, 0, 0, Map.of("200", 79L), Map.of(),
         new ServerResources(0.6, 7.5, 181_338_112, 3), true, List.of(), distributions, encoded);
   }
 

@@ -57,11 +57,7 @@ class ComparisonsTest {
   void invalidTrialsAreLeftOutAndZerosHaveNoRatio() {
     List<TrialResult> trials = new ArrayList<>(blocks(3, 20_000, 10_000));
     TrialResult bad = trials.remove(1);
-    trials.add(new TrialResult(bad.experiment(), bad.variant(), bad.block(), bad.position(), bad.startedAt(),
-        bad.warmupSeconds(), bad.measureSeconds(), bad.targetRatePerSecond(), bad.achievedRatePerSecond(),
-        bad.warmupRequests(), bad.requests(), bad.completed(), bad.errors(), bad.connectionFailures(),
-        bad.missingServerTiming(), bad.edgeCacheHits(), bad.cacheHits(), bad.cacheMisses(), bad.statusCounts(), bad.failures(),
-        bad.server(), false, List.of("too slow"), bad.distributions(), bad.histograms()));
+    trials.add(bad.invalidated(List.of("too slow")));
     assertEquals(2, metric(comparisons.compare("naive", List.of("optimized"), trials), "clientLatencyMicros.p50").blocks());
     Comparison zero = comparisons.compare("naive", "optimized", new Metric("serverCacheMicros", "p50"), trials);
     assertEquals("n/a (zero values)", zero.verdict());
