@@ -1,5 +1,7 @@
 package dev.djbench.report;
 
+import dev.djbench.stats.Median;
+
 import dev.djbench.results.ExperimentResult;
 import dev.djbench.results.TrialResult;
 import java.util.List;
@@ -56,7 +58,7 @@ final class ServerBreakdownChart {
         .filter(t -> t.valid() && t.variant().equals(variant)).toList();
     double[] medians = new double[Part.values().length];
     for (Part part : Part.values()) {
-      medians[part.ordinal()] = median(valid, part::millisIn);
+      medians[part.ordinal()] = VariantRow.median(valid, part::millisIn);
     }
     return medians;
   }
@@ -123,7 +125,4 @@ final class ServerBreakdownChart {
     return trial.distribution(histogram).mean() / 1000.0;
   }
 
-  private static double median(List<TrialResult> trials, ToDoubleFunction<TrialResult> value) {
-    return Median.of(trials.stream().mapToDouble(value).toArray());
-  }
 }

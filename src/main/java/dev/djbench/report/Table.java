@@ -28,6 +28,18 @@ final class Table {
     return this;
   }
 
+  List<String> headers() {
+    return List.copyOf(headers);
+  }
+
+  List<List<String>> rows() {
+    return List.copyOf(rows);
+  }
+
+  boolean isRightAligned(int column) {
+    return rightAligned[column];
+  }
+
   boolean isEmpty() {
     return rows.isEmpty();
   }

@@ -2,6 +2,7 @@ package dev.djbench.report;
 
 import dev.djbench.results.ExperimentResult;
 import dev.djbench.results.TrialResult;
+import dev.djbench.stats.Median;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
@@ -66,13 +67,9 @@ public record VariantRow(
         valid.stream().mapToLong(TrialResult::requests).sum());
   }
 
-  private static double median(List<TrialResult> trials, ToDoubleFunction<TrialResult> value) {
-    if (trials.isEmpty()) {
-      return Double.NaN;
-    }
-    double[] sorted = trials.stream().mapToDouble(value).sorted().toArray();
-    int mid = sorted.length / 2;
-    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  /** The median over {@code trials} of each trial's own value. */
+  static double median(List<TrialResult> trials, ToDoubleFunction<TrialResult> value) {
+    return Median.of(trials.stream().mapToDouble(value).toArray());
   }
 
   static double[] values(List<VariantRow> rows, ToDoubleFunction<VariantRow> f) {

@@ -3,6 +3,7 @@ package dev.djbench.runner;
 import dev.djbench.results.Comparison;
 import dev.djbench.results.TrialResult;
 import dev.djbench.stats.BootstrapRatio;
+import dev.djbench.stats.Median;
 import dev.djbench.stats.RatioEstimate;
 import dev.djbench.stats.SequentialPlan;
 import dev.djbench.stats.Verdict;
@@ -90,8 +91,8 @@ public final class Comparisons {
     VerdictRule rule = new VerdictRule(gated.getOrDefault(metric.name(), defaultThreshold));
     int blocks = a.length;
     double level = plan.confidenceLevelAtLook();
-    double baselineMedian = median(a);
-    double candidateMedian = median(b);
+    double baselineMedian = Median.of(a);
+    double candidateMedian = Median.of(b);
     if (blocks == 0) {
       return new Comparison(baseline, candidate, metric.name(), Double.NaN, Double.NaN, Double.NaN, Double.NaN,
           Double.NaN, level, 0, "no valid blocks", rule.delta());
@@ -128,13 +129,4 @@ public final class Comparisons {
     return out;
   }
 
-  private static double median(double[] values) {
-    if (values.length == 0) {
-      return Double.NaN;
-    }
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int mid = sorted.length / 2;
-    return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-  }
 }

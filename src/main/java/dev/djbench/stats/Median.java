@@ -1,14 +1,14 @@
-package dev.djbench.report;
+package dev.djbench.stats;
 
 import java.util.Arrays;
 
-/** The median of per-trial values, the statistic every report figure uses over a variant's valid trials. */
-final class Median {
+/** The median of per-trial values: what reports show for a variant over its valid trials. */
+public final class Median {
 
   private Median() {}
 
   /** The median of {@code values}; NaN when there are none. */
-  static double of(double[] values) {
+  public static double of(double[] values) {
     if (values.length == 0) {
       return Double.NaN;
     }
