@@ -82,7 +82,7 @@ final class RunCommand implements Callable<Integer> {
     System.out.println();
     System.out.print(ReportFormat.TEXT.render(result));
     System.out.println();
-    System.out.println("reports: " + runDirectory + " (results.json, summary.md, journal.jsonl, logs/)");
+    System.out.println("reports: " + runDirectory + " (index.html, summary.md, results.json, junit.xml, journal.jsonl, logs/)");
     boolean anyFailed = result.experiments().stream().anyMatch(e -> e.status().equals("failed"));
     return anyFailed ? ExitCode.BROKEN.code() : ExitCode.OK.code();
   }

@@ -29,6 +29,11 @@ final class GateSection {
       case "status" -> Badge.gate(cell);
       default -> Markup.escape(cell);
     }));
+    if (!gate.notes().isEmpty()) {
+      out.append("<ul class=\"notes\">\n");
+      gate.notes().forEach(n -> out.append("<li>").append(Markup.escape(n)).append("</li>\n"));
+      out.append("</ul>\n");
+    }
     return out.append("</section>\n").toString();
   }
 

@@ -10,6 +10,11 @@ final class MarkdownReport implements ReportFormat.Renderer {
   public String render(RunResult run) {
     StringBuilder out = new StringBuilder("# djbench: ").append(run.suite()).append("\n\n");
     SummaryModel.header(run).lines().forEach(l -> out.append(l).append("  \n"));
+    if (run.gate() != null) {
+      out.append("\n**").append(SummaryModel.gateHeadline(run)).append("**\n\n");
+      out.append(SummaryModel.gateChecks(run).markdown()).append('\n');
+      run.gate().notes().forEach(n -> out.append("- ").append(n).append('\n'));
+    }
     for (ExperimentResult e : run.experiments()) {
       out.append("\n## ").append(e.id()).append("\n\n").append(e.technique()).append("\n\n");
       if (!e.claim().isEmpty()) {

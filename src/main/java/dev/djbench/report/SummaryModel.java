@@ -48,6 +48,34 @@ final class SummaryModel {
     return table;
   }
 
+  /** The gate's checks, one row each; empty for runs without a gate. */
+  static Table gateChecks(RunResult run) {
+    Table table = new Table("experiment", "metric", ">threshold", ">ratio", "interval", "verdict", "result", ">blocks");
+    if (run.gate() == null) {
+      return table;
+    }
+    for (var c : run.gate().checks()) {
+      table.row(c.experiment(), metricLabel(c.metric()), Numbers.percent(c.threshold(), 1), Numbers.factor(c.ratio()),
+          Numbers.interval(c.lower(), c.upper()), c.verdict(), c.status().toUpperCase(java.util.Locale.ROOT),
+          Integer.toString(c.blocks()));
+    }
+    return table;
+  }
+
+  /** One line: the gate's outcome, what was compared, and what the outcome means for the exit code. */
+  static String gateHeadline(RunResult run) {
+    var g = run.gate();
+    String meaning = switch (g.outcome()) {
+      case "pass" -> "no gated metric regressed";
+      case "regression" -> "a gated metric is slower beyond its threshold";
+      case "inconclusive" -> "not enough evidence either way (counted as " + g.inconclusivePolicy() + ")";
+      default -> "the gate could not measure everything";
+    };
+    return String.format(java.util.Locale.ROOT, "GATE %s: %s — candidate %s against baseline %s (%s; family error rate %.2f%%)",
+        g.outcome().toUpperCase(java.util.Locale.ROOT), meaning, g.candidate(), g.baseline(), g.mode(),
+        100 * g.familyAlpha());
+  }
+
   static String metricLabel(String metric) {
     return switch (metric) {
       case "clientLatencyMicros.p50" -> "client p50 ms";

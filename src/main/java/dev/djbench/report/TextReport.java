@@ -9,6 +9,11 @@ final class TextReport implements ReportFormat.Renderer {
   @Override
   public String render(RunResult run) {
     StringBuilder out = new StringBuilder(SummaryModel.header(run));
+    if (run.gate() != null) {
+      out.append('\n').append(SummaryModel.gateHeadline(run)).append('\n');
+      out.append(SummaryModel.gateChecks(run).text("  "));
+      run.gate().notes().forEach(n -> out.append("  ").append(n).append('\n'));
+    }
     for (ExperimentResult e : run.experiments()) {
       out.append('\n').append(e.id()).append(" — ").append(e.technique()).append('\n');
       if (!e.claim().isEmpty()) {
