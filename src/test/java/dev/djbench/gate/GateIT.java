@@ -1,0 +1,123 @@
+package dev.djbench.gate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.djbench.cli.Djbench;
+import dev.djbench.results.ResultsIO;
+import dev.djbench.results.RunResult;
+import dev.djbench.testsupport.Processes;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import javax.xml.parsers.DocumentBuilderFactory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+
+/**
+ * The regression gate on two directories of the reference app, measured for real: a candidate whose injected
+ * slowdown is 25% fails the gate with exit 1 and a JUnit failure naming the metric; two unchanged copies pass.
+ */
+class GateIT {
+
+  private static final Path HOME = Path.of("").toAbsolutePath();
+
+  @TempDir Path work;
+
+  /** A copy of the reference app whose built-in default slowdown is {@code slowdownPct} (a code change). */
+  static Path appCopy(Path target, int slowdownPct) throws IOException {
+    Path source = HOME.resolve("sample-django-app");
+    try (Stream<Path> files = Files.walk(source)) {
+      for (Path from : files.filter(p -> !p.toString().contains("__pycache__") && !p.toString().contains(".venv")
+          && !p.getFileName().toString().startsWith("db.sqlite3")).toList()) {
+        Path to = target.resolve(source.relativize(from).toString());
+        if (Files.isDirectory(from)) {
+          Files.createDirectories(to);
+        } else {
+          Files.copy(from, to);
+        }
+      }
+    }
+    Path env = target.resolve("djbench_app/env.py");
+    String text = Files.readString(env, StandardCharsets.UTF_8);
+    String changed = text.replace("\"DJBENCH_SLOWDOWN_PCT\": \"0\",", "\"DJBENCH_SLOWDOWN_PCT\": \"" + slowdownPct + "\",");
+    assertTrue(slowdownPct == 0 || !changed.equals(text), "the slowdown default was found in env.py");
+    Files.writeString(env, changed, StandardCharsets.UTF_8);
+    return target;
+  }
+
+  private Path scenario() throws IOException {
+    Path file = work.resolve("gate.yaml");
+    Files.writeString(file, """
+        suite: gate-it
+        app: %s
+        defaults:
+          load: {rate: 30/s, warmup: 1s}
+        gate:
+          server_p50: 10%%
+        experiments:
+          - id: post-list
+            seed: {authors: 20, posts: 100}
+            request: "GET /techniques/select-related/optimized/?limit=30"
+        """.formatted(HOME.resolve("sample-django-app")));
+    return file;
+  }
+
+  private int gate(Path baseline, Path candidate, Path junit) throws IOException {
+    return Djbench.execute("--home", HOME.toString(), "gate", scenario().toString(), "--baseline", baseline.toString(),
+        "--candidate", candidate.toString(), "--profile", "quick", "--seed", "17", "--junit", junit.toString(),
+        "--reports", work.resolve("reports").toString());
+  }
+
+  @Test
+  void aCandidate25PercentSlowerFailsTheGateAndTheJUnitFileNamesTheMetric() throws Exception {
+    Path junit = work.resolve("junit.xml");
+    int exit = gate(appCopy(work.resolve("base"), 0), appCopy(work.resolve("slow"), 25), junit);
+    assertEquals(1, exit, "a regression exits 1");
+
+    Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit.toFile());
+    Element failure = (Element) xml.getElementsByTagName("failure").item(0);
+    assertTrue(failure != null, "a <failure> element");
+    Element testcase = (Element) failure.getParentNode();
+    assertEquals("serverTotalMicros.p50", testcase.getAttribute("name"));
+    assertTrue(testcase.getAttribute("classname").endsWith("post-list"));
+    assertEquals("regression", failure.getAttribute("type"));
+
+    RunResult run = ResultsIO.read(onlyRun());
+    assertEquals("regression", run.gate().outcome());
+    var check = run.gate().checks().get(0);
+    assertEquals("slower", check.verdict());
+    assertTrue(check.lower() > 1.10, "the whole interval lies beyond the 10% threshold: " + check.lower());
+    assertEquals(List.of(), Processes.mentioning(work.toString()), "no process of the gate is left");
+  }
+
+  @Test
+  void twoUnchangedCopiesPassTheGate() throws Exception {
+    Path junit = work.resolve("junit.xml");
+    int exit = gate(appCopy(work.resolve("a"), 0), appCopy(work.resolve("b"), 0), junit);
+    assertEquals(0, exit, "no regression exits 0");
+    RunResult run = ResultsIO.read(onlyRun());
+    assertTrue(List.of("pass", "inconclusive").contains(run.gate().outcome()), run.gate().outcome());
+    Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit.toFile());
+    assertEquals(0, xml.getElementsByTagName("failure").getLength());
+  }
+
+  @Test
+  void aRevisionThatIsNeitherADirectoryNorARefIsBadInput() throws Exception {
+    int exit = Djbench.execute("--home", HOME.toString(), "gate", scenario().toString(), "--baseline",
+        "no-such-ref-or-dir", "--candidate", HOME.resolve("sample-django-app").toString(), "--reports",
+        work.resolve("reports").toString());
+    assertEquals(2, exit);
+  }
+
+  private Path onlyRun() throws IOException {
+    try (Stream<Path> dirs = Files.list(work.resolve("reports"))) {
+      return dirs.filter(Files::isDirectory).findFirst().orElseThrow();
+    }
+  }
+}
