@@ -41,7 +41,7 @@ final class CalibrateCommand implements Callable<Integer> {
   @ParentCommand
   Djbench parent;
 
-  @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Services:%n")
+  @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Services and CPU placement:%n")
   ServiceOptions serviceOptions = new ServiceOptions();
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO",
@@ -79,7 +79,7 @@ final class CalibrateCommand implements Callable<Integer> {
     // Nothing is gated, so no experiment stops early: every block of the profile runs.
     var options = new RunOptions(loaded.withGateApps(loaded.app(), loaded.app()), chosen, runSeed,
         RunOptions.DEFAULT_THRESHOLD, reportsDir, List.of(), home, Map.of(), serviceOptions.choice(),
-        serviceOptions.urls());
+        serviceOptions.urls(), serviceOptions.cpuLayout());
     RunResult run = new RunExecutor(options, System.out).execute();
     Reports.writeAll(run, reportsDir.resolve(run.runId()));
 

@@ -40,7 +40,7 @@ final class GateCommand implements Callable<Integer> {
   @ParentCommand
   Djbench parent;
 
-  @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Services:%n")
+  @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Services and CPU placement:%n")
   ServiceOptions serviceOptions = new ServiceOptions();
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO",
@@ -118,7 +118,7 @@ final class GateCommand implements Callable<Integer> {
       }
       Scenario gateScenario = loaded.withGateApps(baselineApp, candidateApp);
       var options = new RunOptions(gateScenario, chosen, runSeed, RunOptions.DEFAULT_THRESHOLD, reportsDir, List.of(),
-          home, thresholds.byMetric(), serviceOptions.choice(), serviceOptions.urls());
+          home, thresholds.byMetric(), serviceOptions.choice(), serviceOptions.urls(), serviceOptions.cpuLayout());
       RunResult measured = new RunExecutor(options, System.out).execute();
       double familyAlpha = 0.05 / new SequentialPlan(chosen.minBlocks(), chosen.maxBlocks(), 0.05).looks();
       GateResult decision = new GateEvaluator(thresholds.byMetric(), familyAlpha, runSeed)

@@ -26,7 +26,7 @@ final class RunCommand implements Callable<Integer> {
   @ParentCommand
   Djbench parent;
 
-  @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Services:%n")
+  @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Services and CPU placement:%n")
   ServiceOptions serviceOptions = new ServiceOptions();
 
   @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO",
@@ -75,7 +75,7 @@ final class RunCommand implements Callable<Integer> {
     long runSeed = seed != null ? seed : new java.security.SecureRandom().nextLong() >>> 1;
     Path reportsDir = reports != null ? reports : home.resolve("reports");
     var options = RunOptions.forRun(loaded, chosen, runSeed, delta, reportsDir, only, home, serviceOptions.choice(),
-        serviceOptions.urls());
+        serviceOptions.urls(), serviceOptions.cpuLayout());
     RunResult result = new RunExecutor(options, System.out).execute();
     Path runDirectory = reportsDir.resolve(result.runId());
     Reports.writeAll(result, runDirectory);

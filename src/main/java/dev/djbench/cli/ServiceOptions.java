@@ -1,5 +1,6 @@
 package dev.djbench.cli;
 
+import dev.djbench.target.CpuLayout;
 import dev.djbench.target.services.ProviderChoice;
 import dev.djbench.target.services.ServiceKind;
 import java.util.ArrayList;
@@ -8,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Option;
 
-/** The options that choose where backing services (PostgreSQL, Redis, memcached…) come from. */
+/** The options that place the system under test: where backing services come from, and which CPUs it uses. */
 final class ServiceOptions {
 
   @Option(names = "--services", paramLabel = "auto|local|docker|external", defaultValue = "auto",
@@ -20,6 +21,26 @@ final class ServiceOptions {
       description = "a service you run yourself, e.g. postgres=postgres://user:pw@host:5432/db, "
           + "redis=redis://host:6379, memcached=memcached://host:11211 (repeatable)")
   List<String> urls = new ArrayList<>();
+
+  @Option(names = "--cpu-layout", paramLabel = "auto|split|shared", defaultValue = "auto",
+      description = "CPUs of the app server and the load generator: split (disjoint, via taskset), shared, or auto "
+          + "(split from 4 CPUs up) (default: ${DEFAULT-VALUE})")
+  String cpuLayout;
+
+  CpuLayout.Choice cpuLayout() throws BadInputException {
+    CpuLayout.Choice choice;
+    try {
+      choice = CpuLayout.Choice.valueOf(cpuLayout.toUpperCase(java.util.Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("--cpu-layout '" + cpuLayout + "': expected auto, split or shared");
+    }
+    try {
+      CpuLayout.choose(choice, CpuLayout.available());
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(e.getMessage());
+    }
+    return choice;
+  }
 
   ProviderChoice choice() throws BadInputException {
     try {

@@ -20,6 +20,7 @@ import dev.djbench.scenario.Deployment;
 import dev.djbench.scenario.Experiment;
 import dev.djbench.scenario.RequestSpec;
 import dev.djbench.scenario.Variant;
+import dev.djbench.target.CpuLayout;
 import dev.djbench.target.DjangoServer;
 import dev.djbench.target.PythonEnv;
 import dev.djbench.target.TargetException;
@@ -59,10 +60,12 @@ final class ExperimentRunner {
   private final Path logDirectory;
   private final Progress progress;
   private final ServiceSet services;
+  private final CpuLayout cpus;
 
   ExperimentRunner(Profile profile, BlockOrder order, Comparisons comparisons, LoadGenerator load, Journal journal,
-      Path workDirectory, Path logDirectory, Progress progress, ServiceSet services) {
+      Path workDirectory, Path logDirectory, Progress progress, ServiceSet services, CpuLayout cpus) {
     this.services = services;
+    this.cpus = cpus;
     this.profile = profile;
     this.order = order;
     this.comparisons = comparisons;
@@ -87,21 +90,13 @@ final class ExperimentRunner {
     Map<ServerKey, Deployed> servers = new LinkedHashMap<>();
     boolean celery = Requirements.services(experiment).contains(ServiceKind.CELERY);
     try {
-      for (Variant variant : experiment.variants()) {
-        if (!servers.containsKey(ServerKey.of(variant))) {
-          String label = experiment.id() + "/" + variant.name();
-          progress.say("  [%s] starting %s%s", experiment.id(), variant.deployment().label(),
-              variant.app().equals(experiment.baseline().app()) ? "" : " (" + variant.app().directory() + ")");
-          PythonEnv python = PythonEnv.locate(variant.app().directory());
-          Map<String, String> env = services.environmentFor(Requirements.services(experiment, variant));
-          DjangoServer server = DjangoServer.start(label, variant.app(), variant.deployment(), experiment.seed(),
-              python, workDirectory.resolve(label.replace('/', '_')), logDirectory, env, STARTUP_TIMEOUT);
-          Deployed deployed = Deployed.around(server, variant.deployment(), celery, python, services);
-          servers.put(ServerKey.of(variant), deployed);
-          if (!deployed.describe().isEmpty()) {
-            progress.say("  [%s] %s%s", experiment.id(), label, deployed.describe());
-          }
-        }
+      try {
+        startAll(experiment, servers, celery);
+      } catch (TargetException e) {
+        // A deployment that will not start fails its experiment, not the run: later experiments may not need it.
+        progress.say("  [%s] FAILED to start: %s", experiment.id(), e.getMessage());
+        return new ExperimentResult(experiment.id(), experiment.technique(), experiment.claim(), "failed",
+            e.getMessage(), variants, trials, List.of());
       }
       Optional<String> broken = checkEquivalence(experiment, servers);
       if (broken.isPresent()) {
@@ -149,6 +144,27 @@ final class ExperimentRunner {
     } finally {
       for (Deployed server : servers.values()) {
         server.close();
+      }
+    }
+  }
+
+  /** Starts one server (with its nginx and worker) per distinct app checkout and deployment of the experiment. */
+  private void startAll(Experiment experiment, Map<ServerKey, Deployed> servers, boolean celery)
+      throws TargetException {
+    for (Variant variant : experiment.variants()) {
+      if (!servers.containsKey(ServerKey.of(variant))) {
+        String label = experiment.id() + "/" + variant.name();
+        progress.say("  [%s] starting %s%s", experiment.id(), variant.deployment().label(),
+            variant.app().equals(experiment.baseline().app()) ? "" : " (" + variant.app().directory() + ")");
+        PythonEnv python = PythonEnv.locate(variant.app().directory());
+        Map<String, String> env = services.environmentFor(Requirements.services(experiment, variant));
+        DjangoServer server = DjangoServer.start(label, variant.app(), variant.deployment(), experiment.seed(),
+            python, workDirectory.resolve(label.replace('/', '_')), logDirectory, env, STARTUP_TIMEOUT, cpus);
+        Deployed deployed = Deployed.around(server, variant.deployment(), celery, python, services);
+        servers.put(ServerKey.of(variant), deployed);
+        if (!deployed.describe().isEmpty()) {
+          progress.say("  [%s] %s%s", experiment.id(), label, deployed.describe());
+        }
       }
     }
   }

@@ -11,6 +11,7 @@ import dev.djbench.results.RunResult;
 import dev.djbench.results.TrialResult;
 import dev.djbench.scenario.Experiment;
 import dev.djbench.stats.SequentialPlan;
+import dev.djbench.target.CpuLayout;
 import dev.djbench.target.PythonEnv;
 import dev.djbench.target.TargetException;
 import dev.djbench.target.services.ServiceSet;
@@ -78,17 +79,21 @@ public final class RunExecutor {
       Map<String, String> versions = new HashMap<>(python.versions());
       versions.put("gatling", io.gatling.javaapi.core.CoreDsl.class.getPackage().getImplementationVersion() == null
           ? "3.15" : io.gatling.javaapi.core.CoreDsl.class.getPackage().getImplementationVersion());
-      state.machine = Machine.current(versions, "shared: app server and load generator not pinned");
+      CpuLayout cpus = CpuLayout.choose(options.cpuLayout(), CpuLayout.available());
+      // The machine is described before pinning: afterwards this JVM sees only the injector's CPUs.
+      state.machine = Machine.current(versions, cpus.describe());
+      cpus.pinThisProcess();
       progress.say("djbench run %s: suite '%s', profile %s (%d s trials, %d-%d blocks), seed %d, δ %.1f%%",
           runId, options.scenario().suite(), options.profile().label(), options.profile().trialSeconds(),
           options.profile().minBlocks(), options.profile().maxBlocks(), options.seed(), 100 * options.threshold());
       progress.say("results: %s", runDirectory);
+      progress.say("CPU layout: %s", cpus.describe());
 
       LoadGenerator load = new GatlingLoadGenerator(work.resolve("gatling"));
       var plan = new SequentialPlan(options.profile().minBlocks(), options.profile().maxBlocks(), ALPHA);
       var runner = new ExperimentRunner(options.profile(),
           new BlockOrder(options.seed()), new Comparisons(plan, options.gated(), options.threshold(), options.seed()),
-          load, journal, work, runDirectory.resolve("logs"), progress, services);
+          load, journal, work, runDirectory.resolve("logs"), progress, services, cpus);
 
       for (Experiment experiment : selected()) {
         Optional<String> missing = Requirements.missing(experiment, versions, services);

@@ -56,11 +56,12 @@ public final class DjangoServer implements AutoCloseable {
    * @param logDirectory where the logs of migrate, seed and the server go
    * @param environment extra variables (service URLs and the like), applied before the deployment's own
    * @param startupTimeout how long the server may take to answer its health check
+   * @param cpus where the server's processes run
    */
   public static DjangoServer start(
       String label, AppSpec app, Deployment deployment, Map<String, String> seed, PythonEnv python,
-      Path workDirectory, Path logDirectory, Map<String, String> environment, Duration startupTimeout)
-      throws TargetException {
+      Path workDirectory, Path logDirectory, Map<String, String> environment, Duration startupTimeout,
+      CpuLayout cpus) throws TargetException {
     try {
       Files.createDirectories(workDirectory);
     } catch (IOException e) {
@@ -87,7 +88,7 @@ public final class DjangoServer implements AutoCloseable {
     }
 
     int port = Ports.freeLoopbackPort();
-    List<String> command = serverCommand(app, deployment, python, port);
+    List<String> command = cpus.pinServer(serverCommand(app, deployment, python, port));
     ManagedProcess process = ManagedProcess.start(
         serverName(deployment), command, env, dir, logDirectory.resolve(logName + ".server.log"));
     URI baseUrl = URI.create("http://127.0.0.1:" + port);
@@ -120,7 +121,7 @@ public final class DjangoServer implements AutoCloseable {
     String bind = "127.0.0.1:" + port;
     if (d.server() == Server.RUNSERVER) {
       // --noreload: the autoreloader would fork a watcher process and restart on file changes mid-trial.
-      return python.manage("runserver", bind, "--noreload", "--nothreading".equals("") ? "" : "--skip-checks");
+      return python.manage("runserver", bind, "--noreload");
     }
     List<String> command = new ArrayList<>(List.of(
         python.executable().toString(), "-m", "gunicorn",
