@@ -37,7 +37,10 @@ final class ExperimentSection {
       }
       out.append("</p>\n");
     }
-    if (!e.trials().isEmpty()) {
+    if (!e.capacities().isEmpty()) {
+      out.append("<h3>Capacity</h3>\n").append(HtmlTable.render(SummaryModel.capacities(e)))
+          .append("<p class=\"note\">").append(Markup.escape(SummaryModel.CAPACITY_NOTE)).append("</p>\n");
+    } else if (!e.trials().isEmpty()) {
       out.append("<h3>Variants</h3>\n").append(HtmlTable.render(SummaryModel.variants(e)))
           .append("<p class=\"note\">Each figure is the median over the variant's valid trials of that trial's own "
               + "value.</p>\n");
@@ -49,7 +52,9 @@ final class ExperimentSection {
               header.equals("verdict") ? Badge.verdict(cell) : Markup.escape(cell)))
           .append("<p class=\"note\">").append(Markup.escape(SummaryModel.confidence(e))).append("</p>\n");
     }
-    out.append(charts(e));
+    if (e.capacities().isEmpty()) {
+      out.append(charts(e));
+    }
     out.append(invalidTrials(e.trials()));
     return out.append("</section>\n").toString();
   }

@@ -23,7 +23,10 @@ final class MarkdownReport implements ReportFormat.Renderer {
       if (!e.status().equals("measured")) {
         out.append("**").append(e.status()).append("**: ").append(e.reason()).append("\n\n");
       }
-      if (!e.trials().isEmpty()) {
+      if (!e.capacities().isEmpty()) {
+        out.append(SummaryModel.capacities(e).markdown()).append('\n').append(SummaryModel.CAPACITY_NOTE)
+            .append("\n\n");
+      } else if (!e.trials().isEmpty()) {
         out.append(SummaryModel.variants(e).markdown()).append('\n');
       }
       Table comparisons = SummaryModel.comparisons(e);

@@ -32,6 +32,29 @@ final class SummaryModel {
     return table;
   }
 
+  /** A capacity experiment's result per variant; empty for fixed-rate experiments. */
+  static Table capacities(ExperimentResult e) {
+    Table table = new Table("variant", ">capacity /s", "bracket /s", "outcome", "objective", "probes (rate: p99 ms, errors)");
+    for (var c : e.capacities()) {
+      StringBuilder probes = new StringBuilder();
+      for (var p : c.probes()) {
+        probes.append(probes.length() == 0 ? "" : "; ").append(Numbers.fixed(p.ratePerSecond(), 1)).append(": ")
+            .append(Numbers.fixed(p.p99Micros() / 1000.0, 1)).append(", ").append(Numbers.percent(p.errorFraction(), 1))
+            .append(p.passed() ? " ✓" : " ✗");
+      }
+      table.row(c.variant(), Numbers.fixed(c.capacityPerSecond(), 1),
+          "[" + Numbers.fixed(c.lastPassingPerSecond(), 1) + ", " + Numbers.fixed(c.firstFailingPerSecond(), 1) + ")",
+          c.outcome(), "p99 ≤ " + Numbers.fixed(c.sloP99Micros() / 1000.0, 0) + " ms, errors < "
+              + Numbers.percent(c.maxErrorFraction(), 1), probes.toString());
+    }
+    return table;
+  }
+
+  /** The note under a capacity table. */
+  static final String CAPACITY_NOTE = "capacity = the highest arrival rate whose trial met the objective; the "
+      + "bracket is the search's resolution (last rate met, first missed), each rate probed once — not a confidence "
+      + "interval";
+
   static Table comparisons(ExperimentResult e) {
     Table table = new Table("comparison", "metric", ">baseline", ">candidate", ">ratio", "interval", "verdict",
         ">blocks");

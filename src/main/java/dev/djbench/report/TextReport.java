@@ -23,7 +23,10 @@ final class TextReport implements ReportFormat.Renderer {
         out.append("  ").append(e.status().toUpperCase(java.util.Locale.ROOT)).append(": ").append(e.reason())
             .append('\n');
       }
-      if (!e.trials().isEmpty()) {
+      if (!e.capacities().isEmpty()) {
+        out.append(SummaryModel.capacities(e).text("  "));
+        out.append("  ").append(SummaryModel.CAPACITY_NOTE).append('\n');
+      } else if (!e.trials().isEmpty()) {
         out.append(SummaryModel.variants(e).text("  "));
       }
       Table comparisons = SummaryModel.comparisons(e);

@@ -14,6 +14,7 @@ import java.util.List;
  * @param variants the variants, baseline first
  * @param trials every trial run, valid or not, in the order run
  * @param comparisons each non-baseline variant against the baseline, per metric
+ * @param capacities for a capacity experiment, each variant's capacity at the service-level objective
  */
 public record ExperimentResult(
     String id,
@@ -23,12 +24,20 @@ public record ExperimentResult(
     String reason,
     List<VariantInfo> variants,
     List<TrialResult> trials,
-    List<Comparison> comparisons) {
+    List<Comparison> comparisons,
+    List<CapacityResult> capacities) {
 
   public ExperimentResult {
     variants = List.copyOf(variants);
     trials = List.copyOf(trials);
     comparisons = List.copyOf(comparisons);
+    capacities = List.copyOf(capacities);
+  }
+
+  /** An experiment of fixed-rate comparisons only. */
+  public ExperimentResult(String id, String technique, String claim, String status, String reason,
+      List<VariantInfo> variants, List<TrialResult> trials, List<Comparison> comparisons) {
+    this(id, technique, claim, status, reason, variants, trials, comparisons, List.of());
   }
 
   /**

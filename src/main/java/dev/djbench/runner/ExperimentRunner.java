@@ -8,6 +8,7 @@ import dev.djbench.measure.ResourceSampler;
 import dev.djbench.measure.TrialMeasurement;
 import dev.djbench.plan.BlockOrder;
 import dev.djbench.plan.Profile;
+import dev.djbench.results.CapacityResult;
 import dev.djbench.results.Comparison;
 import dev.djbench.results.Distribution;
 import dev.djbench.results.ExperimentResult;
@@ -104,6 +105,9 @@ final class ExperimentRunner {
         return new ExperimentResult(experiment.id(), experiment.technique(), experiment.claim(), "broken",
             broken.get(), variants, trials, List.of());
       }
+      if (experiment.capacity().isPresent()) {
+        return capacityExperiment(experiment, servers, variants, trials, onTrial);
+      }
       List<Comparison> compared = List.of();
       List<String> candidates = experiment.variants().stream().skip(1).map(Variant::name).toList();
       int block = 0;
@@ -114,7 +118,8 @@ final class ExperimentRunner {
           Deployed server = servers.get(ServerKey.of(variant));
           // An invalid trial is kept with its reasons and repeated once; only valid trials enter comparisons.
           for (int attempt = 0; attempt < 2; attempt++) {
-            TrialResult trial = runTrial(experiment, variant, server, block, position);
+            TrialResult trial = runTrial(experiment, variant, server, block, position,
+                experiment.load().ratePerSecond());
             journal.append(trial);
             trials.add(trial);
             onTrial.accept(trial);
@@ -146,6 +151,33 @@ final class ExperimentRunner {
         server.close();
       }
     }
+  }
+
+  /** Each variant's capacity at the objective, variants in a shuffled order. */
+  private ExperimentResult capacityExperiment(Experiment experiment, Map<ServerKey, Deployed> servers,
+      List<ExperimentResult.VariantInfo> variants, List<TrialResult> trials, Consumer<TrialResult> onTrial)
+      throws TargetException, IOException {
+    var spec = experiment.capacity().orElseThrow();
+    List<CapacityResult> capacities = new ArrayList<>();
+    for (Variant variant : order.order(experiment.id(), 0, experiment.variants())) {
+      Deployed server = servers.get(ServerKey.of(variant));
+      CapacitySearch.Prober prober = (rate, index) -> {
+        TrialResult trial = runTrial(experiment, variant, server, index, 0, rate);
+        journal.append(trial);
+        trials.add(trial);
+        onTrial.accept(trial);
+        for (Deployed s : servers.values()) {
+          s.checkAlive();
+        }
+        return trial;
+      };
+      capacities.add(CapacitySearch.run(variant.name(), spec, prober,
+          server.baseUrl().resolve(variant.app().healthPath()), progress));
+    }
+    capacities.sort(java.util.Comparator.comparingInt(c -> experiment.variants().stream()
+        .map(Variant::name).toList().indexOf(c.variant())));
+    return new ExperimentResult(experiment.id(), experiment.technique(), experiment.claim(), "measured", "",
+        variants, trials, List.of(), capacities);
   }
 
   /** Starts one server (with its nginx and worker) per distinct app checkout and deployment of the experiment. */
@@ -223,13 +255,13 @@ final class ExperimentRunner {
     }
   }
 
-  private TrialResult runTrial(Experiment experiment, Variant variant, Deployed server, int block, int position)
-      throws TargetException {
+  private TrialResult runTrial(Experiment experiment, Variant variant, Deployed server, int block, int position,
+      double ratePerSecond) throws TargetException {
     var settings = experiment.load();
     int warmup = settings.warmupSeconds().orElse(profile.warmupSeconds());
     var spec = new TrialSpec(
         experiment.id() + "/" + variant.name() + "/b" + block, server.baseUrl(), variant.request().method(),
-        variant.request().path(), variant.request().headers(), variant.request().body(), settings.ratePerSecond(),
+        variant.request().path(), variant.request().headers(), variant.request().body(), ratePerSecond,
         settings.poisson(), warmup, profile.trialSeconds(), settings.timeoutSeconds());
     reset(experiment, server);
     String startedAt = Instant.now().toString();

@@ -16,6 +16,7 @@ import java.util.Map;
  * @param reset a request sent before every trial (and before the equivalence check) to put the app back in its
  *     seeded state — for experiments that write; empty for none
  * @param variants the variants, baseline first; at least two
+ * @param capacity for a capacity experiment, the objective and the range of rates searched; empty otherwise
  */
 public record Experiment(
     String id,
@@ -26,7 +27,8 @@ public record Experiment(
     LoadSettings load,
     Equivalence equivalence,
     java.util.Optional<RequestSpec> reset,
-    List<Variant> variants) {
+    List<Variant> variants,
+    java.util.Optional<CapacitySpec> capacity) {
 
   public Experiment {
     needs = List.copyOf(needs);

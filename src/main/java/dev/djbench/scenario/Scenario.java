@@ -23,7 +23,7 @@ public record Scenario(Path file, String suite, AppSpec app, List<Experiment> ex
   public Scenario withGateApps(AppSpec baseline, AppSpec candidate) {
     List<Experiment> resolved = experiments.stream().map(e -> new Experiment(e.id(), e.technique(), e.claim(),
         e.needs(), e.seed(), e.load(), e.equivalence(), e.reset(), e.variants().stream()
-            .map(v -> v.withApp(v.name().equals(GateSpec.BASELINE) ? baseline : candidate)).toList()))
+            .map(v -> v.withApp(v.name().equals(GateSpec.BASELINE) ? baseline : candidate)).toList(), e.capacity()))
         .toList();
     return new Scenario(file, suite, app, resolved, gate);
   }

@@ -23,6 +23,15 @@ public final class ScenarioDefaults {
   /** A trial with more errors than this share is invalid. */
   public static final double MAX_ERROR_FRACTION = 0.01;
 
+  /** A capacity search starts at this rate... */
+  public static final double CAPACITY_FROM = 5;
+
+  /** ...and goes no higher than this one... */
+  public static final double CAPACITY_TO = 400;
+
+  /** ...with at most this many probes per variant. */
+  public static final int CAPACITY_PROBES = 8;
+
   public static final LoadSettings LOAD =
       new LoadSettings(RATE_PER_SECOND, false, OptionalInt.empty(), TIMEOUT_SECONDS, MAX_ERROR_FRACTION);
 

@@ -180,7 +180,7 @@ public final class ScenarioLoader {
       return Optional.empty();
     }
     f.allowOnly("id", "technique", "claim", "needs", "seed", "equivalence", "reset", "request", "deployment", "load",
-        "variants", "matrix");
+        "variants", "matrix", "capacity");
     Optional<String> id = f.string("id", true);
     if (id.isPresent() && !ID.matcher(id.get()).matches()) {
       problems.add(f.pointer("id"), f.raw("id"), "lower-case letters, digits and dashes, like 'select-related'");
@@ -238,7 +238,13 @@ public final class ScenarioLoader {
     if (id.isEmpty() || variants.size() < 2) {
       return Optional.empty();
     }
-    return Optional.of(new Experiment(id.get(), technique, claim, needs, seed, load, equivalence, reset, variants));
+    Optional<CapacitySpec> capacity = f.has("capacity")
+        ? capacity(f.child("capacity", "a capacity search"), load) : Optional.empty();
+    if (gate && capacity.isPresent()) {
+      problems.addMessage(f.pointer("capacity"), "a gate compares fixed-rate trials; capacity searches belong in 'run' scenarios");
+    }
+    return Optional.of(new Experiment(id.get(), technique, claim, needs, seed, load, equivalence, reset, variants,
+        capacity));
   }
 
   private List<Variant> namedVariants(
@@ -352,6 +358,26 @@ public final class ScenarioLoader {
     Map<String, String> headers = r.scalarMap("headers");
     String body = r.string("body", false).orElse("");
     return line.map(l -> new RequestSpec(l.method(), l.path(), body, headers));
+  }
+
+  private static Optional<CapacitySpec> capacity(Fields f, LoadSettings load) {
+    f.allowOnly("slo_p99", "max_errors", "from", "to", "probes");
+    Optional<Long> slo = f.has("slo_p99")
+        ? f.parsed("slo_p99", Units::micros, "a latency like '500ms' or '1s'")
+        : Optional.empty();
+    if (!f.has("slo_p99")) {
+      f.reject("slo_p99", "the objective on p99 latency, e.g. slo_p99: 500ms (required)");
+    }
+    double maxErrors = f.parsed("max_errors", v -> Units.fraction(v).filter(x -> x > 0 && x < 1),
+        "a percentage above 0 and below 100 like '1%'").orElse(ScenarioDefaults.MAX_ERROR_FRACTION);
+    double from = f.parsed("from", Units::ratePerSecond, "a rate like '5/s'").orElse(ScenarioDefaults.CAPACITY_FROM);
+    double to = f.parsed("to", Units::ratePerSecond, "a rate like '400/s'").orElse(ScenarioDefaults.CAPACITY_TO);
+    int probes = f.integer("probes", 2, 30).orElse(ScenarioDefaults.CAPACITY_PROBES);
+    if (!(to > from)) {
+      f.reject("to", "a rate above 'from' (" + from + "/s)");
+      return Optional.empty();
+    }
+    return slo.map(micros -> new CapacitySpec(micros, maxErrors, from, to, probes));
   }
 
   private static LoadSettings load(Fields f, LoadSettings base) {

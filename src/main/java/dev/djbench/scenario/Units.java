@@ -50,6 +50,22 @@ final class Units {
     return Optional.of(m.group(2) != null && m.group(2).startsWith("m") ? amount * 60 : amount);
   }
 
+  private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s)");
+
+  /** {@code 500ms}, {@code 1.5s} → microseconds; must be &gt; 0. */
+  static Optional<Long> micros(JsonNode value) {
+    if (!value.isTextual()) {
+      return Optional.empty();
+    }
+    Matcher m = DURATION.matcher(value.asText().trim());
+    if (!m.matches()) {
+      return Optional.empty();
+    }
+    double amount = Double.parseDouble(m.group(1));
+    long micros = Math.round(amount * (m.group(2).equals("ms") ? 1_000 : 1_000_000));
+    return micros > 0 ? Optional.of(micros) : Optional.empty();
+  }
+
   /** {@code 1%}, {@code 0.5%} → a fraction from 0 to 1. */
   static Optional<Double> fraction(JsonNode value) {
     if (!value.isTextual()) {
