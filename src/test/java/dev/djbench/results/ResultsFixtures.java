@@ -50,12 +50,17 @@ public final class ResultsFixtures {
         trials, List.of(comparison));
     var skipped = new ExperimentResult("conn-max-age", "CONN_MAX_AGE", "", "skipped",
         "needs postgres; install: apt-get install postgresql", List.of(), List.of(), List.of());
+    var capacity = new ExperimentResult("gunicorn-workers", "worker count", "", "measured", "",
+        List.of(new ExperimentResult.VariantInfo("workers=1", "GET /cpu/", "gunicorn/sync×1 sqlite locmem")),
+        List.of(), List.of(), List.of(new CapacityResult("workers=1", "bracketed", 45, 45, 50, 250_000, 0.01, List.of(
+            new CapacityResult.Probe(40, 29_000, 0, true, 0), new CapacityResult.Probe(50, 413_000, 0, false, 1),
+            new CapacityResult.Probe(45, 216_000, 0, true, 2)))));
     var machine = new Machine(2, "Test CPU", 24L << 30, "Linux 6", "Debian 17.0.15",
         Map.of("django", "3.2.19", "python", "3.11.2"), "shared");
     return new RunResult(RunResult.SCHEMA_VERSION, "20260101-000000-abcd", "complete", "", "2026-01-01T00:00:00Z",
         "2026-01-01T00:01:00Z", "scenarios/techniques.yaml", "techniques", "smoke", 42,
         "client latency: 1 ms (Gatling); server timings: 1 µs (Server-Timing)", machine,
-        List.of(experiment, skipped), gate());
+        List.of(experiment, skipped, capacity), gate());
   }
 
   public static GateResult gate() {
