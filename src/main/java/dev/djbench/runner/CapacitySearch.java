@@ -1,5 +1,6 @@
 package dev.djbench.runner;
 
+import dev.djbench.target.LoopbackHttp;
 import dev.djbench.results.CapacityResult;
 import dev.djbench.results.TrialResult;
 import dev.djbench.scenario.CapacitySpec;
@@ -92,7 +93,7 @@ final class CapacitySearch {
    * them. Waits until the health check answers quickly twice in a row (at most 30 s).
    */
   private static void coolDown(URI health) {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpClient client = LoopbackHttp.client(Duration.ofSeconds(2));
     long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
     int quick = 0;
     while (quick < 2 && System.nanoTime() < deadline) {

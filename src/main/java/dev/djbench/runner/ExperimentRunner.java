@@ -1,5 +1,6 @@
 package dev.djbench.runner;
 
+import dev.djbench.target.LoopbackHttp;
 import dev.djbench.load.LoadException;
 import dev.djbench.load.LoadGenerator;
 import dev.djbench.load.TrialSpec;
@@ -50,7 +51,7 @@ import java.util.function.Consumer;
 final class ExperimentRunner {
 
   private static final Duration STARTUP_TIMEOUT = Duration.ofSeconds(60);
-  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+  private static final HttpClient HTTP = LoopbackHttp.client(Duration.ofSeconds(5));
 
   private final Profile profile;
   private final BlockOrder order;

@@ -152,7 +152,7 @@ public final class DjangoServer implements AutoCloseable {
   }
 
   private void awaitHealthy(String healthPath, Duration timeout) throws TargetException {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpClient client = LoopbackHttp.client(Duration.ofSeconds(2));
     URI health = baseUrl.resolve(healthPath);
     long deadline = System.nanoTime() + timeout.toNanos();
     String lastSeen = "no answer yet";

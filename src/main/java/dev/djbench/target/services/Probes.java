@@ -1,5 +1,6 @@
 package dev.djbench.target.services;
 
+import dev.djbench.target.LoopbackHttp;
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
@@ -75,7 +76,7 @@ final class Probes {
 
   /** GETs {@code uri}; returns the response (any status). */
   static HttpResponse<String> httpGet(URI uri, Duration timeout) throws IOException, InterruptedException {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(timeout).build();
+    HttpClient client = LoopbackHttp.client(timeout);
     return client.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
