@@ -52,7 +52,7 @@ public record VariantRow(
     List<TrialResult> valid = mine.stream().filter(TrialResult::valid).toList();
     return new VariantRow(
         variant.name(),
-        variant.deployment(),
+        variant.describe(),
         valid.size(),
         mine.size(),
         median(valid, t -> t.distribution("clientLatencyMicros").p50() / 1000.0),

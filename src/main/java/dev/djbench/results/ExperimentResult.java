@@ -46,6 +46,21 @@ public record ExperimentResult(
    * @param name its name
    * @param request the request line
    * @param deployment the deployment's label
+   * @param injectedSlowdown the app's injected slowdown in percent as it reported it ({@code X-Djbench-Slowdown}),
+   *     empty when off
    */
-  public record VariantInfo(String name, String request, String deployment) {}
+  public record VariantInfo(String name, String request, String deployment, String injectedSlowdown) {
+    public VariantInfo(String name, String request, String deployment) {
+      this(name, request, deployment, "");
+    }
+
+    public VariantInfo withInjectedSlowdown(String percent) {
+      return new VariantInfo(name, request, deployment, percent);
+    }
+
+    /** The deployment label, with the injected slowdown when it is on: a slowed variant must never pass unseen. */
+    public String describe() {
+      return injectedSlowdown.isEmpty() ? deployment : deployment + " · INJECTED SLOWDOWN " + injectedSlowdown + "%";
+    }
+  }
 }

@@ -16,8 +16,19 @@ import java.util.regex.Pattern;
  */
 public final class EquivalenceCheck {
 
-  /** A response as compared. */
-  public record Response(int status, String body) {}
+  /**
+   * A response as compared.
+   *
+   * @param status the HTTP status
+   * @param body the body
+   * @param injectedSlowdown the app's {@code X-Djbench-Slowdown} header (the reference app's injected-slowdown
+   *     knob, in percent), empty when the app does not send it
+   */
+  public record Response(int status, String body, String injectedSlowdown) {
+    public Response(int status, String body) {
+      this(status, body, "");
+    }
+  }
 
   private static final Pattern ITEM = Pattern.compile("<[^>]*class=\"item\"[^>]*>.*", Pattern.MULTILINE);
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -100,7 +100,9 @@ final class ExperimentRunner {
         return new ExperimentResult(experiment.id(), experiment.technique(), experiment.claim(), "failed",
             e.getMessage(), variants, trials, List.of());
       }
-      Optional<String> broken = checkEquivalence(experiment, servers);
+      Map<String, String> slowdowns = new LinkedHashMap<>();
+      Optional<String> broken = checkEquivalence(experiment, servers, slowdowns);
+      variants = variants.stream().map(v -> v.withInjectedSlowdown(slowdowns.getOrDefault(v.name(), ""))).toList();
       if (broken.isPresent()) {
         progress.say("  [%s] BROKEN: %s", experiment.id(), broken.get());
         return new ExperimentResult(experiment.id(), experiment.technique(), experiment.claim(), "broken",
@@ -209,14 +211,20 @@ final class ExperimentRunner {
     }
   }
 
-  private Optional<String> checkEquivalence(Experiment experiment, Map<ServerKey, Deployed> servers)
-      throws TargetException {
+  /**
+   * Requests every variant once and compares each with the baseline; notes each variant's injected slowdown (an
+   * app knob that must be visible in the report whenever it is on).
+   */
+  private Optional<String> checkEquivalence(Experiment experiment, Map<ServerKey, Deployed> servers,
+      Map<String, String> slowdowns) throws TargetException {
     Variant baseline = experiment.baseline();
     reset(experiment, servers.get(ServerKey.of(baseline)));
     EquivalenceCheck.Response expected = fetch(servers.get(ServerKey.of(baseline)).baseUrl(), baseline.request());
+    slowdowns.put(baseline.name(), expected.injectedSlowdown());
     for (Variant candidate : experiment.variants().subList(1, experiment.variants().size())) {
       reset(experiment, servers.get(ServerKey.of(candidate)));
       EquivalenceCheck.Response actual = fetch(servers.get(ServerKey.of(candidate)).baseUrl(), candidate.request());
+      slowdowns.put(candidate.name(), actual.injectedSlowdown());
       Optional<String> difference = EquivalenceCheck.difference(experiment.equivalence(), expected, actual);
       if (difference.isPresent()) {
         return Optional.of(candidate.name() + " does not answer like " + baseline.name() + " ("
@@ -247,7 +255,8 @@ final class ExperimentRunner {
     request.headers().forEach(builder::header);
     try {
       HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-      return new EquivalenceCheck.Response(response.statusCode(), response.body());
+      return new EquivalenceCheck.Response(response.statusCode(), response.body(),
+          response.headers().firstValue("X-Djbench-Slowdown").orElse(""));
     } catch (IOException e) {
       throw new TargetException("could not " + request.method() + " " + uri + ": " + e);
     } catch (InterruptedException e) {
