@@ -5,7 +5,7 @@ package dev.djbench.stats;
  * {@link BootstrapRatio#distribution(double[], double[])}. Immutable; intervals at any level are
  * derived from the same replicates.
  */
-public final class BootstrapDistribution {
+public final class BootstrapDistribution implements RatioDistribution {
 
     private final double[] logRatios;
     private final double[] sortedReplicates;
@@ -33,6 +33,7 @@ public final class BootstrapDistribution {
     }
 
     /** Geometric mean of the block ratios. */
+    @Override
     public double ratio() {
         return Math.exp(meanLog);
     }
@@ -73,6 +74,7 @@ public final class BootstrapDistribution {
      * @param confidenceLevel two-sided level in (0, 1)
      * @throws IllegalArgumentException if the level is outside (0, 1)
      */
+    @Override
     public Interval interval(double confidenceLevel) {
         Args.level("confidenceLevel", confidenceLevel);
         if (degenerate) {

@@ -76,11 +76,12 @@ public final class Holm {
      *
      * @param rule        verdict rule shared by the comparisons; not null
      * @param familyAlpha family-wise error rate in (0, 1)
-     * @param comparisons bootstrap distributions, one per comparison; not null, not empty, no nulls
+     * @param comparisons bootstrap distributions (paired or unpaired), one per comparison; not null, not empty, no nulls
      * @return verdicts in the order of {@code comparisons}
      * @throws IllegalArgumentException if an argument is outside its range
      */
-    public static List<Verdict> gate(VerdictRule rule, double familyAlpha, List<BootstrapDistribution> comparisons) {
+    public static List<Verdict> gate(VerdictRule rule, double familyAlpha,
+            List<? extends RatioDistribution> comparisons) {
         Args.notNull("rule", rule);
         Args.level("familyAlpha", familyAlpha);
         Args.notNull("comparisons", comparisons);

@@ -80,6 +80,14 @@ final class LogMath {
         return new TDistribution(null, df, 1e-12).inverseCumulativeProbability(p);
     }
 
+    /**
+     * Upper quantile {@code t_{df}(p)} of Student's t distribution with a fractional
+     * {@code df >= 1} (Welch–Satterthwaite degrees of freedom).
+     */
+    static double studentQuantile(double df, double p) {
+        return new TDistribution(null, df, 1e-12).inverseCumulativeProbability(p);
+    }
+
     /** Linear-interpolation quantile (R type 7) of sorted values; p is clamped to [0, 1]. */
     static double sortedQuantile(double[] sorted, double p) {
         double clamped = Math.min(1, Math.max(0, p));

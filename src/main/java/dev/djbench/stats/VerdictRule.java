@@ -15,7 +15,7 @@ package dev.djbench.stats;
  */
 public final class VerdictRule {
 
-    /** Smallest alpha {@link #verdictPValue(BootstrapDistribution)} resolves. */
+    /** Smallest alpha {@link #verdictPValue(RatioDistribution)} resolves. */
     public static final double MIN_P_VALUE = 1e-8;
 
     private final double delta;
@@ -79,10 +79,10 @@ public final class VerdictRule {
      * <p>Found by bisection on {@code log(alpha)}; results are clamped to
      * [{@value #MIN_P_VALUE}, 1], where 1 means no level gives a definitive verdict.
      *
-     * @param distribution bootstrap distribution of the comparison; not null
+     * @param distribution bootstrap distribution of the comparison (paired or unpaired); not null
      * @throws IllegalArgumentException if {@code distribution} is null
      */
-    public double verdictPValue(BootstrapDistribution distribution) {
+    public double verdictPValue(RatioDistribution distribution) {
         Args.notNull("distribution", distribution);
         double lo = Math.log(MIN_P_VALUE);
         double hi = Math.log(1 - MIN_P_VALUE);
@@ -103,7 +103,7 @@ public final class VerdictRule {
         return Math.exp(hi);
     }
 
-    private boolean definitive(BootstrapDistribution distribution, double logAlpha) {
+    private boolean definitive(RatioDistribution distribution, double logAlpha) {
         return decide(distribution.interval(1 - Math.exp(logAlpha))).isDefinitive();
     }
 
