@@ -30,8 +30,8 @@ import java.util.stream.IntStream;
  *
  * <p>Each check's ratio comes from the per-block ratios candidate/baseline with a block bootstrap (same-run mode),
  * or, against a stored baseline run, from the ratio of the geometric means of the stored and the new trials with an
- * unpaired bootstrap ({@link UnpairedBootstrap}). Its "verdict p-value" (the smallest α at which its interval gives a definitive verdict) is Holm-adjusted across
- * the checks; a check whose adjusted value exceeds the family α is inconclusive, otherwise its verdict is read from
+ * unpaired bootstrap ({@link UnpairedBootstrap}). Its "verdict p-value" (the smallest α at which its interval gives
+ * a definitive verdict) is Holm-adjusted across the checks; a check whose adjusted value exceeds the family α is inconclusive, otherwise its verdict is read from
  * its interval at its Holm step-down level. The family α is the run's α divided by the number of sequential looks
  * the profile allows, since blocks were added while looking (Bonferroni over looks, as in {@code stats}); a
  * stored-baseline gate looks once, after every block of the profile has run.

@@ -76,7 +76,8 @@ public final class Holm {
      *
      * @param rule        verdict rule shared by the comparisons; not null
      * @param familyAlpha family-wise error rate in (0, 1)
-     * @param comparisons bootstrap distributions (paired or unpaired), one per comparison; not null, not empty, no nulls
+     * @param comparisons bootstrap distributions (paired or unpaired), one per comparison; not null, not empty,
+     *                    no nulls
      * @return verdicts in the order of {@code comparisons}
      * @throws IllegalArgumentException if an argument is outside its range
      */

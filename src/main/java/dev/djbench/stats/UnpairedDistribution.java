@@ -32,8 +32,8 @@ public final class UnpairedDistribution implements RatioDistribution {
         double vA = varianceA / baselineTrials;
         double vB = varianceB / candidateTrials;
         this.standardError = Math.sqrt(vA + vB);
-        this.welchDf = degenerate ? 1
-                : Math.max(1, square(vA + vB) / (square(vA) / (baselineTrials - 1) + square(vB) / (candidateTrials - 1)));
+        double welchDenominator = square(vA) / (baselineTrials - 1) + square(vB) / (candidateTrials - 1);
+        this.welchDf = degenerate ? 1 : Math.max(1, square(vA + vB) / welchDenominator);
         // The bootstrap sees each side's plug-in variance s²(n-1)/n, too small with few trials; scaling the
         // percentile positions by the ratio of unbiased to plug-in variance is Hesterberg's expansion for two samples.
         double plugIn = vA * (baselineTrials - 1) / baselineTrials + vB * (candidateTrials - 1) / candidateTrials;

@@ -37,7 +37,8 @@ class GateEvaluatorStoredTest {
 
   @Test
   void aCandidateTwentyPercentSlowerThanTheStoredRunIsARegression() {
-    GateResult result = gate(blocks("post-list", 8, 6000, 6000, 0.03, 1L), blocks("post-list", 8, 6000, 7200, 0.03, 2L));
+    GateResult result = gate(blocks("post-list", 8, 6000, 6000, 0.03, 1L),
+        blocks("post-list", 8, 6000, 7200, 0.03, 2L));
 
     assertEquals("stored-baseline", result.mode());
     assertEquals("/ci/main/results.json", result.baseline());
@@ -55,7 +56,8 @@ class GateEvaluatorStoredTest {
 
   @Test
   void theSameDistributionOnBothSidesPasses() {
-    GateResult result = gate(blocks("post-list", 8, 6000, 6000, 0.02, 3L), blocks("post-list", 8, 6000, 6000, 0.02, 4L));
+    GateResult result = gate(blocks("post-list", 8, 6000, 6000, 0.02, 3L),
+        blocks("post-list", 8, 6000, 6000, 0.02, 4L));
 
     assertEquals("pass", result.outcome(), result.checks().toString());
     result.checks().forEach(c -> assertEquals("no change", c.verdict(), c.message()));
