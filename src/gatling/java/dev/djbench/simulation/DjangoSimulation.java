@@ -20,9 +20,10 @@ import java.time.Duration;
 /**
  * The one generic simulation: a single request shape sent at an open-model arrival rate.
  *
- * <p>Each virtual user sends exactly one request, so arrivals follow the schedule whatever the server does and a
- * slow server cannot slow the load down (no coordinated omission). The status check only saves the status:
- * whether it is an error is the harness's decision, and every response, good or bad, is recorded.
+ * <p>Each virtual user sends exactly one request, so arrivals follow the schedule whatever the
+ * server does and a slow server cannot slow the load down (no coordinated omission). The status
+ * check only saves the status: whether it is an error is the harness's decision, and every
+ * response, good or bad, is recorded.
  */
 public class DjangoSimulation extends Simulation {
 
@@ -36,38 +37,45 @@ public class DjangoSimulation extends Simulation {
 
   {
     TrialSpec spec = trial.spec();
-    HttpProtocolBuilder protocol = http.baseUrl(spec.baseUrl().toString())
-        .disableWarmUp()
-        .disableCaching()
-        .disableFollowRedirect()
-        .userAgentHeader("djbench")
-        .acceptEncodingHeader("gzip")
-        .headers(spec.headers());
+    HttpProtocolBuilder protocol =
+        http.baseUrl(spec.baseUrl().toString())
+            .disableWarmUp()
+            .disableCaching()
+            .disableFollowRedirect()
+            .userAgentHeader("djbench")
+            .acceptEncodingHeader("gzip")
+            .headers(spec.headers());
 
-    HttpRequestActionBuilder request = http(spec.name())
-        .httpRequest(spec.method(), spec.path())
-        .requestTimeout(Duration.ofMillis(Math.round(spec.requestTimeoutSeconds() * 1000)))
-        .check(
-            status().saveAs(STATUS),
-            responseTimeInMillis().saveAs(LATENCY),
-            header("Server-Timing").optional().saveAs(SERVER_TIMING),
-            header("X-Cache-Status").optional().saveAs(EDGE_CACHE));
+    HttpRequestActionBuilder request =
+        http(spec.name())
+            .httpRequest(spec.method(), spec.path())
+            .requestTimeout(Duration.ofMillis(Math.round(spec.requestTimeoutSeconds() * 1000)))
+            .check(
+                status().saveAs(STATUS),
+                responseTimeInMillis().saveAs(LATENCY),
+                header("Server-Timing").optional().saveAs(SERVER_TIMING),
+                header("X-Cache-Status").optional().saveAs(EDGE_CACHE));
     if (!spec.body().isEmpty()) {
       request = request.body(io.gatling.javaapi.core.CoreDsl.StringBody(spec.body()));
     }
 
-    ScenarioBuilder scenario = scenario(spec.name())
-        .exec(session -> session.set(START, trial.recorder().onStart()))
-        .exec(request)
-        .exec(this::record);
+    ScenarioBuilder scenario =
+        scenario(spec.name())
+            .exec(session -> session.set(START, trial.recorder().onStart()))
+            .exec(request)
+            .exec(this::record);
 
-    OpenInjectionStep arrivals = spec.poisson()
-        ? constantUsersPerSec(spec.ratePerSecond()).during(seconds(spec.totalSeconds())).randomized()
-        : constantUsersPerSec(spec.ratePerSecond()).during(seconds(spec.totalSeconds()));
+    OpenInjectionStep arrivals =
+        spec.poisson()
+            ? constantUsersPerSec(spec.ratePerSecond())
+                .during(seconds(spec.totalSeconds()))
+                .randomized()
+            : constantUsersPerSec(spec.ratePerSecond()).during(seconds(spec.totalSeconds()));
 
     setUp(scenario.injectOpen(arrivals))
         .protocols(protocol)
-        // Requests still open this long after the last arrival are abandoned and reported as unfinished.
+        // Requests still open this long after the last arrival are abandoned and reported as
+        // unfinished.
         .maxDuration(seconds(spec.totalSeconds() + spec.requestTimeoutSeconds() + 1));
   }
 
@@ -75,14 +83,25 @@ public class DjangoSimulation extends Simulation {
     long start = session.getLong(START);
     if (session.contains(STATUS) && session.contains(LATENCY)) {
       int status = session.getInt(STATUS);
-      String serverTiming = session.contains(SERVER_TIMING) ? session.getString(SERVER_TIMING) : null;
-      // nginx's proxy_cache replays the stored Server-Timing header of the response it cached: on a hit the app did
+      String serverTiming =
+          session.contains(SERVER_TIMING) ? session.getString(SERVER_TIMING) : null;
+      // nginx's proxy_cache replays the stored Server-Timing header of the response it cached: on a
+      // hit the app did
       // no work, so that header must not be counted as this request's server time.
       boolean edgeHit = session.contains(EDGE_CACHE) && "HIT".equals(session.getString(EDGE_CACHE));
-      trial.recorder().onResponse(start, session.getLong(LATENCY), status, edgeHit ? null : serverTiming,
-          status >= 400, edgeHit);
+      trial
+          .recorder()
+          .onResponse(
+              start,
+              session.getLong(LATENCY),
+              status,
+              edgeHit ? null : serverTiming,
+              status >= 400,
+              edgeHit);
     } else {
-      trial.recorder().onFailure(start, "no HTTP response (connection refused, reset or timed out)");
+      trial
+          .recorder()
+          .onFailure(start, "no HTTP response (connection refused, reset or timed out)");
     }
     return session;
   }

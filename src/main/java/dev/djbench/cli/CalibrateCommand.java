@@ -12,11 +12,9 @@ import dev.djbench.runner.RunExecutor;
 import dev.djbench.runner.RunOptions;
 import dev.djbench.scenario.GateSpec;
 import dev.djbench.scenario.Scenario;
-import dev.djbench.scenario.ScenarioLoader;
 import dev.djbench.stats.BootstrapRatio;
 import dev.djbench.stats.Calibration;
 import dev.djbench.stats.NoiseFloor;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,67 +23,73 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code djbench calibrate}: the same revision as both sides of a gate (A/A), every block of the profile, and the
- * noise floor it shows per metric; the suggested δ is saved for {@code gate} to use.
+ * {@code djbench calibrate}: the same revision as both sides of a gate (A/A), every block of the
+ * profile, and the noise floor it shows per metric; the suggested δ is saved for {@code gate} to
+ * use.
  */
-@Command(name = "calibrate", mixinStandardHelpOptions = true,
-    description = "Run an A/A gate (the same app as baseline and candidate) to measure this machine's noise floor "
-        + "and save the threshold δ it suggests per metric in reports/calibration.json.")
+@Command(
+    name = "calibrate",
+    mixinStandardHelpOptions = true,
+    description =
+        "Run an A/A gate (the same app as baseline and candidate) to measure this machine's noise floor "
+            + "and save the threshold δ it suggests per metric in reports/calibration.json.")
 final class CalibrateCommand implements Callable<Integer> {
 
-  @ParentCommand
-  Djbench parent;
+  @ParentCommand Djbench parent;
+
+  @picocli.CommandLine.Mixin RunSettings settings = new RunSettings();
 
   @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Services and CPU placement:%n")
   ServiceOptions serviceOptions = new ServiceOptions();
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO",
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "SCENARIO",
       description = "gate scenario (default: scenarios/ci-gate.yaml in the djbench home)")
   Path scenario;
-
-  @Option(names = {"-p", "--profile"}, paramLabel = "PROFILE", defaultValue = "quick",
-      description = "smoke, quick or full: all its blocks run (default: ${DEFAULT-VALUE})")
-  String profile;
-
-  @Option(names = "--seed", paramLabel = "N", description = "seed (default: random, recorded)")
-  Long seed;
-
-  @Option(names = "--reports", paramLabel = "DIR", description = "where run folders and calibration.json go")
-  Path reports;
 
   @Override
   public Integer call() throws Exception {
     Path home = parent.home();
-    Profile chosen = Options.profile(profile);
-    Path file = scenario != null ? scenario : home.resolve("scenarios/ci-gate.yaml");
-    if (!Files.isRegularFile(file)) {
-      throw new BadInputException("scenario file " + file + " does not exist; expected a gate scenario");
-    }
-    Scenario loaded = new ScenarioLoader(home).load(file);
-    if (loaded.gate().isEmpty()) {
-      throw new BadInputException(file + " is not a gate scenario (no 'gate:' block); calibration measures its metrics");
-    }
+    Profile chosen = settings.profile();
+    Scenario loaded = Scenarios.forGate(home, scenario);
     if (chosen.maxBlocks() < 3) {
-      throw new BadInputException("--profile " + profile + " runs " + chosen.maxBlocks()
-          + " block(s); a calibration needs at least 3: use quick or full");
+      throw new BadInputException(
+          "--profile "
+              + settings.profile
+              + " runs "
+              + chosen.maxBlocks()
+              + " block(s); a calibration needs at least 3: use quick or full");
     }
-    Path reportsDir = reports != null ? reports : home.resolve("reports");
-    long runSeed = seed != null ? seed : new java.security.SecureRandom().nextLong() >>> 1;
+    Path reportsDir = settings.reports(home);
+    long runSeed = settings.seed();
     // Nothing is gated, so no experiment stops early: every block of the profile runs.
-    var options = new RunOptions(loaded.withGateApps(loaded.app(), loaded.app()), chosen, runSeed,
-        RunOptions.DEFAULT_THRESHOLD, reportsDir, List.of(), home, Map.of(), serviceOptions.choice(),
-        serviceOptions.urls(), serviceOptions.cpuLayout());
+    var options =
+        new RunOptions(
+            loaded.withGateApps(loaded.app(), loaded.app()),
+            chosen,
+            runSeed,
+            RunOptions.DEFAULT_THRESHOLD,
+            reportsDir,
+            List.of(),
+            home,
+            Map.of(),
+            serviceOptions.choice(),
+            serviceOptions.urls(),
+            serviceOptions.cpuLayout());
     RunResult run = new RunExecutor(options, System.out).execute();
     Reports.writeAll(run, reportsDir.resolve(run.runId()));
 
-    var calibration = new Calibration(new BootstrapRatio(4000, runSeed), 0.95, Calibration.DEFAULT_MINIMUM_DELTA);
+    var calibration =
+        new Calibration(new BootstrapRatio(4000, runSeed), 0.95, Calibration.DEFAULT_MINIMUM_DELTA);
     List<CalibrationFile.Floor> floors = new ArrayList<>();
-    for (String metric : loaded.gate().get().thresholds().keySet().stream().map(GateSpec.METRICS::get).toList()) {
+    for (String metric :
+        loaded.gate().get().thresholds().keySet().stream().map(GateSpec.METRICS::get).toList()) {
       CalibrationFile.Floor widest = null;
       for (ExperimentResult e : run.experiments()) {
         double[] ratios = blockRatios(e, metric);
@@ -93,8 +97,13 @@ final class CalibrateCommand implements Callable<Integer> {
           continue;
         }
         NoiseFloor floor = calibration.noiseFloor(metric, ratios);
-        var candidateFloor = new CalibrationFile.Floor(metric, floor.ratioInterval().lower(),
-            floor.ratioInterval().upper(), ratios.length, floor.suggestedDelta());
+        var candidateFloor =
+            new CalibrationFile.Floor(
+                metric,
+                floor.ratioInterval().lower(),
+                floor.ratioInterval().upper(),
+                ratios.length,
+                floor.suggestedDelta());
         if (widest == null || candidateFloor.suggestedDelta() > widest.suggestedDelta()) {
           widest = candidateFloor;
         }
@@ -107,26 +116,44 @@ final class CalibrateCommand implements Callable<Integer> {
       System.err.println("djbench: no metric had two valid A/A blocks; nothing was calibrated");
       return ExitCode.BROKEN.code();
     }
-    var saved = new CalibrationFile(1, Instant.now().toString(), run.runId(), chosen.label(),
-        run.machine().cores(), run.machine().cpuModel(), floors);
+    var saved =
+        new CalibrationFile(
+            1,
+            Instant.now().toString(),
+            run.runId(),
+            chosen.label(),
+            run.machine().cores(),
+            run.machine().cpuModel(),
+            floors);
     saved.write(reportsDir);
     System.out.println();
     System.out.print(ReportFormat.TEXT.render(run));
     System.out.println();
     System.out.println("A/A noise floor on this machine (ratio interval at 95%, suggested δ):");
     for (CalibrationFile.Floor f : floors) {
-      System.out.printf(Locale.ROOT, "  %-28s [%.3f, %.3f] over %d blocks → δ %.1f%%%n", f.metric(), f.lower(),
-          f.upper(), f.blocks(), 100 * f.suggestedDelta());
+      System.out.printf(
+          Locale.ROOT,
+          "  %-28s [%.3f, %.3f] over %d blocks → δ %.1f%%%n",
+          f.metric(),
+          f.lower(),
+          f.upper(),
+          f.blocks(),
+          100 * f.suggestedDelta());
     }
-    System.out.println("saved: " + reportsDir.resolve(CalibrationFile.FILE) + " (used by djbench gate for 'auto')");
+    System.out.println(
+        "saved: "
+            + reportsDir.resolve(CalibrationFile.FILE)
+            + " (used by djbench gate for 'auto')");
     return ExitCode.OK.code();
   }
 
   private static double[] blockRatios(ExperimentResult e, String metric) {
-    double[][] pairs = Comparisons.pairedByBlock(GateSpec.BASELINE, GateSpec.CANDIDATE,
-        Metric.named(metric).orElseThrow(), e.trials());
+    double[][] pairs =
+        Comparisons.pairedByBlock(
+            GateSpec.BASELINE, GateSpec.CANDIDATE, Metric.named(metric).orElseThrow(), e.trials());
     return java.util.stream.IntStream.range(0, pairs[0].length)
         .filter(i -> pairs[0][i] > 0 && pairs[1][i] > 0)
-        .mapToDouble(i -> pairs[1][i] / pairs[0][i]).toArray();
+        .mapToDouble(i -> pairs[1][i] / pairs[0][i])
+        .toArray();
   }
 }

@@ -9,13 +9,22 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** The {@code djbench} command and its subcommands; exceptions become exit codes here and nowhere else. */
+/**
+ * The {@code djbench} command and its subcommands; exceptions become exit codes here and nowhere
+ * else.
+ */
 @Command(
     name = "djbench",
     mixinStandardHelpOptions = true,
     versionProvider = Djbench.Version.class,
-    description = "Load-tests and benchmarks Django: naive vs optimized techniques, deployments, CI regression gates.",
-    subcommands = {RunCommand.class, GateCommand.class, CalibrateCommand.class, ReportCommand.class},
+    description =
+        "Load-tests and benchmarks Django: naive vs optimized techniques, deployments, CI regression gates.",
+    subcommands = {
+      RunCommand.class,
+      GateCommand.class,
+      CalibrateCommand.class,
+      ReportCommand.class
+    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:everything ran; gates passed",
@@ -26,22 +35,29 @@ import picocli.CommandLine.Option;
     })
 public final class Djbench implements Runnable {
 
-  @Option(names = "--home", description = "the djbench installation (default: $DJBENCH_HOME, else the current directory)")
+  @Option(
+      names = "--home",
+      description = "the djbench installation (default: $DJBENCH_HOME, else the current directory)")
   Path home;
 
-  @CommandLine.Spec
-  CommandLine.Model.CommandSpec spec;
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   /** Runs {@code djbench} with {@code args}; returns the exit code. */
   public static int execute(String... args) {
-    CommandLine line = new CommandLine(new Djbench())
-        .setExecutionExceptionHandler(Djbench::handle)
-        .setParameterExceptionHandler((e, a) -> {
-          e.getCommandLine().getErr().println("djbench: " + e.getMessage());
-          e.getCommandLine().getErr().println("Try '" + e.getCommandLine().getCommandSpec().qualifiedName()
-              + " --help' for the options.");
-          return ExitCode.BAD_INPUT.code();
-        });
+    CommandLine line =
+        new CommandLine(new Djbench())
+            .setExecutionExceptionHandler(Djbench::handle)
+            .setParameterExceptionHandler(
+                (e, a) -> {
+                  e.getCommandLine().getErr().println("djbench: " + e.getMessage());
+                  e.getCommandLine()
+                      .getErr()
+                      .println(
+                          "Try '"
+                              + e.getCommandLine().getCommandSpec().qualifiedName()
+                              + " --help' for the options.");
+                  return ExitCode.BAD_INPUT.code();
+                });
     line.setExitCodeExceptionMapper(e -> ExitCode.BROKEN.code());
     return line.execute(args);
   }
@@ -49,8 +65,10 @@ public final class Djbench implements Runnable {
   private static int handle(Exception e, CommandLine line, CommandLine.ParseResult parsed) {
     PrintWriter err = line.getErr();
     if (e instanceof ScenarioException scenario) {
-      err.println("djbench: the scenario file has " + scenario.problems().size()
-          + (scenario.problems().size() == 1 ? " problem:" : " problems:"));
+      err.println(
+          "djbench: the scenario file has "
+              + scenario.problems().size()
+              + (scenario.problems().size() == 1 ? " problem:" : " problems:"));
       err.println(scenario.getMessage());
       return ExitCode.BAD_INPUT.code();
     }
@@ -60,7 +78,8 @@ public final class Djbench implements Runnable {
     }
     if (e instanceof RunFailedException failed) {
       err.println("djbench: the run failed: " + failed.getMessage());
-      err.println("djbench: the trials measured before the failure are kept in " + failed.runDirectory());
+      err.println(
+          "djbench: the trials measured before the failure are kept in " + failed.runDirectory());
       return ExitCode.BROKEN.code();
     }
     err.println("djbench: internal error: " + e);
@@ -68,7 +87,10 @@ public final class Djbench implements Runnable {
     return ExitCode.BROKEN.code();
   }
 
-  /** The djbench installation: {@code --home}, else {@code $DJBENCH_HOME}, else the current directory. */
+  /**
+   * The djbench installation: {@code --home}, else {@code $DJBENCH_HOME}, else the current
+   * directory.
+   */
   Path home() {
     if (home != null) {
       return home.toAbsolutePath().normalize();

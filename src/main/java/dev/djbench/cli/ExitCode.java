@@ -8,7 +8,10 @@ public enum ExitCode {
   REGRESSION(1),
   /** Bad input: arguments or a scenario file. */
   BAD_INPUT(2),
-  /** The harness or the system under test broke: a server would not start or died, every trial was invalid. */
+  /**
+   * The harness or the system under test broke: a server would not start or died, every trial was
+   * invalid.
+   */
   BROKEN(3),
   /** The result was inconclusive and the user asked for that to fail. */
   INCONCLUSIVE(4);

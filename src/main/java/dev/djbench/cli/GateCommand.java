@@ -4,6 +4,7 @@ import dev.djbench.gate.CalibrationFile;
 import dev.djbench.gate.Checkouts;
 import dev.djbench.gate.GateEvaluator;
 import dev.djbench.gate.GateInputException;
+import dev.djbench.gate.StoredBaseline;
 import dev.djbench.gate.Thresholds;
 import dev.djbench.plan.Profile;
 import dev.djbench.report.ReportFormat;
@@ -16,141 +17,235 @@ import dev.djbench.runner.RunOptions;
 import dev.djbench.scenario.AppSpec;
 import dev.djbench.scenario.GateSpec;
 import dev.djbench.scenario.Scenario;
-import dev.djbench.scenario.ScenarioLoader;
 import dev.djbench.stats.SequentialPlan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /**
- * {@code djbench gate}: two revisions of a Django app measured in one interleaved run, and a pass/fail answer.
+ * {@code djbench gate}: two revisions of a Django app measured in one interleaved run, and a
+ * pass/fail answer; or, with {@code --baseline-results}, the candidate alone measured against the
+ * trials of a stored gate run.
  */
-@Command(name = "gate", mixinStandardHelpOptions = true,
-    description = {"Measure a baseline and a candidate revision of a Django app in one interleaved run and decide "
-        + "whether the candidate regressed.",
-        "Exit 0 pass, 1 regression, 2 bad input, 3 broken, 4 inconclusive with --inconclusive=fail."})
+@Command(
+    name = "gate",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Measure a baseline and a candidate revision of a Django app in one interleaved run and decide "
+          + "whether the candidate regressed.",
+      "With --baseline-results, measure only the candidate and compare it with a stored gate run's candidate "
+          + "trials (weaker: drift of the machine between the runs is not controlled).",
+      "Exit 0 pass, 1 regression, 2 bad input, 3 broken, 4 inconclusive with --inconclusive=fail."
+    })
 final class GateCommand implements Callable<Integer> {
 
-  @ParentCommand
-  Djbench parent;
+  /** The error rate of a whole gate: all checks, all looks. */
+  private static final double FAMILY_ALPHA = 0.05;
+
+  @ParentCommand Djbench parent;
+
+  @picocli.CommandLine.Mixin RunSettings settings = new RunSettings();
 
   @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Services and CPU placement:%n")
   ServiceOptions serviceOptions = new ServiceOptions();
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO",
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "SCENARIO",
       description = "gate scenario (default: scenarios/ci-gate.yaml in the djbench home)")
   Path scenario;
 
-  @Option(names = "--baseline", required = true, paramLabel = "REF|DIR",
-      description = "the baseline: a git ref of the app's repository, or a directory holding its Django project")
-  String baseline;
+  @ArgGroup(exclusive = true, multiplicity = "1")
+  BaselineSource baselineSource;
 
-  @Option(names = "--candidate", required = true, paramLabel = "REF|DIR", description = "the candidate, likewise")
+  /** Where the baseline comes from: a revision measured now, or a stored run. */
+  static final class BaselineSource {
+    @Option(
+        names = "--baseline",
+        required = true,
+        paramLabel = "REF|DIR",
+        description =
+            "the baseline: a git ref of the app's repository, or a directory holding its Django project")
+    String revision;
+
+    @Option(
+        names = "--baseline-results",
+        required = true,
+        paramLabel = "FILE",
+        description =
+            "instead of --baseline: the results.json (or run folder) of an earlier gate run of the same "
+                + "suite; its candidate trials are the baseline")
+    Path results;
+  }
+
+  @Option(
+      names = "--candidate",
+      required = true,
+      paramLabel = "REF|DIR",
+      description = "the candidate, likewise")
   String candidate;
 
-  @Option(names = "--repo", paramLabel = "DIR",
-      description = "the git repository refs belong to (default: the one holding the scenario's app)")
+  @Option(
+      names = "--repo",
+      paramLabel = "DIR",
+      description =
+          "the git repository refs belong to (default: the one holding the scenario's app)")
   Path repo;
 
-  @Option(names = {"-p", "--profile"}, paramLabel = "PROFILE", defaultValue = "quick",
-      description = "smoke, quick or full (default: ${DEFAULT-VALUE})")
-  String profile;
-
-  @Option(names = "--inconclusive", paramLabel = "pass|fail", defaultValue = "pass",
-      description = "what an inconclusive check does: pass (exit 0, reported) or fail (exit 4) (default: ${DEFAULT-VALUE})")
+  @Option(
+      names = "--inconclusive",
+      paramLabel = "pass|fail",
+      defaultValue = "pass",
+      description =
+          "what an inconclusive check does: pass (exit 0, reported) or fail (exit 4) (default: ${DEFAULT-VALUE})")
   String inconclusive;
 
   @Option(names = "--junit", paramLabel = "FILE", description = "also write the JUnit XML here")
   Path junit;
 
-  @Option(names = "--summary", paramLabel = "FILE",
+  @Option(
+      names = "--summary",
+      paramLabel = "FILE",
       description = "also write the Markdown summary here (e.g. $GITHUB_STEP_SUMMARY)")
   Path summary;
 
   @Option(names = "--json", paramLabel = "FILE", description = "also write results.json here")
   Path json;
 
-  @Option(names = "--seed", paramLabel = "N", description = "seed of the block orders (default: random, recorded)")
-  Long seed;
-
-  @Option(names = "--reports", paramLabel = "DIR", description = "where run folders go (default: reports/ in the home)")
-  Path reports;
-
   @Override
   public Integer call() throws Exception {
     Path home = parent.home();
-    Profile chosen = Options.profile(profile);
+    Profile chosen = settings.profile();
     if (!inconclusive.equals("pass") && !inconclusive.equals("fail")) {
       throw new BadInputException("--inconclusive '" + inconclusive + "': expected pass or fail");
     }
-    Path file = scenario != null ? scenario : home.resolve("scenarios/ci-gate.yaml");
-    if (!Files.isRegularFile(file)) {
-      throw new BadInputException("scenario file " + file + " does not exist; expected a gate scenario such as "
-          + home.resolve("scenarios/ci-gate.yaml"));
-    }
-    Scenario loaded = new ScenarioLoader(home).load(file);
-    if (loaded.gate().isEmpty()) {
-      throw new BadInputException(file + " is not a gate scenario: it needs a 'gate:' block (metrics and thresholds) "
-          + "and experiments with one 'request' each; see docs/ci.md");
-    }
-    Path reportsDir = reports != null ? reports : home.resolve("reports");
+    Scenario loaded = Scenarios.forGate(home, scenario);
+    Path reportsDir = settings.reports(home);
     Thresholds thresholds;
     try {
-      thresholds = Thresholds.resolve(loaded.gate().orElse(GateSpec.defaults()), CalibrationFile.read(reportsDir));
+      thresholds =
+          Thresholds.resolve(
+              loaded.gate().orElse(GateSpec.defaults()), CalibrationFile.read(reportsDir));
     } catch (GateInputException e) {
       throw new BadInputException(e.getMessage());
     }
-    long runSeed = seed != null ? seed : new java.security.SecureRandom().nextLong() >>> 1;
-    try (Checkouts checkouts = new Checkouts(Files.createTempDirectory("djbench-gate-"))) {
-      AppSpec baselineApp;
-      AppSpec candidateApp;
+    long runSeed = settings.seed();
+    StoredBaseline stored = null;
+    if (baselineSource.results != null) {
       try {
-        baselineApp = checkouts.resolve(baseline, loaded.app(), repo, "baseline");
-        candidateApp = checkouts.resolve(candidate, loaded.app(), repo, "candidate");
+        stored = StoredBaseline.read(baselineSource.results, loaded);
       } catch (GateInputException e) {
         throw new BadInputException(e.getMessage());
       }
-      Scenario gateScenario = loaded.withGateApps(baselineApp, candidateApp);
-      var options = new RunOptions(gateScenario, chosen, runSeed, RunOptions.DEFAULT_THRESHOLD, reportsDir, List.of(),
-          home, thresholds.byMetric(), serviceOptions.choice(), serviceOptions.urls(), serviceOptions.cpuLayout());
-      RunResult measured = new RunExecutor(options, System.out).execute();
-      double familyAlpha = 0.05 / new SequentialPlan(chosen.minBlocks(), chosen.maxBlocks(), 0.05).looks();
-      GateResult decision = new GateEvaluator(thresholds.byMetric(), familyAlpha, runSeed)
-          .evaluate(measured, baseline, candidate, inconclusive, thresholds.notes());
-      RunResult result = withGate(measured, decision);
-      Path runDirectory = reportsDir.resolve(result.runId());
-      ResultsIO.write(runDirectory, result);
-      Reports.writeAll(result, runDirectory);
-      copy(runDirectory.resolve(ResultsIO.RESULTS_FILE), json);
-      copy(runDirectory.resolve(ReportFormat.MARKDOWN.fileName()), summary);
-      copy(runDirectory.resolve("junit.xml"), junit);
-      System.out.println();
-      System.out.print(ReportFormat.TEXT.render(result));
-      System.out.println();
-      System.out.println("gate: " + decision.outcome() + " — reports: " + runDirectory);
-      return exitCode(decision);
     }
+    try (Checkouts checkouts = new Checkouts(Files.createTempDirectory("djbench-gate-"))) {
+      AppSpec candidateApp;
+      AppSpec baselineApp;
+      try {
+        candidateApp = checkouts.resolve(candidate, loaded.app(), repo, "candidate");
+        baselineApp =
+            stored != null
+                ? candidateApp
+                : checkouts.resolve(baselineSource.revision, loaded.app(), repo, "baseline");
+      } catch (GateInputException e) {
+        throw new BadInputException(e.getMessage());
+      }
+      // Against a stored run the runner still needs two variants: the candidate runs on both sides
+      // (an A/A) and only
+      // its 'candidate' trials are compared. Nothing is gated during the run, so every block of the
+      // profile runs
+      // and the verdicts are made at one look; same-run gates stop early and pay for their looks in
+      // α.
+      Scenario gateScenario = loaded.withGateApps(baselineApp, candidateApp);
+      Map<String, Double> stopOn = stored != null ? Map.of() : thresholds.byMetric();
+      var options =
+          new RunOptions(
+              gateScenario,
+              chosen,
+              runSeed,
+              RunOptions.DEFAULT_THRESHOLD,
+              reportsDir,
+              List.of(),
+              home,
+              stopOn,
+              serviceOptions.choice(),
+              serviceOptions.urls(),
+              serviceOptions.cpuLayout());
+      RunResult measured = new RunExecutor(options, System.out).execute();
+      GateResult decision;
+      if (stored != null) {
+        decision =
+            new GateEvaluator(thresholds.byMetric(), FAMILY_ALPHA, runSeed)
+                .evaluate(stored, measured, candidate, inconclusive, thresholds.notes());
+      } else {
+        double familyAlpha =
+            FAMILY_ALPHA
+                / new SequentialPlan(chosen.minBlocks(), chosen.maxBlocks(), FAMILY_ALPHA).looks();
+        decision =
+            new GateEvaluator(thresholds.byMetric(), familyAlpha, runSeed)
+                .evaluate(
+                    measured, baselineSource.revision, candidate, inconclusive, thresholds.notes());
+      }
+      return finish(withGate(measured, decision), reportsDir);
+    }
+  }
+
+  /**
+   * Writes the results and reports, copies them where asked, prints the summary, and gives the exit
+   * code.
+   */
+  private int finish(RunResult result, Path reportsDir) throws java.io.IOException {
+    GateResult decision = result.gate();
+    Path runDirectory = reportsDir.resolve(result.runId());
+    ResultsIO.write(runDirectory, result);
+    Reports.writeAll(result, runDirectory);
+    copy(runDirectory.resolve(ResultsIO.RESULTS_FILE), json);
+    copy(runDirectory.resolve(ReportFormat.MARKDOWN.fileName()), summary);
+    copy(runDirectory.resolve("junit.xml"), junit);
+    System.out.println();
+    System.out.print(ReportFormat.TEXT.render(result));
+    System.out.println();
+    System.out.println(
+        "gate: " + decision.outcome() + " (" + decision.mode() + ") — reports: " + runDirectory);
+    return exitCode(decision);
   }
 
   static int exitCode(GateResult decision) {
     return switch (decision.outcome()) {
       case "pass" -> ExitCode.OK.code();
       case "regression" -> ExitCode.REGRESSION.code();
-      case "inconclusive" -> decision.inconclusivePolicy().equals("fail")
-          ? ExitCode.INCONCLUSIVE.code() : ExitCode.OK.code();
+      case "inconclusive" ->
+          decision.inconclusivePolicy().equals("fail")
+              ? ExitCode.INCONCLUSIVE.code()
+              : ExitCode.OK.code();
       default -> ExitCode.BROKEN.code();
     };
   }
 
   private static RunResult withGate(RunResult r, GateResult gate) {
-    return new RunResult(r.schemaVersion(), r.runId(), r.status(), r.message(), r.startedAt(), r.finishedAt(),
-        r.scenarioFile(), r.suite(), r.profile(), r.seed(), r.clientLatencyResolution(), r.machine(), r.experiments(),
+    return new RunResult(
+        r.schemaVersion(),
+        r.runId(),
+        r.status(),
+        r.message(),
+        r.startedAt(),
+        r.finishedAt(),
+        r.scenarioFile(),
+        r.suite(),
+        r.profile(),
+        r.seed(),
+        r.clientLatencyResolution(),
+        r.machine(),
+        r.experiments(),
         gate);
   }
 

@@ -6,7 +6,10 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Parsing of option values shared by the commands; each failure names the option, the value and what was expected. */
+/**
+ * Parsing of option values shared by the commands; each failure names the option, the value and
+ * what was expected.
+ */
 final class Options {
 
   private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)%?");
@@ -17,8 +20,11 @@ final class Options {
     try {
       return Profile.valueOf(value.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new BadInputException("--profile '" + value + "' is not a profile; expected one of "
-          + Arrays.stream(Profile.values()).map(Profile::label).toList());
+      throw new BadInputException(
+          "--profile '"
+              + value
+              + "' is not a profile; expected one of "
+              + Arrays.stream(Profile.values()).map(Profile::label).toList());
     }
   }
 
@@ -26,7 +32,8 @@ final class Options {
   static double percent(String option, String value) throws BadInputException {
     Matcher m = PERCENT.matcher(value.trim());
     if (!m.matches() || Double.parseDouble(m.group(1)) >= 100) {
-      throw new BadInputException(option + " '" + value + "' is not a percentage; expected a value like 5% (0 to 99.9)");
+      throw new BadInputException(
+          option + " '" + value + "' is not a percentage; expected a value like 5% (0 to 99.9)");
     }
     return Double.parseDouble(m.group(1)) / 100.0;
   }

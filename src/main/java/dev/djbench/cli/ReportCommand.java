@@ -11,11 +11,16 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /** {@code djbench report <run-dir>}: renders a saved run again; measures nothing. */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(
+    name = "report",
+    mixinStandardHelpOptions = true,
     description = "Render the reports of a saved run again from its results.json.")
 final class ReportCommand implements Callable<Integer> {
 
-  @Parameters(index = "0", paramLabel = "RUN_DIR", description = "a run folder (reports/<run-id>) or its results.json")
+  @Parameters(
+      index = "0",
+      paramLabel = "RUN_DIR",
+      description = "a run folder (reports/<run-id>) or its results.json")
   Path run;
 
   @Override

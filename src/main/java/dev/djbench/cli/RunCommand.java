@@ -7,8 +7,6 @@ import dev.djbench.results.RunResult;
 import dev.djbench.runner.RunExecutor;
 import dev.djbench.runner.RunOptions;
 import dev.djbench.scenario.Scenario;
-import dev.djbench.scenario.ScenarioLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,70 +17,84 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code djbench run [scenario.yaml]}: measures a suite and writes its report folder. */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(
+    name = "run",
+    mixinStandardHelpOptions = true,
     description = "Measure every experiment of a scenario file and write reports/<run-id>/.")
 final class RunCommand implements Callable<Integer> {
 
-  @ParentCommand
-  Djbench parent;
+  @ParentCommand Djbench parent;
+
+  @picocli.CommandLine.Mixin RunSettings settings = new RunSettings();
 
   @picocli.CommandLine.ArgGroup(exclusive = false, heading = "Services and CPU placement:%n")
   ServiceOptions serviceOptions = new ServiceOptions();
 
-  @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO",
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "SCENARIO",
       description = "scenario file (default: scenarios/techniques.yaml in the djbench home)")
   Path scenario;
 
-  @Option(names = {"-p", "--profile"}, paramLabel = "PROFILE", defaultValue = "quick",
-      description = "smoke, quick or full: trial length and blocks (default: ${DEFAULT-VALUE})")
-  String profile;
-
-  @Option(names = "--seed", paramLabel = "N", description = "seed of the block orders (default: random, recorded)")
-  Long seed;
-
-  @Option(names = "--threshold", paramLabel = "PERCENT", defaultValue = "5%",
+  @Option(
+      names = "--threshold",
+      paramLabel = "PERCENT",
+      defaultValue = "5%",
       description = "practical threshold δ of verdicts, e.g. 5%% (default: ${DEFAULT-VALUE})")
   String threshold;
 
-  @Option(names = "--only", paramLabel = "ID", split = ",",
+  @Option(
+      names = "--only",
+      paramLabel = "ID",
+      split = ",",
       description = "run only these experiments (comma-separated ids)")
   List<String> only = new ArrayList<>();
-
-  @Option(names = "--reports", paramLabel = "DIR", description = "where run folders go (default: reports/ in the home)")
-  Path reports;
 
   @Override
   public Integer call() throws Exception {
     Path home = parent.home();
-    Profile chosen = Options.profile(profile);
+    Profile chosen = settings.profile();
     double delta = Options.percent("--threshold", threshold);
-    Path file = scenario != null ? scenario : home.resolve("scenarios/techniques.yaml");
-    if (!Files.isRegularFile(file)) {
-      throw new BadInputException("scenario file " + file + " does not exist; expected a YAML file such as "
-          + home.resolve("scenarios/techniques.yaml"));
-    }
-    Scenario loaded = new ScenarioLoader(home).load(file);
-    if (loaded.gate().isPresent()) {
-      throw new BadInputException(file + " is a gate scenario (it has a 'gate:' block): run it with "
-          + "./djbench gate --baseline <git-ref|dir> --candidate <git-ref|dir> " + file);
-    }
-    List<String> unknown = only.stream()
-        .filter(id -> loaded.experiments().stream().noneMatch(e -> e.id().equals(id))).toList();
+    Scenario loaded = Scenarios.forRun(home, scenario);
+    Path file = loaded.file();
+    List<String> unknown =
+        only.stream()
+            .filter(id -> loaded.experiments().stream().noneMatch(e -> e.id().equals(id)))
+            .toList();
     if (!unknown.isEmpty()) {
-      throw new BadInputException("--only names " + unknown + ", not experiments of " + file + "; expected some of "
-          + loaded.experiments().stream().map(e -> e.id()).toList());
+      throw new BadInputException(
+          "--only names "
+              + unknown
+              + ", not experiments of "
+              + file
+              + "; expected some of "
+              + loaded.experiments().stream().map(e -> e.id()).toList());
     }
-    long runSeed = seed != null ? seed : new java.security.SecureRandom().nextLong() >>> 1;
-    Path reportsDir = reports != null ? reports : home.resolve("reports");
-    var options = RunOptions.forRun(loaded, chosen, runSeed, delta, reportsDir, only, home, serviceOptions.choice(),
-        serviceOptions.urls(), serviceOptions.cpuLayout());
+    long runSeed = settings.seed();
+    Path reportsDir = settings.reports(home);
+    var options =
+        RunOptions.forRun(
+            loaded,
+            chosen,
+            runSeed,
+            delta,
+            reportsDir,
+            only,
+            home,
+            serviceOptions.choice(),
+            serviceOptions.urls(),
+            serviceOptions.cpuLayout());
     RunResult result = new RunExecutor(options, System.out).execute();
     Path runDirectory = reportsDir.resolve(result.runId());
     Reports.writeAll(result, runDirectory);
     System.out.println();
     System.out.print(ReportFormat.TEXT.render(result));
     System.out.println();
-    System.out.println("reports: " + runDirectory + " (index.html, summary.md, results.json, junit.xml, journal.jsonl, logs/)");
+    System.out.println(
+        "reports: "
+            + runDirectory
+            + " (index.html, summary.md, results.json, junit.xml, journal.jsonl, logs/)");
     boolean anyFailed = result.experiments().stream().anyMatch(e -> e.status().equals("failed"));
     return anyFailed ? ExitCode.BROKEN.code() : ExitCode.OK.code();
   }

@@ -13,8 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * The noise floor measured by {@code djbench calibrate} on this machine, kept in {@code reports/calibration.json}
- * for {@code djbench gate} to take its thresholds from.
+ * The noise floor measured by {@code djbench calibrate} on this machine, kept in {@code
+ * reports/calibration.json} for {@code djbench gate} to take its thresholds from.
  *
  * @param version format version, 1
  * @param createdAt ISO-8601 instant
@@ -25,11 +25,18 @@ import java.util.Optional;
  * @param metrics per metric: the A/A interval and the δ suggested from it
  */
 public record CalibrationFile(
-    int version, String createdAt, String runId, String profile, int cores, String cpuModel, List<Floor> metrics) {
+    int version,
+    String createdAt,
+    String runId,
+    String profile,
+    int cores,
+    String cpuModel,
+    List<Floor> metrics) {
 
   public static final String FILE = "calibration.json";
 
-  private static final ObjectMapper MAPPER = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+  private static final ObjectMapper MAPPER =
+      JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
 
   public CalibrationFile {
     metrics = List.copyOf(metrics);
@@ -44,7 +51,8 @@ public record CalibrationFile(
    * @param blocks A/A blocks behind it (fewest over the experiments)
    * @param suggestedDelta the threshold δ suggested for gates on this machine
    */
-  public record Floor(String metric, double lower, double upper, int blocks, double suggestedDelta) {}
+  public record Floor(
+      String metric, double lower, double upper, int blocks, double suggestedDelta) {}
 
   /** The suggested δ of each metric. */
   public Map<String, Double> deltas() {
@@ -55,10 +63,14 @@ public record CalibrationFile(
 
   public void write(Path directory) throws IOException {
     Files.createDirectories(directory);
-    Files.writeString(directory.resolve(FILE), MAPPER.writeValueAsString(this) + "\n", StandardCharsets.UTF_8);
+    Files.writeString(
+        directory.resolve(FILE), MAPPER.writeValueAsString(this) + "\n", StandardCharsets.UTF_8);
   }
 
-  /** The calibration in {@code directory}, if one was made; a file that does not parse is an error, not ignored. */
+  /**
+   * The calibration in {@code directory}, if one was made; a file that does not parse is an error,
+   * not ignored.
+   */
   public static Optional<CalibrationFile> read(Path directory) throws GateInputException {
     Path file = directory.resolve(FILE);
     if (!Files.isRegularFile(file)) {
@@ -67,8 +79,11 @@ public record CalibrationFile(
     try {
       return Optional.of(MAPPER.readValue(file.toFile(), CalibrationFile.class));
     } catch (JsonProcessingException e) {
-      throw new GateInputException(file + " is not a calibration file (" + e.getOriginalMessage()
-          + "); run ./djbench calibrate again or delete it");
+      throw new GateInputException(
+          file
+              + " is not a calibration file ("
+              + e.getOriginalMessage()
+              + "); run ./djbench calibrate again or delete it");
     } catch (IOException e) {
       throw new GateInputException(file + " cannot be read: " + e.getMessage());
     }

@@ -8,10 +8,12 @@ import dev.djbench.results.TrialResult;
 import dev.djbench.runner.Comparisons;
 import dev.djbench.runner.Metric;
 import dev.djbench.scenario.GateSpec;
-import dev.djbench.stats.BootstrapDistribution;
 import dev.djbench.stats.BootstrapRatio;
 import dev.djbench.stats.Holm;
 import dev.djbench.stats.Interval;
+import dev.djbench.stats.RatioDistribution;
+import dev.djbench.stats.UnpairedBootstrap;
+import dev.djbench.stats.UnpairedDistribution;
 import dev.djbench.stats.Verdict;
 import dev.djbench.stats.VerdictRule;
 import java.util.ArrayList;
@@ -23,18 +25,24 @@ import java.util.Map;
 import java.util.stream.IntStream;
 
 /**
- * Decides a gate from a run's trials: every gated metric of every experiment is a check, and the checks are held to
- * one family-wise error rate together.
+ * Decides a gate from a run's trials: every gated metric of every experiment is a check, and the
+ * checks are held to one family-wise error rate together.
  *
- * <p>Each check's ratio comes from the per-block ratios candidate/baseline (same-run mode) with a block bootstrap.
- * Its "verdict p-value" (the smallest α at which its interval gives a definitive verdict) is Holm-adjusted across
- * the checks; a check whose adjusted value exceeds the family α is inconclusive, otherwise its verdict is read from
- * its interval at its Holm step-down level. The family α is the run's α divided by the number of sequential looks
- * the profile allows, since blocks were added while looking (Bonferroni over looks, as in {@code stats}).
+ * <p>Each check's ratio comes from the per-block ratios candidate/baseline with a block bootstrap
+ * (same-run mode), or, against a stored baseline run, from the ratio of the geometric means of the
+ * stored and the new trials with an unpaired bootstrap ({@link UnpairedBootstrap}). Its "verdict
+ * p-value" (the smallest α at which its interval gives a definitive verdict) is Holm-adjusted
+ * across the checks; a check whose adjusted value exceeds the family α is inconclusive, otherwise
+ * its verdict is read from its interval at its Holm step-down level. The family α is the run's α
+ * divided by the number of sequential looks the profile allows, since blocks were added while
+ * looking (Bonferroni over looks, as in {@code stats}); a stored-baseline gate looks once, after
+ * every block of the profile has run.
  */
 public final class GateEvaluator {
 
   private static final int RESAMPLES = 4000;
+  private static final String ZERO_VALUES =
+      "zero values (below the clock's resolution, or none recorded): no ratio can be formed";
 
   private final Map<String, Double> thresholds;
   private final double familyAlpha;
@@ -54,29 +62,110 @@ public final class GateEvaluator {
     this.seed = seed;
   }
 
-  /** One check before correction: its data, or why it has none. */
-  private record Pending(String experiment, String metric, double threshold, BootstrapDistribution distribution,
-      String problem) {}
+  /**
+   * One check before correction: its data (and how many blocks or trials are behind it), or why it
+   * has none.
+   */
+  private record Pending(
+      String experiment,
+      String metric,
+      double threshold,
+      RatioDistribution distribution,
+      int blocks,
+      String problem) {
+
+    static Pending without(String experiment, String metric, double threshold, String problem) {
+      return new Pending(experiment, metric, threshold, null, 0, problem);
+    }
+  }
+
+  /** How one check's data is formed from an experiment's trials. */
+  private interface CheckSource {
+    Pending pending(ExperimentResult e, String metric, double threshold);
+  }
 
   /**
    * The gate's decision on a same-run A/B run.
    *
+   * @param run the run, whose experiments have the variants {@code baseline} and {@code candidate}
+   * @param baseline what the baseline was (a ref or a directory), for the report
+   * @param candidate what the candidate was, likewise
    * @param inconclusivePolicy {@code pass} or {@code fail}
+   * @param notes where the thresholds came from
    */
-  public GateResult evaluate(RunResult run, String baseline, String candidate, String inconclusivePolicy,
+  public GateResult evaluate(
+      RunResult run,
+      String baseline,
+      String candidate,
+      String inconclusivePolicy,
       List<String> notes) {
+    return gate("same-run", run, this::pairedCheck, baseline, candidate, inconclusivePolicy, notes);
+  }
+
+  /**
+   * The gate's decision on the candidate's trials of a run against the candidate trials of a stored
+   * run: unpaired, so drift of the machine between the runs counts as an effect.
+   *
+   * @param stored the baseline run, already checked against the scenario ({@link
+   *     StoredBaseline#read})
+   * @param measured the new run; only its {@code candidate} variant's trials are used
+   * @param candidate what the candidate was (a ref or a directory), for the report
+   * @param inconclusivePolicy {@code pass} or {@code fail}
+   * @param notes where the thresholds came from; the differences between the runs are added
+   */
+  public GateResult evaluate(
+      StoredBaseline stored,
+      RunResult measured,
+      String candidate,
+      String inconclusivePolicy,
+      List<String> notes) {
+    List<String> allNotes = new ArrayList<>(notes);
+    allNotes.addAll(stored.differencesFrom(measured));
+    return gate(
+        "stored-baseline",
+        measured,
+        (e, metric, threshold) -> unpairedCheck(stored, e, metric, threshold),
+        stored.file().toString(),
+        candidate,
+        inconclusivePolicy,
+        allNotes);
+  }
+
+  private GateResult gate(
+      String mode,
+      RunResult run,
+      CheckSource source,
+      String baseline,
+      String candidate,
+      String inconclusivePolicy,
+      List<String> notes) {
+    if (!inconclusivePolicy.equals("pass") && !inconclusivePolicy.equals("fail")) {
+      throw new IllegalArgumentException(
+          "inconclusivePolicy must be pass or fail, was " + inconclusivePolicy);
+    }
     List<Pending> pending = new ArrayList<>();
     boolean broken = false;
     List<GateCheck> unmeasured = new ArrayList<>();
     for (ExperimentResult e : run.experiments()) {
       if (!e.status().equals("measured")) {
         broken = true;
-        unmeasured.add(new GateCheck(e.id(), "run", 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN, 0,
-            e.status(), "error", e.id() + " was " + e.status() + ": " + e.reason()));
+        unmeasured.add(
+            new GateCheck(
+                e.id(),
+                "run",
+                0,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                0,
+                e.status(),
+                "error",
+                e.id() + " was " + e.status() + ": " + e.reason()));
         continue;
       }
       for (var gated : thresholds.entrySet()) {
-        pending.add(pendingCheck(e, gated.getKey(), gated.getValue()));
+        pending.add(source.pending(e, gated.getKey(), gated.getValue()));
       }
     }
     List<GateCheck> checks = new ArrayList<>(decide(pending));
@@ -91,21 +180,58 @@ public final class GateEvaluator {
     } else {
       outcome = "pass";
     }
-    return new GateResult("same-run", baseline, candidate, inconclusivePolicy, outcome, familyAlpha, checks, notes);
+    return new GateResult(
+        mode, baseline, candidate, inconclusivePolicy, outcome, familyAlpha, checks, notes);
   }
 
-  private Pending pendingCheck(ExperimentResult e, String metric, double threshold) {
+  private Pending pairedCheck(ExperimentResult e, String metric, double threshold) {
     double[][] pairs = pairs(e.trials(), metric);
     if (pairs[0].length < 2) {
-      return new Pending(e.id(), metric, threshold, null,
-          pairs[0].length + " block(s) with valid trials of both revisions; at least 2 are needed for an interval");
+      return Pending.without(
+          e.id(),
+          metric,
+          threshold,
+          pairs[0].length
+              + " block(s) with valid trials of both revisions; at least 2 are needed for an interval");
     }
-    if (Arrays.stream(pairs[0]).anyMatch(v -> !(v > 0)) || Arrays.stream(pairs[1]).anyMatch(v -> !(v > 0))) {
-      return new Pending(e.id(), metric, threshold, null,
-          "zero values (below the clock's resolution, or none recorded): no ratio can be formed");
+    if (hasZero(pairs[0]) || hasZero(pairs[1])) {
+      return Pending.without(e.id(), metric, threshold, ZERO_VALUES);
     }
     var bootstrap = new BootstrapRatio(RESAMPLES, seed ^ e.id().hashCode() ^ metric.hashCode());
-    return new Pending(e.id(), metric, threshold, bootstrap.distribution(pairs[0], pairs[1]), "");
+    return new Pending(
+        e.id(), metric, threshold, bootstrap.distribution(pairs[0], pairs[1]), pairs[0].length, "");
+  }
+
+  private Pending unpairedCheck(
+      StoredBaseline stored, ExperimentResult e, String metric, double threshold) {
+    double[] before = stored.values(e.id(), metric);
+    double[] now = StoredBaseline.candidateValues(e.trials(), metric);
+    if (!UnpairedBootstrap.enoughTrials(before.length, now.length)) {
+      return Pending.without(
+          e.id(),
+          metric,
+          threshold,
+          before.length
+              + " valid stored trial(s) and "
+              + now.length
+              + " new; at least "
+              + UnpairedBootstrap.MIN_TRIALS
+              + " of each are needed for an interval");
+    }
+    if (hasZero(before) || hasZero(now)) {
+      return Pending.without(e.id(), metric, threshold, ZERO_VALUES);
+    }
+    UnpairedDistribution distribution =
+        new UnpairedBootstrap(RESAMPLES, seed ^ e.id().hashCode() ^ metric.hashCode())
+            .distribution(before, now);
+    // The report's "blocks" column holds what limits the interval: the smaller of the two sets of
+    // trials.
+    return new Pending(
+        e.id(), metric, threshold, distribution, Math.min(before.length, now.length), "");
+  }
+
+  private static boolean hasZero(double[] values) {
+    return Arrays.stream(values).anyMatch(v -> !(v > 0));
   }
 
   private List<GateCheck> decide(List<Pending> pending) {
@@ -113,15 +239,28 @@ public final class GateEvaluator {
     List<Pending> measurable = pending.stream().filter(p -> p.distribution() != null).toList();
     for (Pending p : pending) {
       if (p.distribution() == null) {
-        out.add(new GateCheck(p.experiment(), p.metric(), p.threshold(), Double.NaN, Double.NaN, Double.NaN,
-            Double.NaN, 0, Verdict.INCONCLUSIVE.label(), "inconclusive", label(p.metric()) + ": " + p.problem()));
+        out.add(
+            new GateCheck(
+                p.experiment(),
+                p.metric(),
+                p.threshold(),
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                Double.NaN,
+                0,
+                Verdict.INCONCLUSIVE.label(),
+                "inconclusive",
+                label(p.metric()) + ": " + p.problem()));
       }
     }
     if (measurable.isEmpty()) {
       return out;
     }
-    double[] pValues = measurable.stream()
-        .mapToDouble(p -> new VerdictRule(p.threshold()).verdictPValue(p.distribution())).toArray();
+    double[] pValues =
+        measurable.stream()
+            .mapToDouble(p -> new VerdictRule(p.threshold()).verdictPValue(p.distribution()))
+            .toArray();
     double[] adjusted = Holm.adjust(pValues);
     double[] levels = Holm.stepDownLevels(familyAlpha, measurable.size());
     Integer[] byP = IntStream.range(0, pValues.length).boxed().toArray(Integer[]::new);
@@ -133,14 +272,25 @@ public final class GateEvaluator {
       double level = levels[rank];
       Interval interval = p.distribution().interval(level);
       Verdict verdict = adjusted[i] <= familyAlpha ? rule.decide(interval) : Verdict.INCONCLUSIVE;
-      String status = switch (verdict) {
-        case SLOWER -> "fail";
-        case FASTER, NO_CHANGE -> "pass";
-        case INCONCLUSIVE -> "inconclusive";
-      };
-      out.add(new GateCheck(p.experiment(), p.metric(), p.threshold(), p.distribution().ratio(), interval.lower(),
-          interval.upper(), level, p.distribution().blocks(), verdict.label(), status,
-          message(p.metric(), verdict, p.distribution().ratio(), interval, p.threshold())));
+      String status =
+          switch (verdict) {
+            case SLOWER -> "fail";
+            case FASTER, NO_CHANGE -> "pass";
+            case INCONCLUSIVE -> "inconclusive";
+          };
+      out.add(
+          new GateCheck(
+              p.experiment(),
+              p.metric(),
+              p.threshold(),
+              p.distribution().ratio(),
+              interval.lower(),
+              interval.upper(),
+              level,
+              p.blocks(),
+              verdict.label(),
+              status,
+              message(p.metric(), verdict, p.distribution().ratio(), interval, p.threshold())));
     }
     out.sort(Comparator.comparing(GateCheck::experiment).thenComparing(c -> order(c.metric())));
     return out;
@@ -151,7 +301,8 @@ public final class GateEvaluator {
   }
 
   private static double[][] pairs(List<TrialResult> trials, String metric) {
-    return Comparisons.pairedByBlock(GateSpec.BASELINE, GateSpec.CANDIDATE, Metric.named(metric).orElseThrow(), trials);
+    return Comparisons.pairedByBlock(
+        GateSpec.BASELINE, GateSpec.CANDIDATE, Metric.named(metric).orElseThrow(), trials);
   }
 
   static String label(String metric) {
@@ -168,16 +319,28 @@ public final class GateEvaluator {
     };
   }
 
-  private static String message(String metric, Verdict verdict, double ratio, Interval interval, double threshold) {
-    String change = String.format(Locale.ROOT, "%+.1f%% [%+.1f%%, %+.1f%%]", 100 * (ratio - 1),
-        100 * (interval.lower() - 1), 100 * (interval.upper() - 1));
+  private static String message(
+      String metric, Verdict verdict, double ratio, Interval interval, double threshold) {
+    String change =
+        String.format(
+            Locale.ROOT,
+            "%+.1f%% [%+.1f%%, %+.1f%%]",
+            100 * (ratio - 1),
+            100 * (interval.lower() - 1),
+            100 * (interval.upper() - 1));
     String delta = String.format(Locale.ROOT, "%.1f%%", 100 * threshold);
     return switch (verdict) {
-      case SLOWER -> label(metric) + " is slower: " + change + ", beyond the " + delta + " threshold";
+      case SLOWER ->
+          label(metric) + " is slower: " + change + ", beyond the " + delta + " threshold";
       case FASTER -> label(metric) + " is faster: " + change;
       case NO_CHANGE -> label(metric) + ": no change beyond " + delta + " (" + change + ")";
-      case INCONCLUSIVE -> label(metric) + ": inconclusive at the " + delta + " threshold (" + change
-          + "); more blocks (--profile full) or a larger threshold would settle it";
+      case INCONCLUSIVE ->
+          label(metric)
+              + ": inconclusive at the "
+              + delta
+              + " threshold ("
+              + change
+              + "); more blocks (--profile full) or a larger threshold would settle it";
     };
   }
 }

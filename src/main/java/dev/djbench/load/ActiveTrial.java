@@ -4,9 +4,9 @@ import dev.djbench.measure.TrialRecorder;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The hand-over point between the harness and the Gatling simulation, which Gatling instantiates itself by
- * reflection and so cannot be given constructor arguments. Only one trial runs at a time in a JVM: a trial is the
- * unit of measurement and two at once would load the machine twice.
+ * The hand-over point between the harness and the Gatling simulation, which Gatling instantiates
+ * itself by reflection and so cannot be given constructor arguments. Only one trial runs at a time
+ * in a JVM: a trial is the unit of measurement and two at once would load the machine twice.
  *
  * @param spec what to send
  * @param recorder where the simulation reports each request
@@ -27,7 +27,8 @@ public record ActiveTrial(TrialSpec spec, TrialRecorder recorder) {
 
   static void begin(ActiveTrial trial) {
     if (!CURRENT.compareAndSet(null, trial)) {
-      throw new IllegalStateException("another trial is already running in this JVM: " + CURRENT.get().spec().name());
+      throw new IllegalStateException(
+          "another trial is already running in this JVM: " + CURRENT.get().spec().name());
     }
   }
 

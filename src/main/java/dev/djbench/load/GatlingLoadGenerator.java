@@ -13,9 +13,10 @@ import java.nio.file.Path;
 /**
  * Runs each trial as one in-process Gatling run of {@code dev.djbench.simulation.DjangoSimulation}.
  *
- * <p>In-process, because starting a JVM per trial would cost seconds per trial; the simulation finds its spec and
- * its recorder through {@link ActiveTrial}. Gatling's own result files and HTML reports are switched off (see
- * {@code gatling.conf}): djbench records every request itself in HdrHistograms.
+ * <p>In-process, because starting a JVM per trial would cost seconds per trial; the simulation
+ * finds its spec and its recorder through {@link ActiveTrial}. Gatling's own result files and HTML
+ * reports are switched off (see {@code gatling.conf}): djbench records every request itself in
+ * HdrHistograms.
  */
 public final class GatlingLoadGenerator implements LoadGenerator {
 
@@ -23,7 +24,9 @@ public final class GatlingLoadGenerator implements LoadGenerator {
 
   private final Path workDirectory;
 
-  /** @param workDirectory where Gatling may write its run folders; created if missing */
+  /**
+   * @param workDirectory where Gatling may write its run folders; created if missing
+   */
   public GatlingLoadGenerator(Path workDirectory) {
     this.workDirectory = workDirectory;
   }
@@ -33,22 +36,34 @@ public final class GatlingLoadGenerator implements LoadGenerator {
     try {
       Files.createDirectories(workDirectory);
     } catch (IOException e) {
-      throw new LoadException("cannot create Gatling's work directory " + workDirectory + ": " + e.getMessage(), e);
+      throw new LoadException(
+          "cannot create Gatling's work directory " + workDirectory + ": " + e.getMessage(), e);
     }
-    var recorder = new TrialRecorder(
-        Math.round(spec.warmupSeconds() * 1e9), spec.ratePerSecond(), !spec.poisson(), onWindowOpen);
+    var recorder =
+        new TrialRecorder(
+            Math.round(spec.warmupSeconds() * 1e9),
+            spec.ratePerSecond(),
+            !spec.poisson(),
+            onWindowOpen);
     var trial = new ActiveTrial(spec, recorder);
     ActiveTrial.begin(trial);
     int status;
     PrintStream console = System.out;
-    // Gatling announces every run on standard output; djbench prints its own line per trial instead.
+    // Gatling announces every run on standard output; djbench prints its own line per trial
+    // instead.
     System.setOut(new PrintStream(new QuietStream(console), true, StandardCharsets.UTF_8));
     try {
-      status = io.gatling.app.Gatling$.MODULE$.fromArgs(new String[] {
-          "-s", SIMULATION_CLASS,
-          "-rf", workDirectory.toAbsolutePath().toString(),
-          "-nr",
-          "-rd", spec.name()});
+      status =
+          io.gatling.app.Gatling$.MODULE$.fromArgs(
+              new String[] {
+                "-s",
+                SIMULATION_CLASS,
+                "-rf",
+                workDirectory.toAbsolutePath().toString(),
+                "-nr",
+                "-rd",
+                spec.name()
+              });
     } catch (RuntimeException e) {
       throw new LoadException("Gatling failed while running trial " + spec.name() + ": " + e, e);
     } finally {

@@ -7,15 +7,16 @@ import java.util.Map;
  * What the load generator must do for one trial: one request shape, sent on an open-model schedule.
  *
  * @param name a label for logs (experiment/variant/block)
- * @param baseUrl scheme, host and port of the system under test, e.g. {@code http://127.0.0.1:41234}
+ * @param baseUrl scheme, host and port of the system under test, e.g. {@code
+ *     http://127.0.0.1:41234}
  * @param method HTTP method, upper case
  * @param path path and query, starting with {@code /}
  * @param headers extra request headers
  * @param body request body for POST/PUT, or empty
  * @param ratePerSecond arrival rate, &gt; 0
  * @param poisson whether arrivals are Poisson (exponential gaps) rather than evenly spaced
- * @param warmupSeconds whole seconds of load before the measured window, &gt;= 0 (Gatling schedules open-model
- *     injection in whole seconds: a fractional duration would silently be cut)
+ * @param warmupSeconds whole seconds of load before the measured window, &gt;= 0 (Gatling schedules
+ *     open-model injection in whole seconds: a fractional duration would silently be cut)
  * @param measureSeconds whole seconds of the measured window, &gt; 0
  * @param requestTimeoutSeconds how long one request may take before it counts as failed, &gt; 0
  */
@@ -44,7 +45,8 @@ public record TrialSpec(
       throw new IllegalArgumentException("measureSeconds must be > 0, was " + measureSeconds);
     }
     if (!(requestTimeoutSeconds > 0)) {
-      throw new IllegalArgumentException("requestTimeoutSeconds must be > 0, was " + requestTimeoutSeconds);
+      throw new IllegalArgumentException(
+          "requestTimeoutSeconds must be > 0, was " + requestTimeoutSeconds);
     }
     if (!path.startsWith("/")) {
       throw new IllegalArgumentException("path must start with '/', was '" + path + "'");

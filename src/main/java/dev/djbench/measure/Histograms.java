@@ -5,7 +5,8 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
- * The histograms of one trial. Latencies are in microseconds; {@code dbQueries} holds a count per request.
+ * The histograms of one trial. Latencies are in microseconds; {@code dbQueries} holds a count per
+ * request.
  *
  * @param clientLatencyMicros client latency (millisecond resolution, stored in microseconds)
  * @param serverTotalMicros the app's {@code total} Server-Timing metric

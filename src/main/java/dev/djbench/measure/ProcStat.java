@@ -18,21 +18,30 @@ import java.util.Optional;
  * @param rssPages resident set size in pages
  */
 public record ProcStat(
-    long pid, char state, long parentPid, long processGroup, long cpuTicks, long childrenCpuTicks, long rssPages) {
+    long pid,
+    char state,
+    long parentPid,
+    long processGroup,
+    long cpuTicks,
+    long childrenCpuTicks,
+    long rssPages) {
 
   /** Reads the stat line of one process; empty when it has gone or cannot be read. */
   public static Optional<ProcStat> read(long pid) {
     try {
-      return Optional.ofNullable(parse(pid, Files.readString(Path.of("/proc", Long.toString(pid), "stat"),
-          StandardCharsets.UTF_8)));
+      return Optional.ofNullable(
+          parse(
+              pid,
+              Files.readString(
+                  Path.of("/proc", Long.toString(pid), "stat"), StandardCharsets.UTF_8)));
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
   }
 
   /**
-   * Parses a stat line. The command name (field 2) is in parentheses and may itself hold spaces and parentheses,
-   * so fields are counted from the last ')'.
+   * Parses a stat line. The command name (field 2) is in parentheses and may itself hold spaces and
+   * parentheses, so fields are counted from the last ')'.
    */
   public static ProcStat parse(long pid, String line) {
     int close = line.lastIndexOf(')');

@@ -11,11 +11,12 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * Samples the CPU time and resident memory of a server's processes from {@code /proc} while a trial runs.
+ * Samples the CPU time and resident memory of a server's processes from {@code /proc} while a trial
+ * runs.
  *
- * <p>CPU is counted per process as the difference between its first and last sample, so processes that start
- * or end during the trial still count for the time they were seen, and the harness's own CPU (the load generator)
- * is never included.
+ * <p>CPU is counted per process as the difference between its first and last sample, so processes
+ * that start or end during the trial still count for the time they were seen, and the harness's own
+ * CPU (the load generator) is never included.
  */
 public final class ResourceSampler implements AutoCloseable {
 
@@ -26,21 +27,24 @@ public final class ResourceSampler implements AutoCloseable {
   private final Supplier<List<Long>> processes;
   private final ScheduledExecutorService timer;
   private final Map<Long, long[]> firstAndLastTicks = new HashMap<>();
-  private final java.util.concurrent.atomic.AtomicBoolean begun = new java.util.concurrent.atomic.AtomicBoolean();
+  private final java.util.concurrent.atomic.AtomicBoolean begun =
+      new java.util.concurrent.atomic.AtomicBoolean();
   private long peakRssBytes;
 
   private ResourceSampler(Supplier<List<Long>> processes) {
     this.processes = processes;
-    this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
-      Thread thread = new Thread(r, "djbench-resource-sampler");
-      thread.setDaemon(true);
-      return thread;
-    });
+    this.timer =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread thread = new Thread(r, "djbench-resource-sampler");
+              thread.setDaemon(true);
+              return thread;
+            });
   }
 
   /**
-   * A sampler of the processes {@code processes} lists at each sample (e.g. a process group's members); it takes
-   * no sample before {@link #begin()}.
+   * A sampler of the processes {@code processes} lists at each sample (e.g. a process group's
+   * members); it takes no sample before {@link #begin()}.
    */
   public static ResourceSampler of(Supplier<List<Long>> processes) {
     return new ResourceSampler(processes);

@@ -7,10 +7,11 @@ import java.util.Optional;
 /**
  * One parsed {@code Server-Timing} response header.
  *
- * <p>The reference app sends {@code total;dur=12.345, db;dur=3.210;count=101, cache;dur=0.120;hit=3;miss=1,
- * template;dur=5.000}: {@code dur} is in milliseconds with three decimals (microsecond resolution), as the W3C
- * Server-Timing specification wants milliseconds; other parameters are integers. This class keeps every metric it
- * finds, whatever its name, so that a user's own app can report phases of its own.
+ * <p>The reference app sends {@code total;dur=12.345, db;dur=3.210;count=101,
+ * cache;dur=0.120;hit=3;miss=1, template;dur=5.000}: {@code dur} is in milliseconds with three
+ * decimals (microsecond resolution), as the W3C Server-Timing specification wants milliseconds;
+ * other parameters are integers. This class keeps every metric it finds, whatever its name, so that
+ * a user's own app can report phases of its own.
  *
  * @param metrics metric name to its parameters, in header order
  */
@@ -55,9 +56,9 @@ public record ServerTiming(Map<String, Metric> metrics) {
   }
 
   /**
-   * Parses a header value. Malformed entries (no name, a {@code dur} that is not a number) are skipped rather than
-   * failing the request: a broken header must not turn a successful response into an error, and the missing metric
-   * shows up as a gap in the report.
+   * Parses a header value. Malformed entries (no name, a {@code dur} that is not a number) are
+   * skipped rather than failing the request: a broken header must not turn a successful response
+   * into an error, and the missing metric shows up as a gap in the report.
    *
    * @param header the header value, or {@code null} when the response had none
    */

@@ -9,11 +9,13 @@ import java.util.Map;
  * @param targetRatePerSecond the arrival rate asked of the injector
  * @param warmupRequests requests started during warm-up (not in the histograms)
  * @param started requests started in the measured window
- * @param completed of those, the ones that ended (with a response or a failure) before the trial ended
+ * @param completed of those, the ones that ended (with a response or a failure) before the trial
+ *     ended
  * @param errors error responses plus failures without a response
  * @param connectionFailures failures without any HTTP response
  * @param missingServerTiming responses without a parsable Server-Timing header
- * @param edgeCacheHits responses a cache in front of the app answered (no server timing recorded for them)
+ * @param edgeCacheHits responses a cache in front of the app answered (no server timing recorded
+ *     for them)
  * @param cacheHits sum of the app's reported cache hits
  * @param cacheMisses sum of the app's reported cache misses
  * @param statusCounts responses by HTTP status

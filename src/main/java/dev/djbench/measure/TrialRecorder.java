@@ -10,10 +10,11 @@ import org.HdrHistogram.Histogram;
 /**
  * Records what one trial measured, request by request, from the load generator's threads.
  *
- * <p>Requests that start before the warm-up ends are counted but not recorded: the histograms hold the measured
- * window only. Latencies are kept in microseconds throughout; client latency arrives from Gatling in whole
- * milliseconds and is stored as {@code millis * 1000}, so its resolution stays one millisecond (every report says
- * so). Thread-safe: the recording methods may be called concurrently.
+ * <p>Requests that start before the warm-up ends are counted but not recorded: the histograms hold
+ * the measured window only. Latencies are kept in microseconds throughout; client latency arrives
+ * from Gatling in whole milliseconds and is stored as {@code millis * 1000}, so its resolution
+ * stays one millisecond (every report says so). Thread-safe: the recording methods may be called
+ * concurrently.
  */
 public final class TrialRecorder {
 
@@ -26,7 +27,8 @@ public final class TrialRecorder {
   private final double targetRatePerSecond;
   private final boolean evenlySpaced;
   private final Runnable onWindowOpen;
-  private final java.util.concurrent.atomic.AtomicBoolean windowOpened = new java.util.concurrent.atomic.AtomicBoolean();
+  private final java.util.concurrent.atomic.AtomicBoolean windowOpened =
+      new java.util.concurrent.atomic.AtomicBoolean();
 
   private final Histogram clientLatencyMicros = newHistogram();
   private final Histogram serverTotalMicros = newHistogram();
@@ -47,23 +49,28 @@ public final class TrialRecorder {
   private final LongAdder edgeCacheHits = new LongAdder();
   private final LongAdder cacheHits = new LongAdder();
   private final LongAdder cacheMisses = new LongAdder();
-  private final Map<Integer, LongAdder> statusCounts = new java.util.concurrent.ConcurrentHashMap<>();
-  private final Map<String, LongAdder> failureMessages = new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<Integer, LongAdder> statusCounts =
+      new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, LongAdder> failureMessages =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * @param warmupNanos how long after the first request the measured window opens, &gt;= 0
-   * @param targetRatePerSecond the arrival rate the injector was asked for, &gt; 0; used to compute how late each
-   *     request started against its schedule
-   * @param evenlySpaced whether arrivals are evenly spaced (then each request's lag behind its due time is
-   *     recorded); Poisson arrivals have no fixed schedule to lag behind
-   * @param onWindowOpen run once, on the thread of the first request of the measured window (keep it short)
+   * @param targetRatePerSecond the arrival rate the injector was asked for, &gt; 0; used to compute
+   *     how late each request started against its schedule
+   * @param evenlySpaced whether arrivals are evenly spaced (then each request's lag behind its due
+   *     time is recorded); Poisson arrivals have no fixed schedule to lag behind
+   * @param onWindowOpen run once, on the thread of the first request of the measured window (keep
+   *     it short)
    */
-  public TrialRecorder(long warmupNanos, double targetRatePerSecond, boolean evenlySpaced, Runnable onWindowOpen) {
+  public TrialRecorder(
+      long warmupNanos, double targetRatePerSecond, boolean evenlySpaced, Runnable onWindowOpen) {
     if (warmupNanos < 0) {
       throw new IllegalArgumentException("warmupNanos must be >= 0, was " + warmupNanos);
     }
     if (!(targetRatePerSecond > 0) || Double.isInfinite(targetRatePerSecond)) {
-      throw new IllegalArgumentException("targetRatePerSecond must be > 0 and finite, was " + targetRatePerSecond);
+      throw new IllegalArgumentException(
+          "targetRatePerSecond must be > 0 and finite, was " + targetRatePerSecond);
     }
     this.warmupNanos = warmupNanos;
     this.targetRatePerSecond = targetRatePerSecond;
@@ -80,12 +87,14 @@ public final class TrialRecorder {
   /**
    * Called as a virtual user starts, before its request is sent.
    *
-   * @return the start instant in {@link System#nanoTime()} units, to be handed back to {@link #onResponse}
+   * @return the start instant in {@link System#nanoTime()} units, to be handed back to {@link
+   *     #onResponse}
    */
   public long onStart() {
     long now = System.nanoTime();
     firstStartNanos.compareAndSet(Long.MIN_VALUE, now);
-    // With a constant arrival rate user i is due at first + i / rate; how late it really started is the
+    // With a constant arrival rate user i is due at first + i / rate; how late it really started is
+    // the
     // injector's own lag, which must stay small for the open model to hold.
     long index = userIndex.getAndIncrement();
     long dueNanos = firstStartNanos.get() + Math.round(index * 1e9 / targetRatePerSecond);
@@ -111,11 +120,16 @@ public final class TrialRecorder {
    * @param status the HTTP status
    * @param serverTimingHeader the raw {@code Server-Timing} header, or {@code null}
    * @param errorStatus whether the status counts as an error for this trial
-   * @param edgeCacheHit whether a cache in front of the app answered (nginx {@code X-Cache-Status: HIT}): the app
-   *     did no work, so no server timing is recorded
+   * @param edgeCacheHit whether a cache in front of the app answered (nginx {@code X-Cache-Status:
+   *     HIT}): the app did no work, so no server timing is recorded
    */
-  public void onResponse(long startNanos, long latencyMillis, int status, String serverTimingHeader,
-      boolean errorStatus, boolean edgeCacheHit) {
+  public void onResponse(
+      long startNanos,
+      long latencyMillis,
+      int status,
+      String serverTimingHeader,
+      boolean errorStatus,
+      boolean edgeCacheHit) {
     if (!inMeasuredWindow(startNanos)) {
       return;
     }
@@ -135,25 +149,35 @@ public final class TrialRecorder {
       missingServerTiming.increment();
       return;
     }
-    timing.metric("total").filter(m -> m.durationMicros() >= 0)
+    timing
+        .metric("total")
+        .filter(m -> m.durationMicros() >= 0)
         .ifPresent(m -> serverTotalMicros.recordValue(clamp(m.durationMicros())));
-    timing.metric("db").ifPresent(m -> {
-      if (m.durationMicros() >= 0) {
-        serverDbMicros.recordValue(clamp(m.durationMicros()));
-      }
-      if (m.longParam("count") >= 0) {
-        dbQueriesPerRequest.recordValue(clamp(m.longParam("count")));
-      }
-    });
-    timing.metric("template").filter(m -> m.durationMicros() >= 0)
+    timing
+        .metric("db")
+        .ifPresent(
+            m -> {
+              if (m.durationMicros() >= 0) {
+                serverDbMicros.recordValue(clamp(m.durationMicros()));
+              }
+              if (m.longParam("count") >= 0) {
+                dbQueriesPerRequest.recordValue(clamp(m.longParam("count")));
+              }
+            });
+    timing
+        .metric("template")
+        .filter(m -> m.durationMicros() >= 0)
         .ifPresent(m -> serverTemplateMicros.recordValue(clamp(m.durationMicros())));
-    timing.metric("cache").ifPresent(m -> {
-      if (m.durationMicros() >= 0) {
-        serverCacheMicros.recordValue(clamp(m.durationMicros()));
-      }
-      cacheHits.add(Math.max(0, m.longParam("hit")));
-      cacheMisses.add(Math.max(0, m.longParam("miss")));
-    });
+    timing
+        .metric("cache")
+        .ifPresent(
+            m -> {
+              if (m.durationMicros() >= 0) {
+                serverCacheMicros.recordValue(clamp(m.durationMicros()));
+              }
+              cacheHits.add(Math.max(0, m.longParam("hit")));
+              cacheMisses.add(Math.max(0, m.longParam("miss")));
+            });
   }
 
   /**
@@ -174,8 +198,8 @@ public final class TrialRecorder {
   }
 
   /**
-   * The window is anchored on the first request rather than on the call that started the load generator, whose
-   * own start-up takes a variable fraction of a second.
+   * The window is anchored on the first request rather than on the call that started the load
+   * generator, whose own start-up takes a variable fraction of a second.
    */
   private boolean inMeasuredWindow(long startNanos) {
     long first = firstStartNanos.get();

@@ -6,16 +6,18 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * The order of variants within each block: every variant once, shuffled afresh per block (randomized multiple
- * interleaved trials), so that drift in the machine — a warming cache, a neighbour's load — falls on every
- * variant alike instead of on whichever always runs second. Deterministic for a given seed, which the results
- * record so that a run's order can be replayed.
+ * The order of variants within each block: every variant once, shuffled afresh per block
+ * (randomized multiple interleaved trials), so that drift in the machine — a warming cache, a
+ * neighbour's load — falls on every variant alike instead of on whichever always runs second.
+ * Deterministic for a given seed, which the results record so that a run's order can be replayed.
  */
 public final class BlockOrder {
 
   private final long seed;
 
-  /** @param seed the run's seed */
+  /**
+   * @param seed the run's seed
+   */
   public BlockOrder(long seed) {
     this.seed = seed;
   }
@@ -25,8 +27,8 @@ public final class BlockOrder {
   }
 
   /**
-   * The variant order of block {@code blockIndex} of experiment {@code experimentId}: a permutation of
-   * {@code variants}, the same for the same seed, experiment and block whatever ran before it.
+   * The variant order of block {@code blockIndex} of experiment {@code experimentId}: a permutation
+   * of {@code variants}, the same for the same seed, experiment and block whatever ran before it.
    *
    * @param blockIndex 0-based block number, &gt;= 0
    */
@@ -35,7 +37,8 @@ public final class BlockOrder {
       throw new IllegalArgumentException("blockIndex must be >= 0, was " + blockIndex);
     }
     List<T> shuffled = new ArrayList<>(variants);
-    Collections.shuffle(shuffled, new Random(seed * 31 + experimentId.hashCode() * 1_000_003L + blockIndex));
+    Collections.shuffle(
+        shuffled, new Random(seed * 31 + experimentId.hashCode() * 1_000_003L + blockIndex));
     return shuffled;
   }
 }

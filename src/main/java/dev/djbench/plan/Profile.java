@@ -1,8 +1,8 @@
 package dev.djbench.plan;
 
 /**
- * How long and how often trials run. Chosen per run ({@code --profile}); the measurement contract is the same in
- * every profile, only the time spent buying precision changes.
+ * How long and how often trials run. Chosen per run ({@code --profile}); the measurement contract
+ * is the same in every profile, only the time spent buying precision changes.
  */
 public enum Profile {
   /** For tests: one short block, enough to see the machinery work, never enough for a verdict. */

@@ -4,12 +4,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Maps data values onto one pixel axis of a chart, linearly or on a log10 scale, and proposes tick values.
+ * Maps data values onto one pixel axis of a chart, linearly or on a log10 scale, and proposes tick
+ * values.
  *
  * @param min the smallest value shown (positive on a log axis)
  * @param max the largest value shown
  * @param fromPx the pixel coordinate of {@code min}
- * @param toPx the pixel coordinate of {@code max} (smaller than {@code fromPx} for a y axis, as SVG's y grows down)
+ * @param toPx the pixel coordinate of {@code max} (smaller than {@code fromPx} for a y axis, as
+ *     SVG's y grows down)
  * @param log whether the scale is log10
  */
 record Axis(double min, double max, double fromPx, double toPx, boolean log) {
@@ -18,26 +20,36 @@ record Axis(double min, double max, double fromPx, double toPx, boolean log) {
 
   Axis {
     if (!(max > min) || (log && !(min > 0))) {
-      throw new IllegalArgumentException("bad axis range [" + min + ", " + max + "]" + (log ? " (log)" : ""));
+      throw new IllegalArgumentException(
+          "bad axis range [" + min + ", " + max + "]" + (log ? " (log)" : ""));
     }
   }
 
-  /** The pixel coordinate of {@code value}, clamped to the axis so outliers stay on the chart's edge. */
+  /**
+   * The pixel coordinate of {@code value}, clamped to the axis so outliers stay on the chart's
+   * edge.
+   */
   double px(double value) {
     double v = Math.max(min, Math.min(max, value));
-    double fraction = log
-        ? (Math.log10(v) - Math.log10(min)) / (Math.log10(max) - Math.log10(min))
-        : (v - min) / (max - min);
+    double fraction =
+        log
+            ? (Math.log10(v) - Math.log10(min)) / (Math.log10(max) - Math.log10(min))
+            : (v - min) / (max - min);
     return fromPx + fraction * (toPx - fromPx);
   }
 
-  /** Tick values inside the axis: 1-2-5 steps per decade on a log axis (fewer when it spans many), else round steps. */
+  /**
+   * Tick values inside the axis: 1-2-5 steps per decade on a log axis (fewer when it spans many),
+   * else round steps.
+   */
   List<Double> ticks() {
     List<Double> ticks = new ArrayList<>();
     if (log) {
       double decades = Math.log10(max / min);
-      double[] multipliers = decades > 4 ? new double[] {1} : decades > 2 ? new double[] {1, 3} : NICE_STEPS;
-      for (int exponent = (int) Math.floor(Math.log10(min)); exponent <= (int) Math.ceil(Math.log10(max));
+      double[] multipliers =
+          decades > 4 ? new double[] {1} : decades > 2 ? new double[] {1, 3} : NICE_STEPS;
+      for (int exponent = (int) Math.floor(Math.log10(min));
+          exponent <= (int) Math.ceil(Math.log10(max));
           exponent++) {
         for (double m : multipliers) {
           double value = m * Math.pow(10, exponent);

@@ -1,8 +1,8 @@
 package dev.djbench.report;
 
 /**
- * Coloured labels for verdicts and statuses: green for good news, red for bad, amber for "not decided", grey for
- * "nothing to report". The colour repeats the words, never replaces them.
+ * Coloured labels for verdicts and statuses: green for good news, red for bad, amber for "not
+ * decided", grey for "nothing to report". The colour repeats the words, never replaces them.
  */
 final class Badge {
 
@@ -10,19 +10,20 @@ final class Badge {
 
   /** A verdict of a comparison or gate check: faster, slower, no change, inconclusive, n/a… */
   static String verdict(String verdict) {
-    String tone = switch (verdict) {
-      case "faster" -> "good";
-      case "slower" -> "bad";
-      case "no change" -> "neutral";
-      case "inconclusive" -> "unsure";
-      default -> "plain";
-    };
+    String tone =
+        switch (verdict) {
+          case "faster" -> "good";
+          case "slower" -> "bad";
+          case "no change" -> "neutral";
+          case "inconclusive" -> "unsure";
+          default -> "plain";
+        };
     return badge(tone, verdict);
   }
 
   /**
-   * A gate check's status (pass, fail, inconclusive) or the gate's outcome (pass, regression, inconclusive,
-   * broken).
+   * A gate check's status (pass, fail, inconclusive) or the gate's outcome (pass, regression,
+   * inconclusive, broken).
    */
   static String gate(String status) {
     return badge(gateTone(status), status);
@@ -38,7 +39,10 @@ final class Badge {
     };
   }
 
-  /** An experiment's or a run's status: measured and complete are good, skipped and aborted unsure, else bad. */
+  /**
+   * An experiment's or a run's status: measured and complete are good, skipped and aborted unsure,
+   * else bad.
+   */
   static String status(String status) {
     return badge(statusTone(status), status);
   }

@@ -8,27 +8,58 @@ final class GateSection {
   private GateSection() {}
 
   static String render(GateResult gate) {
-    StringBuilder out = new StringBuilder("<section id=\"gate\" class=\"gate ").append(Badge.gateTone(gate.outcome()))
-        .append("\">\n<h2>Gate: ").append(Badge.gate(gate.outcome())).append("</h2>\n<p>")
-        .append(Markup.escape(modeInWords(gate.mode()))).append(" Baseline <code>")
-        .append(Markup.escape(gate.baseline()))
-        .append("</code>, candidate <code>").append(Markup.escape(gate.candidate()))
-        .append("</code>. Inconclusive checks ").append(gate.inconclusivePolicy().equals("fail") ? "fail" : "pass")
-        .append(" the gate (policy <code>").append(Markup.escape(gate.inconclusivePolicy()))
-        .append("</code>); error rate held at ").append(Numbers.percent(gate.familyAlpha(), 1))
-        .append(" across all checks (Holm).</p>\n");
-    Table checks = new Table("experiment", "metric", ">δ", ">ratio", "interval", ">level", ">blocks", "verdict",
-        "status", "message");
+    StringBuilder out =
+        new StringBuilder("<section id=\"gate\" class=\"gate ")
+            .append(Badge.gateTone(gate.outcome()))
+            .append("\">\n<h2>Gate: ")
+            .append(Badge.gate(gate.outcome()))
+            .append("</h2>\n<p>")
+            .append(Markup.escape(modeInWords(gate.mode())))
+            .append(" Baseline <code>")
+            .append(Markup.escape(gate.baseline()))
+            .append("</code>, candidate <code>")
+            .append(Markup.escape(gate.candidate()))
+            .append("</code>. Inconclusive checks ")
+            .append(gate.inconclusivePolicy().equals("fail") ? "fail" : "pass")
+            .append(" the gate (policy <code>")
+            .append(Markup.escape(gate.inconclusivePolicy()))
+            .append("</code>); error rate held at ")
+            .append(Numbers.percent(gate.familyAlpha(), 1))
+            .append(" across all checks (Holm).</p>\n");
+    Table checks =
+        new Table(
+            "experiment",
+            "metric",
+            ">δ",
+            ">ratio",
+            "interval",
+            ">level",
+            ">blocks",
+            "verdict",
+            "status",
+            "message");
     for (GateResult.GateCheck c : gate.checks()) {
-      checks.row(c.experiment(), c.metric(), Numbers.percent(c.threshold(), 1), Numbers.factor(c.ratio()),
-          Numbers.interval(c.lower(), c.upper()), Numbers.percent(c.confidenceLevel(), 2),
-          Integer.toString(c.blocks()), c.verdict(), c.status(), c.message());
+      checks.row(
+          c.experiment(),
+          c.metric(),
+          Numbers.percent(c.threshold(), 1),
+          Numbers.factor(c.ratio()),
+          Numbers.interval(c.lower(), c.upper()),
+          Numbers.percent(c.confidenceLevel(), 2),
+          Integer.toString(c.blocks()),
+          c.verdict(),
+          c.status(),
+          c.message());
     }
-    out.append(HtmlTable.render(checks, (header, cell) -> switch (header) {
-      case "verdict" -> Badge.verdict(cell);
-      case "status" -> Badge.gate(cell);
-      default -> Markup.escape(cell);
-    }));
+    out.append(
+        HtmlTable.render(
+            checks,
+            (header, cell) ->
+                switch (header) {
+                  case "verdict" -> Badge.verdict(cell);
+                  case "status" -> Badge.gate(cell);
+                  default -> Markup.escape(cell);
+                }));
     if (!gate.notes().isEmpty()) {
       out.append("<ul class=\"notes\">\n");
       gate.notes().forEach(n -> out.append("<li>").append(Markup.escape(n)).append("</li>\n"));
@@ -40,8 +71,9 @@ final class GateSection {
   private static String modeInWords(String mode) {
     return switch (mode) {
       case "same-run" -> "Both revisions were measured in one interleaved run.";
-      case "stored-baseline" -> "The candidate was measured against a stored baseline run; drift of the machine "
-          + "between the two runs is not controlled.";
+      case "stored-baseline" ->
+          "The candidate was measured against a stored baseline run; drift of the machine "
+              + "between the two runs is not controlled.";
       default -> "Mode " + mode + ".";
     };
   }

@@ -7,12 +7,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The run as one self-contained HTML page, {@code index.html}: inline CSS and inline SVG charts, no script and
- * nothing fetched, so it opens on an offline machine and as a CI artifact. Every text from the run is escaped.
+ * The run as one self-contained HTML page, {@code index.html}: inline CSS and inline SVG charts, no
+ * script and nothing fetched, so it opens on an offline machine and as a CI artifact. Every text
+ * from the run is escaped.
  */
 final class HtmlReport implements ReportFormat.Renderer {
 
-  private static final String STYLE = """
+  private static final String STYLE =
+      """
       body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:#1d1d1f;
       margin:0 auto;padding:16px 24px 48px;max-width:1240px;background:#fff}
       h1{font-size:22px;margin:8px 0}h2{font-size:18px;margin:0 0 6px}h3{font-size:15px;margin:16px 0 6px}
@@ -58,10 +60,17 @@ final class HtmlReport implements ReportFormat.Renderer {
 
   @Override
   public String render(RunResult run) {
-    StringBuilder out = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-        .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>djbench: ")
-        .append(Markup.escape(run.suite())).append(" · ").append(Markup.escape(run.runId())).append("</title>\n")
-        .append("<style>\n").append(STYLE).append("</style>\n</head>\n<body>\n");
+    StringBuilder out =
+        new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
+            .append(
+                "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>djbench: ")
+            .append(Markup.escape(run.suite()))
+            .append(" · ")
+            .append(Markup.escape(run.runId()))
+            .append("</title>\n")
+            .append("<style>\n")
+            .append(STYLE)
+            .append("</style>\n</head>\n<body>\n");
     out.append(header(run));
     if (run.gate() != null) {
       out.append(GateSection.render(run.gate()));
@@ -75,54 +84,86 @@ final class HtmlReport implements ReportFormat.Renderer {
 
   private static String header(RunResult run) {
     Machine m = run.machine();
-    StringBuilder out = new StringBuilder("<header>\n<h1>djbench: ").append(Markup.escape(run.suite()))
-        .append(' ').append(Badge.status(run.status())).append("</h1>\n");
+    StringBuilder out =
+        new StringBuilder("<header>\n<h1>djbench: ")
+            .append(Markup.escape(run.suite()))
+            .append(' ')
+            .append(Badge.status(run.status()))
+            .append("</h1>\n");
     if (!run.message().isEmpty()) {
-      out.append("<p class=\"callout ").append(Badge.statusTone(run.status())).append("\">")
-          .append(Markup.escape(run.message())).append("</p>\n");
+      out.append("<p class=\"callout ")
+          .append(Badge.statusTone(run.status()))
+          .append("\">")
+          .append(Markup.escape(run.message()))
+          .append("</p>\n");
     }
     out.append("<dl class=\"meta\">\n");
     item(out, "run", run.runId());
     item(out, "suite · profile · seed", run.suite() + " · " + run.profile() + " · " + run.seed());
     item(out, "scenario", run.scenarioFile());
     item(out, "time", toSeconds(run.startedAt()) + " → " + toSeconds(run.finishedAt()));
-    item(out, "machine", m.cores() + " cores, " + m.cpuModel() + ", "
-        + Numbers.fixed(m.memoryBytes() / 1073741824.0, 1) + " GiB, " + m.os());
+    item(
+        out,
+        "machine",
+        m.cores()
+            + " cores, "
+            + m.cpuModel()
+            + ", "
+            + Numbers.fixed(m.memoryBytes() / 1073741824.0, 1)
+            + " GiB, "
+            + m.os());
     item(out, "Java", m.java());
     item(out, "versions", versions(m.versions()));
     item(out, "CPU layout", m.cpuLayout());
     item(out, "resolution", run.clientLatencyResolution());
-    out.append("</dl>\n<p class=\"note\">Client latency has 1 ms resolution: differences below a millisecond "
-        + "are not seen by the client; server timings are in microseconds.</p>\n</header>\n");
+    out.append(
+        "</dl>\n<p class=\"note\">Client latency has 1 ms resolution: differences below a millisecond "
+            + "are not seen by the client; server timings are in microseconds.</p>\n</header>\n");
     return out.toString();
   }
 
-  /** An ISO-8601 instant without its fraction of a second, which only makes the header harder to read. */
+  /**
+   * An ISO-8601 instant without its fraction of a second, which only makes the header harder to
+   * read.
+   */
   private static String toSeconds(String instant) {
     return instant.replaceFirst("^(\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d)\\.\\d+", "$1");
   }
 
   private static void item(StringBuilder out, String term, String text) {
-    out.append("<dt>").append(Markup.escape(term)).append("</dt><dd>").append(Markup.escape(text)).append("</dd>\n");
+    out.append("<dt>")
+        .append(Markup.escape(term))
+        .append("</dt><dd>")
+        .append(Markup.escape(text))
+        .append("</dd>\n");
   }
 
   private static String versions(Map<String, String> versions) {
     StringBuilder out = new StringBuilder();
     // Sorted: Map.copyOf has no stable order, and the page must be the same for the same results.
-    new TreeMap<>(versions).forEach((k, v) -> out.append(out.isEmpty() ? "" : ", ").append(k).append(' ').append(v));
+    new TreeMap<>(versions)
+        .forEach((k, v) -> out.append(out.isEmpty() ? "" : ", ").append(k).append(' ').append(v));
     return out.isEmpty() ? "not recorded" : out.toString();
   }
 
   private static String contents(RunResult run) {
     StringBuilder out = new StringBuilder("<nav>\n<h2>Contents</h2>\n<ol>\n");
     if (run.gate() != null) {
-      out.append("<li><a href=\"#gate\">Gate</a> ").append(Badge.gate(run.gate().outcome())).append("</li>\n");
+      out.append("<li><a href=\"#gate\">Gate</a> ")
+          .append(Badge.gate(run.gate().outcome()))
+          .append("</li>\n");
     }
     for (int i = 0; i < run.experiments().size(); i++) {
       ExperimentResult e = run.experiments().get(i);
-      out.append("<li><a href=\"#").append(ExperimentSection.anchor(i, e)).append("\">").append(Markup.escape(e.id()))
+      out.append("<li><a href=\"#")
+          .append(ExperimentSection.anchor(i, e))
+          .append("\">")
+          .append(Markup.escape(e.id()))
           .append("</a>");
-      out.append(e.status().equals("measured") ? ExperimentSection.headline(e) : " " + Badge.status(e.status()));
+      out.append(
+          e.status().equals("measured")
+              ? ExperimentSection.headline(e)
+              : " " + Badge.status(e.status()));
       out.append("</li>\n");
     }
     return out.append("</ol>\n</nav>\n").toString();

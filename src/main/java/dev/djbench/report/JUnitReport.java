@@ -15,20 +15,27 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The run as JUnit XML, {@code junit.xml}, the format CI systems show as tests. For a gate run each check is a
- * test: a regression fails it, an inconclusive check is skipped or fails as the gate's policy says. For a plain run
- * each comparison shown in the summaries is a passing test whose output holds the verdict, so CI lists the results
- * without judging them. Experiments that could not be measured are skipped (a component is missing) or errors.
+ * The run as JUnit XML, {@code junit.xml}, the format CI systems show as tests. For a gate run each
+ * check is a test: a regression fails it, an inconclusive check is skipped or fails as the gate's
+ * policy says. For a plain run each comparison shown in the summaries is a passing test whose
+ * output holds the verdict, so CI lists the results without judging them. Experiments that could
+ * not be measured are skipped (a component is missing) or errors.
  *
- * <p>Test cases take no time of their own (a check is computed from trials already measured); the suite's time is
- * the run's wall-clock time.
+ * <p>Test cases take no time of their own (a check is computed from trials already measured); the
+ * suite's time is the run's wall-clock time.
  */
 final class JUnitReport implements ReportFormat.Renderer {
 
-  private static final DateTimeFormatter TIMESTAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
+  private static final DateTimeFormatter TIMESTAMP =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
   /** How one test case ended. */
-  enum Outcome { PASSED, FAILURE, ERROR, SKIPPED }
+  enum Outcome {
+    PASSED,
+    FAILURE,
+    ERROR,
+    SKIPPED
+  }
 
   /**
    * One test case.
@@ -41,15 +48,29 @@ final class JUnitReport implements ReportFormat.Renderer {
    * @param detail the failure's or error's text
    * @param systemOut what CI shows as the test's output; empty for none
    */
-  record Case(String className, String name, Outcome outcome, String type, String message, String detail,
+  record Case(
+      String className,
+      String name,
+      Outcome outcome,
+      String type,
+      String message,
+      String detail,
       String systemOut) {}
 
   @Override
   public String render(RunResult run) {
     List<Case> cases = run.gate() != null ? gateCases(run) : comparisonCases(run);
     if (!run.status().equals("complete")) {
-      cases.add(0, new Case(run.suite(), "run", Outcome.ERROR, run.status(),
-          "run " + run.status() + (run.message().isEmpty() ? "" : ": " + run.message()), run.message(), ""));
+      cases.add(
+          0,
+          new Case(
+              run.suite(),
+              "run",
+              Outcome.ERROR,
+              run.status(),
+              "run " + run.status() + (run.message().isEmpty() ? "" : ": " + run.message()),
+              run.message(),
+              ""));
     }
     return xml(run, cases);
   }
@@ -65,7 +86,8 @@ final class JUnitReport implements ReportFormat.Renderer {
         }
       }
     }
-    // Checks of experiments the run does not list (a stored baseline's) are still decisions of the gate.
+    // Checks of experiments the run does not list (a stored baseline's) are still decisions of the
+    // gate.
     for (GateResult.GateCheck check : gate.checks()) {
       if (run.experiments().stream().noneMatch(e -> e.id().equals(check.experiment()))) {
         cases.add(gateCase(run, gate, check));
@@ -76,21 +98,53 @@ final class JUnitReport implements ReportFormat.Renderer {
 
   private static Case gateCase(RunResult run, GateResult gate, GateResult.GateCheck check) {
     String className = run.suite() + "." + check.experiment();
-    String summary = check.metric() + ": ratio " + Numbers.factor(check.ratio()) + " "
-        + Numbers.interval(check.lower(), check.upper()) + ", verdict " + check.verdict() + " — " + check.message();
-    String detail = "metric " + check.metric() + "\nratio " + Numbers.factor(check.ratio())
-        + " (candidate / baseline, geometric mean of per-block ratios)\ninterval "
-        + Numbers.interval(check.lower(), check.upper()) + " at " + Numbers.percent(check.confidenceLevel(), 2)
-        + " confidence (Holm-adjusted)\nthreshold δ " + Numbers.percent(check.threshold(), 1) + "\nblocks "
-        + check.blocks() + "\nverdict " + check.verdict() + "\n" + check.message() + "\nbaseline " + gate.baseline()
-        + ", candidate " + gate.candidate() + " (" + gate.mode() + ")";
+    String summary =
+        check.metric()
+            + ": ratio "
+            + Numbers.factor(check.ratio())
+            + " "
+            + Numbers.interval(check.lower(), check.upper())
+            + ", verdict "
+            + check.verdict()
+            + " — "
+            + check.message();
+    String detail =
+        "metric "
+            + check.metric()
+            + "\nratio "
+            + Numbers.factor(check.ratio())
+            + (gate.mode().equals("stored-baseline")
+                ? " (candidate / baseline, ratio of the geometric means of new and stored trials)\ninterval "
+                : " (candidate / baseline, geometric mean of per-block ratios)\ninterval ")
+            + Numbers.interval(check.lower(), check.upper())
+            + " at "
+            + Numbers.percent(check.confidenceLevel(), 2)
+            + " confidence (Holm-adjusted)\nthreshold δ "
+            + Numbers.percent(check.threshold(), 1)
+            + "\nblocks "
+            + check.blocks()
+            + "\nverdict "
+            + check.verdict()
+            + "\n"
+            + check.message()
+            + "\nbaseline "
+            + gate.baseline()
+            + ", candidate "
+            + gate.candidate()
+            + " ("
+            + gate.mode()
+            + ")";
     return switch (check.status()) {
       case "pass" -> new Case(className, check.metric(), Outcome.PASSED, "", "", "", "");
-      case "fail" -> new Case(className, check.metric(), Outcome.FAILURE, "regression", summary, detail, "");
-      case "inconclusive" -> gate.inconclusivePolicy().equals("fail")
-          ? new Case(className, check.metric(), Outcome.FAILURE, "inconclusive", summary, detail, "")
-          : new Case(className, check.metric(), Outcome.SKIPPED, "", summary, "", detail);
-      default -> new Case(className, check.metric(), Outcome.ERROR, check.status(), summary, detail, "");
+      case "fail" ->
+          new Case(className, check.metric(), Outcome.FAILURE, "regression", summary, detail, "");
+      case "inconclusive" ->
+          gate.inconclusivePolicy().equals("fail")
+              ? new Case(
+                  className, check.metric(), Outcome.FAILURE, "inconclusive", summary, detail, "")
+              : new Case(className, check.metric(), Outcome.SKIPPED, "", summary, "", detail);
+      default ->
+          new Case(className, check.metric(), Outcome.ERROR, check.status(), summary, detail, "");
     };
   }
 
@@ -100,8 +154,15 @@ final class JUnitReport implements ReportFormat.Renderer {
       unmeasured(run, e).ifPresent(cases::add);
       for (Comparison c : e.comparisons()) {
         if (SummaryModel.SHOWN_METRICS.contains(c.metric())) {
-          cases.add(new Case(run.suite() + "." + e.id(), c.metric() + " " + c.candidate() + " vs " + c.baseline(),
-              Outcome.PASSED, "", "", "", inWords(c)));
+          cases.add(
+              new Case(
+                  run.suite() + "." + e.id(),
+                  c.metric() + " " + c.candidate() + " vs " + c.baseline(),
+                  Outcome.PASSED,
+                  "",
+                  "",
+                  "",
+                  inWords(c)));
         }
       }
     }
@@ -110,33 +171,70 @@ final class JUnitReport implements ReportFormat.Renderer {
 
   /** A comparison in one line, in the metric's own unit, for a test's output. */
   private static String inWords(Comparison c) {
-    return c.candidate() + " vs " + c.baseline() + ", " + c.metric() + ": " + Numbers.fixed(c.baselineValue(), 1)
-        + " → " + Numbers.fixed(c.candidateValue(), 1) + ", ratio " + Numbers.factor(c.ratio()) + " "
-        + Numbers.interval(c.lower(), c.upper()) + ", verdict " + c.verdict() + " (" + c.blocks()
-        + (c.blocks() == 1 ? " block" : " blocks") + ", δ " + Numbers.percent(c.threshold(), 1) + ")";
+    return c.candidate()
+        + " vs "
+        + c.baseline()
+        + ", "
+        + c.metric()
+        + ": "
+        + Numbers.fixed(c.baselineValue(), 1)
+        + " → "
+        + Numbers.fixed(c.candidateValue(), 1)
+        + ", ratio "
+        + Numbers.factor(c.ratio())
+        + " "
+        + Numbers.interval(c.lower(), c.upper())
+        + ", verdict "
+        + c.verdict()
+        + " ("
+        + c.blocks()
+        + (c.blocks() == 1 ? " block" : " blocks")
+        + ", δ "
+        + Numbers.percent(c.threshold(), 1)
+        + ")";
   }
 
-  /** The case of an experiment that was not measured: skipped when a component is missing, an error otherwise. */
+  /**
+   * The case of an experiment that was not measured: skipped when a component is missing, an error
+   * otherwise.
+   */
   private static Optional<Case> unmeasured(RunResult run, ExperimentResult e) {
     if (e.status().equals("measured")) {
       return Optional.empty();
     }
     String message = e.status() + ": " + e.reason();
     Outcome outcome = e.status().equals("skipped") ? Outcome.SKIPPED : Outcome.ERROR;
-    return Optional.of(new Case(run.suite() + "." + e.id(), "run", outcome, e.status(), message,
-        e.reason(), ""));
+    return Optional.of(
+        new Case(run.suite() + "." + e.id(), "run", outcome, e.status(), message, e.reason(), ""));
   }
 
   private static String xml(RunResult run, List<Case> cases) {
     long failures = cases.stream().filter(c -> c.outcome() == Outcome.FAILURE).count();
     long errors = cases.stream().filter(c -> c.outcome() == Outcome.ERROR).count();
     long skipped = cases.stream().filter(c -> c.outcome() == Outcome.SKIPPED).count();
-    String counts = " tests=\"" + cases.size() + "\" failures=\"" + failures + "\" errors=\"" + errors
-        + "\" skipped=\"" + skipped + "\" time=\"" + seconds(run) + "\"";
-    StringBuilder out = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
-        .append("<testsuites name=\"djbench\"").append(counts).append(">\n")
-        .append("  <testsuite name=\"djbench.").append(Markup.escapeAttribute(run.suite())).append('"').append(counts)
-        .append(timestamp(run)).append(">\n    <properties>\n");
+    String counts =
+        " tests=\""
+            + cases.size()
+            + "\" failures=\""
+            + failures
+            + "\" errors=\""
+            + errors
+            + "\" skipped=\""
+            + skipped
+            + "\" time=\""
+            + seconds(run)
+            + "\"";
+    StringBuilder out =
+        new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")
+            .append("<testsuites name=\"djbench\"")
+            .append(counts)
+            .append(">\n")
+            .append("  <testsuite name=\"djbench.")
+            .append(Markup.escapeAttribute(run.suite()))
+            .append('"')
+            .append(counts)
+            .append(timestamp(run))
+            .append(">\n    <properties>\n");
     property(out, "runId", run.runId());
     property(out, "profile", run.profile());
     property(out, "seed", Long.toString(run.seed()));
@@ -154,14 +252,19 @@ final class JUnitReport implements ReportFormat.Renderer {
   }
 
   private static void property(StringBuilder out, String name, String value) {
-    out.append("      <property name=\"").append(Markup.escapeAttribute(name)).append("\" value=\"")
+    out.append("      <property name=\"")
+        .append(Markup.escapeAttribute(name))
+        .append("\" value=\"")
         .append(Markup.escapeAttribute(value))
         .append("\"/>\n");
   }
 
   private static void testCase(StringBuilder out, Case c) {
-    out.append("    <testcase classname=\"").append(Markup.escapeAttribute(c.className())).append("\" name=\"")
-        .append(Markup.escapeAttribute(c.name())).append("\" time=\"0\"");
+    out.append("    <testcase classname=\"")
+        .append(Markup.escapeAttribute(c.className()))
+        .append("\" name=\"")
+        .append(Markup.escapeAttribute(c.name()))
+        .append("\" time=\"0\"");
     if (c.outcome() == Outcome.PASSED && c.systemOut().isEmpty()) {
       out.append("/>\n");
       return;
@@ -170,16 +273,28 @@ final class JUnitReport implements ReportFormat.Renderer {
     switch (c.outcome()) {
       case FAILURE, ERROR -> {
         String element = c.outcome() == Outcome.FAILURE ? "failure" : "error";
-        out.append("      <").append(element).append(" message=\"").append(Markup.escapeAttribute(c.message()))
-            .append("\" type=\"").append(Markup.escapeAttribute(c.type())).append("\">")
-            .append(Markup.escape(c.detail())).append("</").append(element).append(">\n");
+        out.append("      <")
+            .append(element)
+            .append(" message=\"")
+            .append(Markup.escapeAttribute(c.message()))
+            .append("\" type=\"")
+            .append(Markup.escapeAttribute(c.type()))
+            .append("\">")
+            .append(Markup.escape(c.detail()))
+            .append("</")
+            .append(element)
+            .append(">\n");
       }
-      case SKIPPED -> out.append("      <skipped message=\"").append(Markup.escapeAttribute(c.message()))
-          .append("\"/>\n");
-      case PASSED -> { }
+      case SKIPPED ->
+          out.append("      <skipped message=\"")
+              .append(Markup.escapeAttribute(c.message()))
+              .append("\"/>\n");
+      case PASSED -> {}
     }
     if (!c.systemOut().isEmpty()) {
-      out.append("      <system-out>").append(Markup.escape(c.systemOut())).append("</system-out>\n");
+      out.append("      <system-out>")
+          .append(Markup.escape(c.systemOut()))
+          .append("</system-out>\n");
     }
     out.append("    </testcase>\n");
   }
@@ -187,7 +302,8 @@ final class JUnitReport implements ReportFormat.Renderer {
   /** The run's wall-clock seconds; 0 when its instants are missing or unreadable. */
   private static String seconds(RunResult run) {
     try {
-      Duration d = Duration.between(Instant.parse(run.startedAt()), Instant.parse(run.finishedAt()));
+      Duration d =
+          Duration.between(Instant.parse(run.startedAt()), Instant.parse(run.finishedAt()));
       return Numbers.fixed(Math.max(0, d.toMillis()) / 1000.0, 3);
     } catch (DateTimeParseException | NullPointerException e) {
       return "0";
@@ -197,7 +313,9 @@ final class JUnitReport implements ReportFormat.Renderer {
   /** The start as JUnit's schema wants it: local date-time without zone, here in UTC. */
   private static String timestamp(RunResult run) {
     try {
-      return " timestamp=\"" + TIMESTAMP.format(LocalDateTime.ofInstant(Instant.parse(run.startedAt()), ZoneOffset.UTC))
+      return " timestamp=\""
+          + TIMESTAMP.format(
+              LocalDateTime.ofInstant(Instant.parse(run.startedAt()), ZoneOffset.UTC))
           + "\"";
     } catch (DateTimeParseException | NullPointerException e) {
       return "";

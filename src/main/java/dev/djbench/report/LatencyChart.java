@@ -10,11 +10,11 @@ import java.util.Map;
 import org.HdrHistogram.Histogram;
 
 /**
- * Chart (a): client latency against percentile, one curve per variant, on HdrHistogram's usual x axis
- * ({@code x = -log10(1 - p)}, so 90%, 99%, 99.9% are evenly spaced) and a log latency axis.
+ * Chart (a): client latency against percentile, one curve per variant, on HdrHistogram's usual x
+ * axis ({@code x = -log10(1 - p)}, so 90%, 99%, 99.9% are evenly spaced) and a log latency axis.
  *
- * <p>Each curve adds up the requests of the variant's valid trials. That pooling is for this picture only: every
- * statistic in the report takes the trial as its unit.
+ * <p>Each curve adds up the requests of the variant's valid trials. That pooling is for this
+ * picture only: every statistic in the report takes the trial as its unit.
  */
 final class LatencyChart {
 
@@ -26,17 +26,22 @@ final class LatencyChart {
   private static final double RIGHT_PX = WIDTH_PX - 26;
   private static final double TOP_PX = 14;
   private static final double BOTTOM_PX = HEIGHT_PX - 40;
+
   /** Percentile resolution: steps of 0.05 on the x axis. */
   private static final double STEP_X = 0.05;
+
   /** The x axis stops at 99.999%; past that a run has too few requests to say anything. */
   private static final double MAX_X = 5;
-  private static final String[] PERCENTILE_LABELS = {"0%", "90%", "99%", "99.9%", "99.99%", "99.999%"};
+
+  private static final String[] PERCENTILE_LABELS = {
+    "0%", "90%", "99%", "99.9%", "99.99%", "99.999%"
+  };
 
   private LatencyChart() {}
 
   /**
-   * Per variant (in variant order), the sum of its valid trials' client latency histograms; variants without a
-   * valid trial holding one are left out. For display only.
+   * Per variant (in variant order), the sum of its valid trials' client latency histograms;
+   * variants without a valid trial holding one are left out. For display only.
    */
   static Map<String, Histogram> pooledValidTrials(ExperimentResult experiment) {
     Map<String, Histogram> pooled = new LinkedHashMap<>();
@@ -109,7 +114,8 @@ final class LatencyChart {
       if (curve == null) {
         continue;
       }
-      List<double[]> pixels = curve.stream().map(p -> new double[] {x.px(p[0]), y.px(p[1])}).toList();
+      List<double[]> pixels =
+          curve.stream().map(p -> new double[] {x.px(p[0]), y.px(p[1])}).toList();
       svg.polyline(pixels, "curve", colour);
     }
     svg.frame(LEFT_PX, TOP_PX, RIGHT_PX, BOTTOM_PX);
@@ -118,8 +124,9 @@ final class LatencyChart {
   }
 
   /**
-   * The curve of one histogram as (x, latency ms) points from 0% to the highest percentile its request count
-   * supports, then its maximum. Points inside a flat run are dropped: with 1 ms resolution most are.
+   * The curve of one histogram as (x, latency ms) points from 0% to the highest percentile its
+   * request count supports, then its maximum. Points inside a flat run are dropped: with 1 ms
+   * resolution most are.
    */
   static List<double[]> curve(Histogram histogram) {
     double lastX = Math.min(MAX_X, Math.log10(histogram.getTotalCount()));
@@ -150,7 +157,11 @@ final class LatencyChart {
         continue;
       }
       svg.rect(LEFT_PX + 10, rowY - 8, 14, 4, "", colour, "")
-          .text(LEFT_PX + 30, rowY - 2, "start", "legend",
+          .text(
+              LEFT_PX + 30,
+              rowY - 2,
+              "start",
+              "legend",
               variant.name() + " (" + h.getTotalCount() + " requests)");
       rowY += 15;
     }

@@ -3,7 +3,10 @@ package dev.djbench.report;
 import dev.djbench.results.ExperimentResult;
 import dev.djbench.results.RunResult;
 
-/** The summary as Markdown: {@code summary.md}, usable as a CI job summary or a pull-request comment. */
+/**
+ * The summary as Markdown: {@code summary.md}, usable as a CI job summary or a pull-request
+ * comment.
+ */
 final class MarkdownReport implements ReportFormat.Renderer {
 
   @Override
@@ -24,14 +27,19 @@ final class MarkdownReport implements ReportFormat.Renderer {
         out.append("**").append(e.status()).append("**: ").append(e.reason()).append("\n\n");
       }
       if (!e.capacities().isEmpty()) {
-        out.append(SummaryModel.capacities(e).markdown()).append('\n').append(SummaryModel.CAPACITY_NOTE)
+        out.append(SummaryModel.capacities(e).markdown())
+            .append('\n')
+            .append(SummaryModel.CAPACITY_NOTE)
             .append("\n\n");
       } else if (!e.trials().isEmpty()) {
         out.append(SummaryModel.variants(e).markdown()).append('\n');
       }
       Table comparisons = SummaryModel.comparisons(e);
       if (!comparisons.isEmpty()) {
-        out.append(comparisons.markdown()).append('\n').append(SummaryModel.confidence(e)).append("\n");
+        out.append(comparisons.markdown())
+            .append('\n')
+            .append(SummaryModel.confidence(e))
+            .append("\n");
       }
     }
     return out.toString();

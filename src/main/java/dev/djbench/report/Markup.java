@@ -1,25 +1,27 @@
 package dev.djbench.report;
 
 /**
- * Escaping for HTML and XML text and attribute values. Every string that comes from a scenario or a run (names,
- * claims, reasons, messages) passes through here before it reaches a report, so a scenario cannot inject markup.
+ * Escaping for HTML and XML text and attribute values. Every string that comes from a scenario or a
+ * run (names, claims, reasons, messages) passes through here before it reaches a report, so a
+ * scenario cannot inject markup.
  */
 final class Markup {
 
   private Markup() {}
 
   /**
-   * {@code text} safe inside an element or a double- or single-quoted attribute of HTML or XML 1.0. Characters
-   * XML 1.0 forbids (most control characters, lone surrogates) are replaced by U+FFFD rather than dropped, so a
-   * reader sees that something was there. Line breaks are kept as they are.
+   * {@code text} safe inside an element or a double- or single-quoted attribute of HTML or XML 1.0.
+   * Characters XML 1.0 forbids (most control characters, lone surrogates) are replaced by U+FFFD
+   * rather than dropped, so a reader sees that something was there. Line breaks are kept as they
+   * are.
    */
   static String escape(String text) {
     return escape(text, false);
   }
 
   /**
-   * As {@link #escape(String)}, with line breaks and tabs as character references: an XML parser turns raw ones in
-   * an attribute value into spaces, and a message's lines should survive.
+   * As {@link #escape(String)}, with line breaks and tabs as character references: an XML parser
+   * turns raw ones in an attribute value into spaces, and a message's lines should survive.
    */
   static String escapeAttribute(String text) {
     return escape(text, true);
@@ -46,7 +48,9 @@ final class Markup {
           }
         }
         default -> {
-          if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+          if (Character.isHighSurrogate(c)
+              && i + 1 < text.length()
+              && Character.isLowSurrogate(text.charAt(i + 1))) {
             out.append(c).append(text.charAt(++i));
           } else if (c < 0x20 || Character.isSurrogate(c) || c == 0xFFFE || c == 0xFFFF) {
             out.append('\uFFFD');
@@ -60,8 +64,8 @@ final class Markup {
   }
 
   /**
-   * A fragment-identifier-safe form of {@code text} for {@code id} attributes: letters, digits, '-' and '_' kept,
-   * anything else turned into '-'. Callers add a prefix that keeps ids unique.
+   * A fragment-identifier-safe form of {@code text} for {@code id} attributes: letters, digits, '-'
+   * and '_' kept, anything else turned into '-'. Callers add a prefix that keeps ids unique.
    */
   static String slug(String text) {
     String slug = text == null ? "" : text.replaceAll("[^A-Za-z0-9_-]+", "-");

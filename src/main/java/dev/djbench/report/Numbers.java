@@ -2,7 +2,9 @@ package dev.djbench.report;
 
 import java.util.Locale;
 
-/** How reports write numbers: fixed decimals, never rounded to hide a difference, "–" for no value. */
+/**
+ * How reports write numbers: fixed decimals, never rounded to hide a difference, "–" for no value.
+ */
 final class Numbers {
 
   private Numbers() {}
@@ -19,7 +21,8 @@ final class Numbers {
     if (Double.isNaN(ratio) || Double.isInfinite(ratio)) {
       return "–";
     }
-    return "×" + String.format(Locale.ROOT, ratio >= 10 ? "%.1f" : ratio >= 1 ? "%.2f" : "%.3f", ratio);
+    return "×"
+        + String.format(Locale.ROOT, ratio >= 10 ? "%.1f" : ratio >= 1 ? "%.2f" : "%.3f", ratio);
   }
 
   /** A confidence interval of a ratio, or a note that none could be formed. */

@@ -1,16 +1,14 @@
 package dev.djbench.report;
 
-import dev.djbench.stats.Median;
-
 import dev.djbench.results.ExperimentResult;
 import dev.djbench.results.TrialResult;
 import java.util.List;
-import java.util.function.ToDoubleFunction;
 
 /**
- * Chart (c): what the app's time per request was spent on, per variant — database, templates, cache and the rest
- * (Python, middleware, serialization: total − db − template − cache), from the app's {@code Server-Timing}. Each
- * part is the median over valid trials of the trial's mean, so the parts need not add up to the median total.
+ * Chart (c): what the app's time per request was spent on, per variant — database, templates, cache
+ * and the rest (Python, middleware, serialization: total − db − template − cache), from the app's
+ * {@code Server-Timing}. Each part is the median over valid trials of the trial's mean, so the
+ * parts need not add up to the median total.
  */
 final class ServerBreakdownChart {
 
@@ -35,9 +33,15 @@ final class ServerBreakdownChart {
         case DB -> meanMillis(trial, "serverDbMicros");
         case TEMPLATE -> meanMillis(trial, "serverTemplateMicros");
         case CACHE -> meanMillis(trial, "serverCacheMicros");
-        // Clamped: the parts are measured separately and may overlap, e.g. a cache backed by the database.
-        case OTHER -> Math.max(0, meanMillis(trial, "serverTotalMicros") - DB.millisIn(trial)
-            - TEMPLATE.millisIn(trial) - CACHE.millisIn(trial));
+          // Clamped: the parts are measured separately and may overlap, e.g. a cache backed by the
+          // database.
+        case OTHER ->
+            Math.max(
+                0,
+                meanMillis(trial, "serverTotalMicros")
+                    - DB.millisIn(trial)
+                    - TEMPLATE.millisIn(trial)
+                    - CACHE.millisIn(trial));
       };
     }
   }
@@ -52,10 +56,13 @@ final class ServerBreakdownChart {
 
   private ServerBreakdownChart() {}
 
-  /** Per part, the median over {@code variant}'s valid trials of the part's mean ms per request; NaN when none. */
+  /**
+   * Per part, the median over {@code variant}'s valid trials of the part's mean ms per request; NaN
+   * when none.
+   */
   static double[] medianMillis(ExperimentResult experiment, String variant) {
-    List<TrialResult> valid = experiment.trials().stream()
-        .filter(t -> t.valid() && t.variant().equals(variant)).toList();
+    List<TrialResult> valid =
+        experiment.trials().stream().filter(t -> t.valid() && t.variant().equals(variant)).toList();
     double[] medians = new double[Part.values().length];
     for (Part part : Part.values()) {
       medians[part.ordinal()] = VariantRow.median(valid, part::millisIn);
@@ -66,7 +73,8 @@ final class ServerBreakdownChart {
   /** The chart as inline SVG; empty when no valid trial carried Server-Timing. */
   static String svg(ExperimentResult experiment) {
     List<ExperimentResult.VariantInfo> variants = experiment.variants();
-    double[][] medians = variants.stream().map(v -> medianMillis(experiment, v.name())).toArray(double[][]::new);
+    double[][] medians =
+        variants.stream().map(v -> medianMillis(experiment, v.name())).toArray(double[][]::new);
     double longest = 0;
     for (double[] m : medians) {
       if (!Double.isNaN(sum(m))) {
@@ -84,7 +92,12 @@ final class ServerBreakdownChart {
       svg.line(x.px(tick), TOP_PX - 4, x.px(tick), axisBottom, "grid")
           .text(x.px(tick), axisBottom + 14, "middle", "tick", Axis.label(tick));
     }
-    svg.text(RIGHT_PX, axisBottom + 28, "end", "axis", "ms per request (median over valid trials of trial means)");
+    svg.text(
+        RIGHT_PX,
+        axisBottom + 28,
+        "end",
+        "axis",
+        "ms per request (median over valid trials of trial means)");
     for (int v = 0; v < variants.size(); v++) {
       double top = TOP_PX + v * (BAR_PX + GAP_PX);
       svg.text(LEFT_PX - 6, top + BAR_PX / 2 + 4, "end", "legend", shorten(variants.get(v).name()));
@@ -92,17 +105,30 @@ final class ServerBreakdownChart {
       for (Part part : Part.values()) {
         double millis = medians[v][part.ordinal()];
         if (millis > 0) {
-          svg.rect(x.px(start), top, x.px(start + millis) - x.px(start), BAR_PX, "", part.colour,
+          svg.rect(
+              x.px(start),
+              top,
+              x.px(start + millis) - x.px(start),
+              BAR_PX,
+              "",
+              part.colour,
               variants.get(v).name() + " " + part.label + ": " + Numbers.fixed(millis, 2) + " ms");
           start += millis;
         }
       }
-      svg.text(x.px(start) + 4, top + BAR_PX / 2 + 4, "start", "tick",
-          Double.isNaN(sum(medians[v])) ? "no valid trial" : Numbers.fixed(sum(medians[v]), 2) + " ms");
+      svg.text(
+          x.px(start) + 4,
+          top + BAR_PX / 2 + 4,
+          "start",
+          "tick",
+          Double.isNaN(sum(medians[v]))
+              ? "no valid trial"
+              : Numbers.fixed(sum(medians[v]), 2) + " ms");
     }
     double legendX = LEFT_PX;
     for (Part part : Part.values()) {
-      svg.rect(legendX, 8, 12, 12, "", part.colour, "").text(legendX + 16, 18, "start", "legend", part.label);
+      svg.rect(legendX, 8, 12, 12, "", part.colour, "")
+          .text(legendX + 16, 18, "start", "legend", part.label);
       legendX += 24 + 8 * part.label.length();
     }
     return svg.end();
@@ -116,7 +142,9 @@ final class ServerBreakdownChart {
     return total;
   }
 
-  /** Long variant names are cut so the bars keep their room; the full name is in the bars' tooltips. */
+  /**
+   * Long variant names are cut so the bars keep their room; the full name is in the bars' tooltips.
+   */
   private static String shorten(String name) {
     return name.length() <= NAME_CHARS ? name : name.substring(0, NAME_CHARS - 1) + "…";
   }
@@ -124,5 +152,4 @@ final class ServerBreakdownChart {
   private static double meanMillis(TrialResult trial, String histogram) {
     return trial.distribution(histogram).mean() / 1000.0;
   }
-
 }

@@ -7,26 +7,48 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The tables of a run summary, built once from saved results and rendered as text or Markdown, so the two formats
- * can never disagree.
+ * The tables of a run summary, built once from saved results and rendered as text or Markdown, so
+ * the two formats can never disagree.
  */
 final class SummaryModel {
 
   /** The comparisons shown in summaries; results.json has them all. */
-  static final Set<String> SHOWN_METRICS = Set.of(
-      "clientLatencyMicros.p50", "clientLatencyMicros.p99", "serverTotalMicros.p50", "dbQueries.mean",
-      "server.cpuMillisPerRequest");
+  static final Set<String> SHOWN_METRICS =
+      Set.of(
+          "clientLatencyMicros.p50",
+          "clientLatencyMicros.p99",
+          "serverTotalMicros.p50",
+          "dbQueries.mean",
+          "server.cpuMillisPerRequest");
 
   private SummaryModel() {}
 
   static Table variants(ExperimentResult e) {
-    Table table = new Table("variant", ">p50 ms", ">p90 ms", ">p99 ms", ">server p50 ms", ">queries/req",
-        ">CPU ms/req", ">rate/s", ">errors", ">valid trials", "deployment");
+    Table table =
+        new Table(
+            "variant",
+            ">p50 ms",
+            ">p90 ms",
+            ">p99 ms",
+            ">server p50 ms",
+            ">queries/req",
+            ">CPU ms/req",
+            ">rate/s",
+            ">errors",
+            ">valid trials",
+            "deployment");
     for (VariantRow r : VariantRow.of(e)) {
-      table.row(r.variant(), Numbers.fixed(r.p50Millis(), 1), Numbers.fixed(r.p90Millis(), 1),
-          Numbers.fixed(r.p99Millis(), 1), Numbers.fixed(r.serverP50Millis(), 2),
-          Numbers.fixed(r.queriesPerRequest(), 1), Numbers.fixed(r.cpuMillisPerRequest(), 2),
-          Numbers.fixed(r.achievedRate(), 1), Long.toString(r.errors()), r.validTrials() + "/" + r.trials(),
+      table.row(
+          r.variant(),
+          Numbers.fixed(r.p50Millis(), 1),
+          Numbers.fixed(r.p90Millis(), 1),
+          Numbers.fixed(r.p99Millis(), 1),
+          Numbers.fixed(r.serverP50Millis(), 2),
+          Numbers.fixed(r.queriesPerRequest(), 1),
+          Numbers.fixed(r.cpuMillisPerRequest(), 2),
+          Numbers.fixed(r.achievedRate(), 1),
+          Long.toString(r.errors()),
+          r.validTrials() + "/" + r.trials(),
           r.deployment());
     }
     return table;
@@ -34,68 +56,131 @@ final class SummaryModel {
 
   /** A capacity experiment's result per variant; empty for fixed-rate experiments. */
   static Table capacities(ExperimentResult e) {
-    Table table = new Table("variant", ">capacity /s", "bracket /s", "outcome", "objective", "probes (rate: p99 ms, errors)");
+    Table table =
+        new Table(
+            "variant",
+            ">capacity /s",
+            "bracket /s",
+            "outcome",
+            "objective",
+            "probes (rate: p99 ms, errors)");
     for (var c : e.capacities()) {
       StringBuilder probes = new StringBuilder();
       for (var p : c.probes()) {
-        probes.append(probes.length() == 0 ? "" : "; ").append(Numbers.fixed(p.ratePerSecond(), 1)).append(": ")
-            .append(Numbers.fixed(p.p99Micros() / 1000.0, 1)).append(", ").append(Numbers.percent(p.errorFraction(), 1))
+        probes
+            .append(probes.length() == 0 ? "" : "; ")
+            .append(Numbers.fixed(p.ratePerSecond(), 1))
+            .append(": ")
+            .append(Numbers.fixed(p.p99Micros() / 1000.0, 1))
+            .append(", ")
+            .append(Numbers.percent(p.errorFraction(), 1))
             .append(p.passed() ? " ✓" : " ✗");
       }
-      table.row(c.variant(), Numbers.fixed(c.capacityPerSecond(), 1),
-          "[" + Numbers.fixed(c.lastPassingPerSecond(), 1) + ", " + Numbers.fixed(c.firstFailingPerSecond(), 1) + ")",
-          c.outcome(), "p99 ≤ " + Numbers.fixed(c.sloP99Micros() / 1000.0, 0) + " ms, errors < "
-              + Numbers.percent(c.maxErrorFraction(), 1), probes.toString());
+      table.row(
+          c.variant(),
+          Numbers.fixed(c.capacityPerSecond(), 1),
+          "["
+              + Numbers.fixed(c.lastPassingPerSecond(), 1)
+              + ", "
+              + Numbers.fixed(c.firstFailingPerSecond(), 1)
+              + ")",
+          c.outcome(),
+          "p99 ≤ "
+              + Numbers.fixed(c.sloP99Micros() / 1000.0, 0)
+              + " ms, errors < "
+              + Numbers.percent(c.maxErrorFraction(), 1),
+          probes.toString());
     }
     return table;
   }
 
   /** The note under a capacity table. */
-  static final String CAPACITY_NOTE = "capacity = the highest arrival rate whose trial met the objective; the "
-      + "bracket is the search's resolution (last rate met, first missed), each rate probed once — not a confidence "
-      + "interval";
+  static final String CAPACITY_NOTE =
+      "capacity = the highest arrival rate whose trial met the objective; the "
+          + "bracket is the search's resolution (last rate met, first missed), each rate probed once — not a confidence "
+          + "interval";
 
   static Table comparisons(ExperimentResult e) {
-    Table table = new Table("comparison", "metric", ">baseline", ">candidate", ">ratio", "interval", "verdict",
-        ">blocks");
+    Table table =
+        new Table(
+            "comparison",
+            "metric",
+            ">baseline",
+            ">candidate",
+            ">ratio",
+            "interval",
+            "verdict",
+            ">blocks");
     for (Comparison c : e.comparisons()) {
       if (!SHOWN_METRICS.contains(c.metric())) {
         continue;
       }
-      double scale = c.metric().endsWith("Micros.p50") || c.metric().endsWith("Micros.p99") ? 1000.0 : 1.0;
+      double scale =
+          c.metric().endsWith("Micros.p50") || c.metric().endsWith("Micros.p99") ? 1000.0 : 1.0;
       int decimals = scale > 1 ? 2 : 1;
-      table.row(c.candidate() + " vs " + c.baseline(), metricLabel(c.metric()),
-          Numbers.fixed(c.baselineValue() / scale, decimals), Numbers.fixed(c.candidateValue() / scale, decimals),
-          Numbers.factor(c.ratio()), Numbers.interval(c.lower(), c.upper()), c.verdict(), Integer.toString(c.blocks()));
+      table.row(
+          c.candidate() + " vs " + c.baseline(),
+          metricLabel(c.metric()),
+          Numbers.fixed(c.baselineValue() / scale, decimals),
+          Numbers.fixed(c.candidateValue() / scale, decimals),
+          Numbers.factor(c.ratio()),
+          Numbers.interval(c.lower(), c.upper()),
+          c.verdict(),
+          Integer.toString(c.blocks()));
     }
     return table;
   }
 
   /** The gate's checks, one row each; empty for runs without a gate. */
   static Table gateChecks(RunResult run) {
-    Table table = new Table("experiment", "metric", ">threshold", ">ratio", "interval", "verdict", "result", ">blocks");
+    Table table =
+        new Table(
+            "experiment",
+            "metric",
+            ">threshold",
+            ">ratio",
+            "interval",
+            "verdict",
+            "result",
+            ">blocks");
     if (run.gate() == null) {
       return table;
     }
     for (var c : run.gate().checks()) {
-      table.row(c.experiment(), metricLabel(c.metric()), Numbers.percent(c.threshold(), 1), Numbers.factor(c.ratio()),
-          Numbers.interval(c.lower(), c.upper()), c.verdict(), c.status().toUpperCase(java.util.Locale.ROOT),
+      table.row(
+          c.experiment(),
+          metricLabel(c.metric()),
+          Numbers.percent(c.threshold(), 1),
+          Numbers.factor(c.ratio()),
+          Numbers.interval(c.lower(), c.upper()),
+          c.verdict(),
+          c.status().toUpperCase(java.util.Locale.ROOT),
           Integer.toString(c.blocks()));
     }
     return table;
   }
 
-  /** One line: the gate's outcome, what was compared, and what the outcome means for the exit code. */
+  /**
+   * One line: the gate's outcome, what was compared, and what the outcome means for the exit code.
+   */
   static String gateHeadline(RunResult run) {
     var g = run.gate();
-    String meaning = switch (g.outcome()) {
-      case "pass" -> "no gated metric regressed";
-      case "regression" -> "a gated metric is slower beyond its threshold";
-      case "inconclusive" -> "not enough evidence either way (counted as " + g.inconclusivePolicy() + ")";
-      default -> "the gate could not measure everything";
-    };
-    return String.format(java.util.Locale.ROOT, "GATE %s: %s — candidate %s against baseline %s (%s; family error rate %.2f%%)",
-        g.outcome().toUpperCase(java.util.Locale.ROOT), meaning, g.candidate(), g.baseline(), g.mode(),
+    String meaning =
+        switch (g.outcome()) {
+          case "pass" -> "no gated metric regressed";
+          case "regression" -> "a gated metric is slower beyond its threshold";
+          case "inconclusive" ->
+              "not enough evidence either way (counted as " + g.inconclusivePolicy() + ")";
+          default -> "the gate could not measure everything";
+        };
+    return String.format(
+        java.util.Locale.ROOT,
+        "GATE %s: %s — candidate %s against baseline %s (%s; family error rate %.2f%%)",
+        g.outcome().toUpperCase(java.util.Locale.ROOT),
+        meaning,
+        g.candidate(),
+        g.baseline(),
+        g.mode(),
         100 * g.familyAlpha());
   }
 
@@ -103,6 +188,7 @@ final class SummaryModel {
     return switch (metric) {
       case "clientLatencyMicros.p50" -> "client p50 ms";
       case "clientLatencyMicros.p90" -> "client p90 ms";
+      case "clientLatencyMicros.p95" -> "client p95 ms";
       case "clientLatencyMicros.p99" -> "client p99 ms";
       case "serverTotalMicros.p50" -> "server p50 ms";
       case "serverTotalMicros.mean" -> "server mean µs";
@@ -113,13 +199,21 @@ final class SummaryModel {
   }
 
   static String header(RunResult run) {
-    return String.format(java.util.Locale.ROOT,
+    return String.format(
+        java.util.Locale.ROOT,
         "run %s · suite %s · profile %s · seed %d · status %s%s%n"
             + "machine: %d cores, %s, %s; %s%n"
             + "resolution: %s%n",
-        run.runId(), run.suite(), run.profile(), run.seed(), run.status(),
+        run.runId(),
+        run.suite(),
+        run.profile(),
+        run.seed(),
+        run.status(),
         run.message().isEmpty() ? "" : " (" + run.message() + ")",
-        run.machine().cores(), run.machine().cpuModel(), run.machine().os(), run.machine().cpuLayout(),
+        run.machine().cores(),
+        run.machine().cpuModel(),
+        run.machine().os(),
+        run.machine().cpuLayout(),
         run.clientLatencyResolution());
   }
 
@@ -128,9 +222,12 @@ final class SummaryModel {
     if (c.isEmpty() || Double.isNaN(c.get(0).confidenceLevel())) {
       return "";
     }
-    return String.format(java.util.Locale.ROOT,
+    return String.format(
+        java.util.Locale.ROOT,
         "ratio = candidate/baseline, geometric mean of per-block ratios; interval at %.1f%% confidence "
             + "(%.0f%% overall across sequential looks); δ = %.1f%%",
-        100 * c.get(0).confidenceLevel(), 95.0, 100 * c.get(0).threshold());
+        100 * c.get(0).confidenceLevel(),
+        95.0,
+        100 * c.get(0).threshold());
   }
 }

@@ -3,14 +3,20 @@ package dev.djbench.report;
 import java.util.ArrayList;
 import java.util.List;
 
-/** A table of text cells, rendered aligned for a terminal or as Markdown. Numeric columns align right. */
+/**
+ * A table of text cells, rendered aligned for a terminal or as Markdown. Numeric columns align
+ * right.
+ */
 final class Table {
 
   private final List<String> headers;
   private final boolean[] rightAligned;
   private final List<List<String>> rows = new ArrayList<>();
 
-  /** @param headers column headers; a header starting with '>' marks a right-aligned column (the '>' is dropped) */
+  /**
+   * @param headers column headers; a header starting with '>' marks a right-aligned column (the '>'
+   *     is dropped)
+   */
   Table(String... headers) {
     this.headers = new ArrayList<>();
     this.rightAligned = new boolean[headers.length];
@@ -22,7 +28,8 @@ final class Table {
 
   Table row(String... cells) {
     if (cells.length != headers.size()) {
-      throw new IllegalArgumentException("a row needs " + headers.size() + " cells, got " + cells.length);
+      throw new IllegalArgumentException(
+          "a row needs " + headers.size() + " cells, got " + cells.length);
     }
     rows.add(List.of(cells));
     return this;

@@ -20,7 +20,10 @@ final class TextReport implements ReportFormat.Renderer {
         out.append("  claim: ").append(e.claim()).append('\n');
       }
       if (!e.status().equals("measured")) {
-        out.append("  ").append(e.status().toUpperCase(java.util.Locale.ROOT)).append(": ").append(e.reason())
+        out.append("  ")
+            .append(e.status().toUpperCase(java.util.Locale.ROOT))
+            .append(": ")
+            .append(e.reason())
             .append('\n');
       }
       if (!e.capacities().isEmpty()) {

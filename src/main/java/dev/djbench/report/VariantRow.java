@@ -8,8 +8,8 @@ import java.util.List;
 import java.util.function.ToDoubleFunction;
 
 /**
- * One variant's line in a report: each figure is the median, over the variant's valid trials, of that trial's own
- * value — the trial is the unit, so requests are never pooled across trials.
+ * One variant's line in a report: each figure is the median, over the variant's valid trials, of
+ * that trial's own value — the trial is the unit, so requests are never pooled across trials.
  *
  * @param variant the variant's name
  * @param deployment its deployment label

@@ -3,8 +3,8 @@ package dev.djbench.results;
 import org.HdrHistogram.Histogram;
 
 /**
- * A histogram's summary, stored beside its encoding so results.json reads without decoding. Values are in the
- * histogram's unit (microseconds for latencies, a count for queries).
+ * A histogram's summary, stored beside its encoding so results.json reads without decoding. Values
+ * are in the histogram's unit (microseconds for latencies, a count for queries).
  *
  * @param count values recorded
  * @param min smallest value
@@ -15,7 +15,8 @@ import org.HdrHistogram.Histogram;
  * @param max largest value
  * @param mean arithmetic mean
  */
-public record Distribution(long count, long min, long p50, long p90, long p95, long p99, long max, double mean) {
+public record Distribution(
+    long count, long min, long p50, long p90, long p95, long p99, long max, double mean) {
 
   /** The summary of {@code histogram}; all zero when it is empty. */
   public static Distribution of(Histogram histogram) {
@@ -33,7 +34,10 @@ public record Distribution(long count, long min, long p50, long p90, long p95, l
         histogram.getMean());
   }
 
-  /** The named statistic of this summary: {@code p50}, {@code p90}, {@code p95}, {@code p99}, {@code mean}, {@code max}. */
+  /**
+   * The named statistic of this summary: {@code p50}, {@code p90}, {@code p95}, {@code p99}, {@code
+   * mean}, {@code max}.
+   */
   public double value(String statistic) {
     return switch (statistic) {
       case "p50" -> p50;
@@ -42,7 +46,9 @@ public record Distribution(long count, long min, long p50, long p90, long p95, l
       case "p99" -> p99;
       case "mean" -> mean;
       case "max" -> max;
-      default -> throw new IllegalArgumentException("unknown statistic '" + statistic + "'; expected p50, p90, p95, p99, mean or max");
+      default ->
+          throw new IllegalArgumentException(
+              "unknown statistic '" + statistic + "'; expected p50, p90, p95, p99, mean or max");
     };
   }
 }

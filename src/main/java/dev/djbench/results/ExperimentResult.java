@@ -8,13 +8,15 @@ import java.util.List;
  * @param id the experiment's id
  * @param technique what it compares
  * @param claim what was claimed for it (may be empty)
- * @param status {@code measured}, {@code skipped} (a component is missing), {@code broken} (variants disagree),
- *     {@code failed} (the target broke) or {@code aborted} (the run was stopped during it)
+ * @param status {@code measured}, {@code skipped} (a component is missing), {@code broken}
+ *     (variants disagree), {@code failed} (the target broke) or {@code aborted} (the run was
+ *     stopped during it)
  * @param reason why, when not measured; how to fix it where known
  * @param variants the variants, baseline first
  * @param trials every trial run, valid or not, in the order run
  * @param comparisons each non-baseline variant against the baseline, per metric
- * @param capacities for a capacity experiment, each variant's capacity at the service-level objective
+ * @param capacities for a capacity experiment, each variant's capacity at the service-level
+ *     objective
  */
 public record ExperimentResult(
     String id,
@@ -35,8 +37,15 @@ public record ExperimentResult(
   }
 
   /** An experiment of fixed-rate comparisons only. */
-  public ExperimentResult(String id, String technique, String claim, String status, String reason,
-      List<VariantInfo> variants, List<TrialResult> trials, List<Comparison> comparisons) {
+  public ExperimentResult(
+      String id,
+      String technique,
+      String claim,
+      String status,
+      String reason,
+      List<VariantInfo> variants,
+      List<TrialResult> trials,
+      List<Comparison> comparisons) {
     this(id, technique, claim, status, reason, variants, trials, comparisons, List.of());
   }
 
@@ -46,10 +55,11 @@ public record ExperimentResult(
    * @param name its name
    * @param request the request line
    * @param deployment the deployment's label
-   * @param injectedSlowdown the app's injected slowdown in percent as it reported it ({@code X-Djbench-Slowdown}),
-   *     empty when off
+   * @param injectedSlowdown the app's injected slowdown in percent as it reported it ({@code
+   *     X-Djbench-Slowdown}), empty when off
    */
-  public record VariantInfo(String name, String request, String deployment, String injectedSlowdown) {
+  public record VariantInfo(
+      String name, String request, String deployment, String injectedSlowdown) {
     public VariantInfo(String name, String request, String deployment) {
       this(name, request, deployment, "");
     }
@@ -58,9 +68,14 @@ public record ExperimentResult(
       return new VariantInfo(name, request, deployment, percent);
     }
 
-    /** The deployment label, with the injected slowdown when it is on: a slowed variant must never pass unseen. */
+    /**
+     * The deployment label, with the injected slowdown when it is on: a slowed variant must never
+     * pass unseen.
+     */
     public String describe() {
-      return injectedSlowdown.isEmpty() ? deployment : deployment + " · INJECTED SLOWDOWN " + injectedSlowdown + "%";
+      return injectedSlowdown.isEmpty()
+          ? deployment
+          : deployment + " · INJECTED SLOWDOWN " + injectedSlowdown + "%";
     }
   }
 }

@@ -5,15 +5,18 @@ import java.util.List;
 /**
  * What {@code djbench gate} decided, and from what.
  *
- * @param mode {@code same-run} (both revisions measured in one interleaved run) or {@code stored-baseline} (the
- *     candidate against a saved results.json: weaker, as machine drift between the runs is not controlled)
+ * @param mode {@code same-run} (both revisions measured in one interleaved run) or {@code
+ *     stored-baseline} (the candidate against a saved results.json: weaker, as machine drift
+ *     between the runs is not controlled)
  * @param baseline what the baseline was (a git ref, a directory, or a results file)
  * @param candidate what the candidate was
- * @param inconclusivePolicy {@code pass} or {@code fail}: what an inconclusive check does to the outcome
+ * @param inconclusivePolicy {@code pass} or {@code fail}: what an inconclusive check does to the
+ *     outcome
  * @param outcome {@code pass}, {@code regression}, {@code inconclusive} or {@code broken}
  * @param familyAlpha the error rate held across all checks together (Holm)
  * @param checks one per experiment and gated metric
- * @param notes where each threshold came from (the scenario, this machine's calibration, or the default)
+ * @param notes where each threshold came from (the scenario, this machine's calibration, or the
+ *     default)
  */
 public record GateResult(
     String mode,

@@ -6,8 +6,8 @@ import java.util.zip.DataFormatException;
 import org.HdrHistogram.Histogram;
 
 /**
- * Histograms as text: base64 of HdrHistogram's compressed encoding — the same payload an HdrHistogram
- * {@code .hlog} line carries, so any HdrHistogram tool can read it back.
+ * Histograms as text: base64 of HdrHistogram's compressed encoding — the same payload an
+ * HdrHistogram {@code .hlog} line carries, so any HdrHistogram tool can read it back.
  */
 public final class HistogramCodec {
 
@@ -19,7 +19,9 @@ public final class HistogramCodec {
     return Base64.getEncoder().encodeToString(java.util.Arrays.copyOf(buffer.array(), length));
   }
 
-  /** @throws IllegalArgumentException when {@code text} is not an encoded histogram */
+  /**
+   * @throws IllegalArgumentException when {@code text} is not an encoded histogram
+   */
   public static Histogram decode(String text) {
     try {
       byte[] bytes = Base64.getDecoder().decode(text);

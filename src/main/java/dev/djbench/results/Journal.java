@@ -12,9 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The run's append-only journal, {@code journal.jsonl}: one trial a line, written and forced to disk as each
- * trial ends, so that whatever stops the run — a crash of the app, Ctrl-C, a power cut — every trial already
- * measured is kept.
+ * The run's append-only journal, {@code journal.jsonl}: one trial a line, written and forced to
+ * disk as each trial ends, so that whatever stops the run — a crash of the app, Ctrl-C, a power cut
+ * — every trial already measured is kept.
  */
 public final class Journal implements AutoCloseable {
 
@@ -31,7 +31,8 @@ public final class Journal implements AutoCloseable {
   /** Creates the journal in {@code runDirectory}; fails at once when it cannot be written. */
   public static Journal create(Path runDirectory) throws IOException {
     Path file = runDirectory.resolve(FILE);
-    return new Journal(file, FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
+    return new Journal(
+        file, FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE));
   }
 
   public Path file() {
@@ -42,7 +43,12 @@ public final class Journal implements AutoCloseable {
   public synchronized void append(TrialResult trial) throws IOException {
     String line;
     try {
-      line = ResultsIO.mapper().writer().without(SerializationFeature.INDENT_OUTPUT).writeValueAsString(trial) + "\n";
+      line =
+          ResultsIO.mapper()
+                  .writer()
+                  .without(SerializationFeature.INDENT_OUTPUT)
+                  .writeValueAsString(trial)
+              + "\n";
     } catch (JsonProcessingException e) {
       throw new IOException("trial could not be serialized: " + e.getMessage(), e);
     }
@@ -66,7 +72,8 @@ public final class Journal implements AutoCloseable {
         try {
           trials.add(ResultsIO.mapper().readValue(line, TrialResult.class));
         } catch (JsonProcessingException e) {
-          throw new ResultsException(file + ":" + lineNumber + ": not a trial record: " + e.getOriginalMessage(), e);
+          throw new ResultsException(
+              file + ":" + lineNumber + ": not a trial record: " + e.getOriginalMessage(), e);
         }
       }
     } catch (IOException e) {

@@ -6,8 +6,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /**
- * The machine a run measured on: numbers from different machines do not compare, and the report says where they
- * came from.
+ * The machine a run measured on: numbers from different machines do not compare, and the report
+ * says where they came from.
  *
  * @param cores logical CPUs the JVM may use
  * @param cpuModel the CPU's model name, from /proc/cpuinfo
@@ -18,7 +18,12 @@ import java.util.Map;
  * @param cpuLayout which CPUs the app server and the load generator were placed on, in words
  */
 public record Machine(
-    int cores, String cpuModel, long memoryBytes, String os, String java, Map<String, String> versions,
+    int cores,
+    String cpuModel,
+    long memoryBytes,
+    String os,
+    String java,
+    Map<String, String> versions,
     String cpuLayout) {
 
   public Machine {
@@ -42,7 +47,8 @@ public record Machine(
       return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
           .filter(l -> l.startsWith("model name"))
           .map(l -> l.substring(l.indexOf(':') + 1).trim())
-          .findFirst().orElse("unknown");
+          .findFirst()
+          .orElse("unknown");
     } catch (IOException e) {
       return "unknown";
     }
@@ -53,7 +59,8 @@ public record Machine(
       return Files.readAllLines(Path.of("/proc/meminfo")).stream()
           .filter(l -> l.startsWith("MemTotal:"))
           .map(l -> Long.parseLong(l.replaceAll("[^0-9]", "")) * 1024)
-          .findFirst().orElse(0L);
+          .findFirst()
+          .orElse(0L);
     } catch (IOException | NumberFormatException e) {
       return 0;
     }

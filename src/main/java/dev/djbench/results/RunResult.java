@@ -3,12 +3,13 @@ package dev.djbench.results;
 import java.util.List;
 
 /**
- * A whole run, as written to {@code results.json}. The schema is versioned: readers check
- * {@link #schemaVersion} and refuse versions they do not know rather than misread them.
+ * A whole run, as written to {@code results.json}. The schema is versioned: readers check {@link
+ * #schemaVersion} and refuse versions they do not know rather than misread them.
  *
  * @param schemaVersion {@link #SCHEMA_VERSION} when written by this build
  * @param runId the run's id (its folder name)
- * @param status {@code complete}, {@code aborted} (interrupted) or {@code failed} (the harness or target broke)
+ * @param status {@code complete}, {@code aborted} (interrupted) or {@code failed} (the harness or
+ *     target broke)
  * @param message what happened, when not complete
  * @param startedAt ISO-8601 instant
  * @param finishedAt ISO-8601 instant

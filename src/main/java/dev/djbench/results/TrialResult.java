@@ -4,7 +4,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One trial: one variant, one block, its whole measurement. Appended to the journal the moment it ends.
+ * One trial: one variant, one block, its whole measurement. Appended to the journal the moment it
+ * ends.
  *
  * @param experiment the experiment's id
  * @param variant the variant's name
@@ -21,7 +22,8 @@ import java.util.Map;
  * @param errors error statuses plus failures without a response
  * @param connectionFailures failures without any HTTP response
  * @param missingServerTiming responses without a Server-Timing header
- * @param edgeCacheHits responses answered by a cache in front of the app (nginx), without app server time
+ * @param edgeCacheHits responses answered by a cache in front of the app (nginx), without app
+ *     server time
  * @param cacheHits app-reported cache hits
  * @param cacheMisses app-reported cache misses
  * @param statusCounts responses by HTTP status
@@ -69,10 +71,32 @@ public record TrialResult(
 
   /** This trial marked invalid for {@code reasons}, everything else kept. */
   public TrialResult invalidated(List<String> reasons) {
-    return new TrialResult(experiment, variant, block, position, startedAt, warmupSeconds, measureSeconds,
-        targetRatePerSecond, achievedRatePerSecond, warmupRequests, requests, completed, errors, connectionFailures,
-        missingServerTiming, edgeCacheHits, cacheHits, cacheMisses, statusCounts, failures, server, false, reasons,
-        distributions, histograms);
+    return new TrialResult(
+        experiment,
+        variant,
+        block,
+        position,
+        startedAt,
+        warmupSeconds,
+        measureSeconds,
+        targetRatePerSecond,
+        achievedRatePerSecond,
+        warmupRequests,
+        requests,
+        completed,
+        errors,
+        connectionFailures,
+        missingServerTiming,
+        edgeCacheHits,
+        cacheHits,
+        cacheMisses,
+        statusCounts,
+        failures,
+        server,
+        false,
+        reasons,
+        distributions,
+        histograms);
   }
 
   /** The summary of the named histogram; an empty one when the trial has none by that name. */

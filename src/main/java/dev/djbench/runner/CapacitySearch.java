@@ -1,10 +1,10 @@
 package dev.djbench.runner;
 
-import dev.djbench.target.LoopbackHttp;
 import dev.djbench.results.CapacityResult;
 import dev.djbench.results.TrialResult;
 import dev.djbench.scenario.CapacitySpec;
 import dev.djbench.stats.Capacity;
+import dev.djbench.target.LoopbackHttp;
 import dev.djbench.target.TargetException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,11 +18,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Finds one variant's capacity at a service-level objective: each probe is a full trial (warm-up and measured
- * window) at one rate; {@link Capacity} doubles the rate until a probe fails, then bisects. A probe fails when its
- * p99 client latency exceeds the objective, when errors and unanswered requests reach the limit, or when the load
- * generator could not keep the rate (then the capacity is beyond what this machine can measure, and the probe's
- * trial says so).
+ * Finds one variant's capacity at a service-level objective: each probe is a full trial (warm-up
+ * and measured window) at one rate; {@link Capacity} doubles the rate until a probe fails, then
+ * bisects. A probe fails when its p99 client latency exceeds the objective, when errors and
+ * unanswered requests reach the limit, or when the load generator could not keep the rate (then the
+ * capacity is beyond what this machine can measure, and the probe's trial says so).
  */
 final class CapacitySearch {
 
@@ -45,34 +45,60 @@ final class CapacitySearch {
 
   private CapacitySearch() {}
 
-  static CapacityResult run(String variant, CapacitySpec spec, Prober prober, URI healthUrl, Progress progress)
+  static CapacityResult run(
+      String variant, CapacitySpec spec, Prober prober, URI healthUrl, Progress progress)
       throws TargetException, IOException {
-    var search = new Capacity(spec.sloP99Micros(), spec.maxErrorFraction(), spec.fromRatePerSecond(),
-        spec.toRatePerSecond(), spec.maxProbes(), RESOLUTION);
+    var search =
+        new Capacity(
+            spec.sloP99Micros(),
+            spec.maxErrorFraction(),
+            spec.fromRatePerSecond(),
+            spec.toRatePerSecond(),
+            spec.maxProbes(),
+            RESOLUTION);
     List<CapacityResult.Probe> probes = new ArrayList<>();
     Capacity.Result result;
     try {
-      result = search.search(rate -> {
-        try {
-          TrialResult t = prober.probe(rate, probes.size());
-          long p99 = t.distribution("clientLatencyMicros").p99();
-          double errors = t.requests() == 0 ? 1.0
-              : Math.min(1.0, (t.errors() + Math.max(0, t.requests() - t.completed())) / (double) t.requests());
-          boolean injectorFailed = t.invalidReasons().stream()
-              .anyMatch(r -> r.startsWith("achieved rate") || r.startsWith("the load generator fell behind"));
-          var measured = new Capacity.ProbeResult(injectorFailed ? Math.max(p99, 2 * spec.sloP99Micros()) : p99, errors);
-          boolean passed = search.passes(measured);
-          probes.add(new CapacityResult.Probe(rate, p99, errors, passed, t.block()));
-          progress.say("  [capacity] %s at %.1f/s: p99 %.1f ms, %.1f%% errors → %s%s", variant, rate, p99 / 1000.0,
-              100 * errors, passed ? "meets" : "misses", injectorFailed ? " (load generator could not keep the rate)" : "");
-          if (!passed) {
-            coolDown(healthUrl);
-          }
-          return measured;
-        } catch (TargetException | IOException e) {
-          throw new Failure(e);
-        }
-      });
+      result =
+          search.search(
+              rate -> {
+                try {
+                  TrialResult t = prober.probe(rate, probes.size());
+                  long p99 = t.distribution("clientLatencyMicros").p99();
+                  double errors =
+                      t.requests() == 0
+                          ? 1.0
+                          : Math.min(
+                              1.0,
+                              (t.errors() + Math.max(0, t.requests() - t.completed()))
+                                  / (double) t.requests());
+                  boolean injectorFailed =
+                      t.invalidReasons().stream()
+                          .anyMatch(
+                              r ->
+                                  r.startsWith("achieved rate")
+                                      || r.startsWith("the load generator fell behind"));
+                  var measured =
+                      new Capacity.ProbeResult(
+                          injectorFailed ? Math.max(p99, 2 * spec.sloP99Micros()) : p99, errors);
+                  boolean passed = search.passes(measured);
+                  probes.add(new CapacityResult.Probe(rate, p99, errors, passed, t.block()));
+                  progress.say(
+                      "  [capacity] %s at %.1f/s: p99 %.1f ms, %.1f%% errors → %s%s",
+                      variant,
+                      rate,
+                      p99 / 1000.0,
+                      100 * errors,
+                      passed ? "meets" : "misses",
+                      injectorFailed ? " (load generator could not keep the rate)" : "");
+                  if (!passed) {
+                    coolDown(healthUrl);
+                  }
+                  return measured;
+                } catch (TargetException | IOException e) {
+                  throw new Failure(e);
+                }
+              });
     } catch (Failure f) {
       if (f.cause instanceof TargetException te) {
         throw te;
@@ -83,14 +109,21 @@ final class CapacitySearch {
       throw new UncheckedIOException(new IOException(f.cause));
     }
     String outcome = result.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-');
-    return new CapacityResult(variant, outcome, result.capacityPerSec(), result.lastPassingPerSec(),
+    return new CapacityResult(
+        variant,
+        outcome,
+        result.capacityPerSec(),
+        result.lastPassingPerSec(),
         Double.isInfinite(result.firstFailingPerSec()) ? Double.NaN : result.firstFailingPerSec(),
-        spec.sloP99Micros(), spec.maxErrorFraction(), probes);
+        spec.sloP99Micros(),
+        spec.maxErrorFraction(),
+        probes);
   }
 
   /**
-   * After an overload the server may still be working through abandoned requests; the next probe must not pay for
-   * them. Waits until the health check answers quickly twice in a row (at most 30 s).
+   * After an overload the server may still be working through abandoned requests; the next probe
+   * must not pay for them. Waits until the health check answers quickly twice in a row (at most 30
+   * s).
    */
   private static void coolDown(URI health) {
     HttpClient client = LoopbackHttp.client(Duration.ofSeconds(2));
@@ -99,8 +132,10 @@ final class CapacitySearch {
     while (quick < 2 && System.nanoTime() < deadline) {
       long start = System.nanoTime();
       try {
-        HttpResponse<Void> r = client.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
-            HttpResponse.BodyHandlers.discarding());
+        HttpResponse<Void> r =
+            client.send(
+                HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.discarding());
         quick = r.statusCode() == 200 && System.nanoTime() - start < 200_000_000L ? quick + 1 : 0;
       } catch (IOException e) {
         quick = 0;

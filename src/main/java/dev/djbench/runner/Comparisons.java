@@ -15,9 +15,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Turns an experiment's valid trials into {@link Comparison}s: per block, the ratio candidate/baseline; over
- * blocks, their geometric mean with a bootstrap interval at the sequential plan's per-look confidence level; and a
- * verdict against the threshold δ. Requests are never pooled across trials: the trial is the unit.
+ * Turns an experiment's valid trials into {@link Comparison}s: per block, the ratio
+ * candidate/baseline; over blocks, their geometric mean with a bootstrap interval at the sequential
+ * plan's per-look confidence level; and a verdict against the threshold δ. Requests are never
+ * pooled across trials: the trial is the unit.
  */
 public final class Comparisons {
 
@@ -34,7 +35,8 @@ public final class Comparisons {
    * @param defaultThreshold δ of every other metric's verdict
    * @param seed seeds the bootstrap, so a run's intervals are reproducible from its results
    */
-  public Comparisons(SequentialPlan plan, Map<String, Double> gated, double defaultThreshold, long seed) {
+  public Comparisons(
+      SequentialPlan plan, Map<String, Double> gated, double defaultThreshold, long seed) {
     this.plan = plan;
     this.gated = Map.copyOf(gated);
     this.defaultThreshold = defaultThreshold;
@@ -50,7 +52,8 @@ public final class Comparisons {
   }
 
   /** Every candidate against the baseline on every reported metric. */
-  public List<Comparison> compare(String baseline, List<String> candidates, List<TrialResult> trials) {
+  public List<Comparison> compare(
+      String baseline, List<String> candidates, List<TrialResult> trials) {
     List<Comparison> out = new ArrayList<>();
     for (String candidate : candidates) {
       for (Metric metric : Metric.REPORTED) {
@@ -61,13 +64,14 @@ public final class Comparisons {
   }
 
   /**
-   * Whether every gated comparison has reached a verdict other than inconclusive. With nothing gated (an A/A
-   * calibration) nothing settles early: every block of the profile runs.
+   * Whether every gated comparison has reached a verdict other than inconclusive. With nothing
+   * gated (an A/A calibration) nothing settles early: every block of the profile runs.
    */
   public boolean settled(List<Comparison> comparisons) {
-    return !gated.isEmpty() && comparisons.stream()
-        .filter(c -> gated.containsKey(c.metric()))
-        .noneMatch(c -> c.verdict().equals(Verdict.INCONCLUSIVE.label()));
+    return !gated.isEmpty()
+        && comparisons.stream()
+            .filter(c -> gated.containsKey(c.metric()))
+            .noneMatch(c -> c.verdict().equals(Verdict.INCONCLUSIVE.label()));
   }
 
   /**
@@ -75,12 +79,14 @@ public final class Comparisons {
    *
    * @return two arrays, baseline's then candidate's, in block order
    */
-  public static double[][] pairedByBlock(String baseline, String candidate, Metric metric, List<TrialResult> trials) {
+  public static double[][] pairedByBlock(
+      String baseline, String candidate, Metric metric, List<TrialResult> trials) {
     Map<Integer, Double> base = validByBlock(trials, baseline, metric);
     Map<Integer, Double> cand = validByBlock(trials, candidate, metric);
     List<Integer> blocks = base.keySet().stream().filter(cand::containsKey).sorted().toList();
     return new double[][] {
-      blocks.stream().mapToDouble(base::get).toArray(), blocks.stream().mapToDouble(cand::get).toArray()
+      blocks.stream().mapToDouble(base::get).toArray(),
+      blocks.stream().mapToDouble(cand::get).toArray()
     };
   }
 
@@ -94,32 +100,78 @@ public final class Comparisons {
     double baselineMedian = Median.of(a);
     double candidateMedian = Median.of(b);
     if (blocks == 0) {
-      return new Comparison(baseline, candidate, metric.name(), Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-          Double.NaN, level, 0, "no valid blocks", rule.delta());
+      return new Comparison(
+          baseline,
+          candidate,
+          metric.name(),
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          level,
+          0,
+          "no valid blocks",
+          rule.delta());
     }
     if (Arrays.stream(a).anyMatch(v -> !(v > 0)) || Arrays.stream(b).anyMatch(v -> !(v > 0))) {
       // A zero (a cached page below the client clock's 1 ms, a page with no query) has no ratio.
-      return new Comparison(baseline, candidate, metric.name(), baselineMedian, candidateMedian, Double.NaN,
-          Double.NaN, Double.NaN, level, blocks, "n/a (zero values)", rule.delta());
+      return new Comparison(
+          baseline,
+          candidate,
+          metric.name(),
+          baselineMedian,
+          candidateMedian,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          level,
+          blocks,
+          "n/a (zero values)",
+          rule.delta());
     }
     if (blocks < 2) {
       double ratio = b[0] / a[0];
-      return new Comparison(baseline, candidate, metric.name(), baselineMedian, candidateMedian, ratio, Double.NaN,
-          Double.NaN, level, 1, Verdict.INCONCLUSIVE.label(), rule.delta());
+      return new Comparison(
+          baseline,
+          candidate,
+          metric.name(),
+          baselineMedian,
+          candidateMedian,
+          ratio,
+          Double.NaN,
+          Double.NaN,
+          level,
+          1,
+          Verdict.INCONCLUSIVE.label(),
+          rule.delta());
     }
     RatioEstimate estimate = bootstrap(metric, candidate).estimate(a, b, level);
     Verdict verdict = rule.decide(estimate.interval());
-    return new Comparison(baseline, candidate, metric.name(), baselineMedian, candidateMedian, estimate.ratio(),
-        estimate.interval().lower(), estimate.interval().upper(), level, blocks, verdict.label(),
+    return new Comparison(
+        baseline,
+        candidate,
+        metric.name(),
+        baselineMedian,
+        candidateMedian,
+        estimate.ratio(),
+        estimate.interval().lower(),
+        estimate.interval().upper(),
+        level,
+        blocks,
+        verdict.label(),
         rule.delta());
   }
 
-  /** The bootstrap of one comparison, seeded from the run's seed so its interval can be recomputed. */
+  /**
+   * The bootstrap of one comparison, seeded from the run's seed so its interval can be recomputed.
+   */
   BootstrapRatio bootstrap(Metric metric, String candidate) {
     return new BootstrapRatio(RESAMPLES, seed ^ metric.name().hashCode() ^ candidate.hashCode());
   }
 
-  private static Map<Integer, Double> validByBlock(List<TrialResult> trials, String variant, Metric metric) {
+  private static Map<Integer, Double> validByBlock(
+      List<TrialResult> trials, String variant, Metric metric) {
     Map<Integer, Double> out = new TreeMap<>();
     for (TrialResult t : trials) {
       if (t.valid() && t.variant().equals(variant)) {
@@ -128,5 +180,4 @@ public final class Comparisons {
     }
     return out;
   }
-
 }

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One variant's system under test as load reaches it: the app server, with nginx in front and a Celery worker
- * beside it where the deployment or the experiment asks for them. Stopped together.
+ * One variant's system under test as load reaches it: the app server, with nginx in front and a
+ * Celery worker beside it where the deployment or the experiment asks for them. Stopped together.
  */
 final class Deployed implements AutoCloseable {
 
@@ -23,7 +23,11 @@ final class Deployed implements AutoCloseable {
   private final Optional<Service> worker;
   private final ServiceSet services;
 
-  private Deployed(DjangoServer server, Optional<FrontProxy> front, Optional<Service> worker, ServiceSet services) {
+  private Deployed(
+      DjangoServer server,
+      Optional<FrontProxy> front,
+      Optional<Service> worker,
+      ServiceSet services) {
     this.server = server;
     this.front = front;
     this.worker = worker;
@@ -31,21 +35,31 @@ final class Deployed implements AutoCloseable {
   }
 
   /**
-   * Adds nginx and a Celery worker to a started app server as needed; on failure stops what it started, the
-   * server included.
+   * Adds nginx and a Celery worker to a started app server as needed; on failure stops what it
+   * started, the server included.
    */
-  static Deployed around(DjangoServer server, Deployment deployment, boolean celery, PythonEnv python,
-      ServiceSet services) throws TargetException {
+  static Deployed around(
+      DjangoServer server,
+      Deployment deployment,
+      boolean celery,
+      PythonEnv python,
+      ServiceSet services)
+      throws TargetException {
     Optional<FrontProxy> front = Optional.empty();
     Optional<Service> worker = Optional.empty();
     try {
       if (deployment.nginx() || deployment.staticFiles() == Deployment.StaticFiles.NGINX) {
-        Optional<java.nio.file.Path> staticRoot = deployment.staticFiles() == Deployment.StaticFiles.NGINX
-            ? Optional.of(server.staticRoot()) : Optional.empty();
-        front = Optional.of(services.startNginx(server.baseUrl(), staticRoot, deployment.nginxCache()));
+        Optional<java.nio.file.Path> staticRoot =
+            deployment.staticFiles() == Deployment.StaticFiles.NGINX
+                ? Optional.of(server.staticRoot())
+                : Optional.empty();
+        front =
+            Optional.of(services.startNginx(server.baseUrl(), staticRoot, deployment.nginxCache()));
       }
       if (celery) {
-        worker = Optional.of(services.startCeleryWorker(server.appDirectory(), python, server.environment(), 2));
+        worker =
+            Optional.of(
+                services.startCeleryWorker(server.appDirectory(), python, server.environment(), 2));
       }
       return new Deployed(server, front, worker, services);
     } catch (TargetException | RuntimeException e) {

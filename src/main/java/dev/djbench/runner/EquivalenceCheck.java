@@ -11,8 +11,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Compares one response of a variant with the baseline's before anything is timed: an optimization that changes
- * the answer is reported as broken, not as fast.
+ * Compares one response of a variant with the baseline's before anything is timed: an optimization
+ * that changes the answer is reported as broken, not as fast.
  */
 public final class EquivalenceCheck {
 
@@ -21,8 +21,8 @@ public final class EquivalenceCheck {
    *
    * @param status the HTTP status
    * @param body the body
-   * @param injectedSlowdown the app's {@code X-Djbench-Slowdown} header (the reference app's injected-slowdown
-   *     knob, in percent), empty when the app does not send it
+   * @param injectedSlowdown the app's {@code X-Djbench-Slowdown} header (the reference app's
+   *     injected-slowdown knob, in percent), empty when the app does not send it
    */
   public record Response(int status, String body, String injectedSlowdown) {
     public Response(int status, String body) {
@@ -30,27 +30,34 @@ public final class EquivalenceCheck {
     }
   }
 
-  private static final Pattern ITEM = Pattern.compile("<[^>]*class=\"item\"[^>]*>.*", Pattern.MULTILINE);
+  private static final Pattern ITEM =
+      Pattern.compile("<[^>]*class=\"item\"[^>]*>.*", Pattern.MULTILINE);
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private EquivalenceCheck() {}
 
   /**
-   * Why {@code candidate} is not equivalent to {@code baseline} under {@code rule}; empty when it is.
+   * Why {@code candidate} is not equivalent to {@code baseline} under {@code rule}; empty when it
+   * is.
    *
    * <ul>
-   *   <li>{@code same}: equal status, equal bodies once every run of white space is folded to one space;
-   *   <li>{@code prefix}: equal status, and the candidate's items (HTML elements with {@code class="item"}, one a
-   *       line) are the first items of the baseline's, in order: a page of a list against the whole list;
-   *   <li>{@code projection}: equal status, both JSON lists (or objects with a {@code results} list) of the same
-   *       length, and every field of each candidate item equals the baseline item's field of that name — or, for
-   *       a name like {@code author_name}, the nested {@code author.name};
+   *   <li>{@code same}: equal status, equal bodies once every run of white space is folded to one
+   *       space;
+   *   <li>{@code prefix}: equal status, and the candidate's items (HTML elements with {@code
+   *       class="item"}, one a line) are the first items of the baseline's, in order: a page of a
+   *       list against the whole list;
+   *   <li>{@code projection}: equal status, both JSON lists (or objects with a {@code results}
+   *       list) of the same length, and every field of each candidate item equals the baseline
+   *       item's field of that name — or, for a name like {@code author_name}, the nested {@code
+   *       author.name};
    *   <li>{@code status}: equal status only.
    * </ul>
    */
-  public static Optional<String> difference(Equivalence rule, Response baseline, Response candidate) {
+  public static Optional<String> difference(
+      Equivalence rule, Response baseline, Response candidate) {
     if (baseline.status() != candidate.status()) {
-      return Optional.of("status " + candidate.status() + " where the baseline answered " + baseline.status());
+      return Optional.of(
+          "status " + candidate.status() + " where the baseline answered " + baseline.status());
     }
     return switch (rule) {
       case STATUS -> Optional.empty();
@@ -69,11 +76,18 @@ public final class EquivalenceCheck {
       return Optional.empty();
     }
     int at = 0;
-    while (at < Math.min(baseline.length(), candidate.length()) && baseline.charAt(at) == candidate.charAt(at)) {
+    while (at < Math.min(baseline.length(), candidate.length())
+        && baseline.charAt(at) == candidate.charAt(at)) {
       at++;
     }
-    return Optional.of("bodies differ from character " + at + ": baseline …" + excerpt(baseline, at)
-        + "… candidate …" + excerpt(candidate, at) + "…");
+    return Optional.of(
+        "bodies differ from character "
+            + at
+            + ": baseline …"
+            + excerpt(baseline, at)
+            + "… candidate …"
+            + excerpt(candidate, at)
+            + "…");
   }
 
   private static String excerpt(String text, int at) {
@@ -96,11 +110,19 @@ public final class EquivalenceCheck {
       return Optional.of("the candidate has no items (elements with class=\"item\") to compare");
     }
     if (candidate.size() > baseline.size()) {
-      return Optional.of("the candidate has " + candidate.size() + " items, the baseline only " + baseline.size());
+      return Optional.of(
+          "the candidate has " + candidate.size() + " items, the baseline only " + baseline.size());
     }
     for (int i = 0; i < candidate.size(); i++) {
       if (!candidate.get(i).equals(baseline.get(i))) {
-        return Optional.of("item " + i + " differs: baseline '" + baseline.get(i) + "', candidate '" + candidate.get(i) + "'");
+        return Optional.of(
+            "item "
+                + i
+                + " differs: baseline '"
+                + baseline.get(i)
+                + "', candidate '"
+                + candidate.get(i)
+                + "'");
       }
     }
     return Optional.empty();
@@ -119,7 +141,8 @@ public final class EquivalenceCheck {
       return Optional.of("expected JSON lists (or objects with a 'results' list) on both sides");
     }
     if (baseline.size() != candidate.size()) {
-      return Optional.of("the candidate has " + candidate.size() + " items, the baseline " + baseline.size());
+      return Optional.of(
+          "the candidate has " + candidate.size() + " items, the baseline " + baseline.size());
     }
     for (int i = 0; i < candidate.size(); i++) {
       JsonNode item = candidate.get(i);
@@ -127,8 +150,15 @@ public final class EquivalenceCheck {
         var field = it.next();
         JsonNode expected = lookup(baseline.get(i), field.getKey());
         if (expected == null || !expected.equals(field.getValue())) {
-          return Optional.of("item " + i + " field '" + field.getKey() + "' is " + field.getValue()
-              + " but the baseline has " + expected);
+          return Optional.of(
+              "item "
+                  + i
+                  + " field '"
+                  + field.getKey()
+                  + "' is "
+                  + field.getValue()
+                  + " but the baseline has "
+                  + expected);
         }
       }
     }

@@ -1,6 +1,5 @@
 package dev.djbench.runner;
 
-import dev.djbench.target.LoopbackHttp;
 import dev.djbench.load.LoadException;
 import dev.djbench.load.LoadGenerator;
 import dev.djbench.load.TrialSpec;
@@ -24,6 +23,7 @@ import dev.djbench.scenario.RequestSpec;
 import dev.djbench.scenario.Variant;
 import dev.djbench.target.CpuLayout;
 import dev.djbench.target.DjangoServer;
+import dev.djbench.target.LoopbackHttp;
 import dev.djbench.target.PythonEnv;
 import dev.djbench.target.TargetException;
 import dev.djbench.target.services.ServiceKind;
@@ -44,9 +44,9 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * Runs one experiment: brings its deployments up, checks its variants agree, runs blocks of trials in shuffled
- * order until every gating comparison has a verdict or the profile's block cap is reached, and brings everything
- * down again whatever happens.
+ * Runs one experiment: brings its deployments up, checks its variants agree, runs blocks of trials
+ * in shuffled order until every gating comparison has a verdict or the profile's block cap is
+ * reached, and brings everything down again whatever happens.
  */
 final class ExperimentRunner {
 
@@ -64,8 +64,17 @@ final class ExperimentRunner {
   private final ServiceSet services;
   private final CpuLayout cpus;
 
-  ExperimentRunner(Profile profile, BlockOrder order, Comparisons comparisons, LoadGenerator load, Journal journal,
-      Path workDirectory, Path logDirectory, Progress progress, ServiceSet services, CpuLayout cpus) {
+  ExperimentRunner(
+      Profile profile,
+      BlockOrder order,
+      Comparisons comparisons,
+      LoadGenerator load,
+      Journal journal,
+      Path workDirectory,
+      Path logDirectory,
+      Progress progress,
+      ServiceSet services,
+      CpuLayout cpus) {
     this.services = services;
     this.cpus = cpus;
     this.profile = profile;
@@ -79,15 +88,21 @@ final class ExperimentRunner {
   }
 
   /**
-   * Runs the experiment. Trials are handed to {@code onTrial} as they end (after the journal has them), so that a
-   * run interrupted mid-experiment still reports them.
+   * Runs the experiment. Trials are handed to {@code onTrial} as they end (after the journal has
+   * them), so that a run interrupted mid-experiment still reports them.
    *
-   * @throws TargetException when a server will not start or dies; trials measured before are in the journal
+   * @throws TargetException when a server will not start or dies; trials measured before are in the
+   *     journal
    */
-  ExperimentResult run(Experiment experiment, Consumer<TrialResult> onTrial) throws TargetException, IOException {
-    List<ExperimentResult.VariantInfo> variants = experiment.variants().stream()
-        .map(v -> new ExperimentResult.VariantInfo(v.name(), v.request().toString(), v.deployment().label()))
-        .toList();
+  ExperimentResult run(Experiment experiment, Consumer<TrialResult> onTrial)
+      throws TargetException, IOException {
+    List<ExperimentResult.VariantInfo> variants =
+        experiment.variants().stream()
+            .map(
+                v ->
+                    new ExperimentResult.VariantInfo(
+                        v.name(), v.request().toString(), v.deployment().label()))
+            .toList();
     List<TrialResult> trials = new ArrayList<>();
     Map<ServerKey, Deployed> servers = new LinkedHashMap<>();
     boolean celery = Requirements.services(experiment).contains(ServiceKind.CELERY);
@@ -95,18 +110,36 @@ final class ExperimentRunner {
       try {
         startAll(experiment, servers, celery);
       } catch (TargetException e) {
-        // A deployment that will not start fails its experiment, not the run: later experiments may not need it.
+        // A deployment that will not start fails its experiment, not the run: later experiments may
+        // not need it.
         progress.say("  [%s] FAILED to start: %s", experiment.id(), e.getMessage());
-        return new ExperimentResult(experiment.id(), experiment.technique(), experiment.claim(), "failed",
-            e.getMessage(), variants, trials, List.of());
+        return new ExperimentResult(
+            experiment.id(),
+            experiment.technique(),
+            experiment.claim(),
+            "failed",
+            e.getMessage(),
+            variants,
+            trials,
+            List.of());
       }
       Map<String, String> slowdowns = new LinkedHashMap<>();
       Optional<String> broken = checkEquivalence(experiment, servers, slowdowns);
-      variants = variants.stream().map(v -> v.withInjectedSlowdown(slowdowns.getOrDefault(v.name(), ""))).toList();
+      variants =
+          variants.stream()
+              .map(v -> v.withInjectedSlowdown(slowdowns.getOrDefault(v.name(), "")))
+              .toList();
       if (broken.isPresent()) {
         progress.say("  [%s] BROKEN: %s", experiment.id(), broken.get());
-        return new ExperimentResult(experiment.id(), experiment.technique(), experiment.claim(), "broken",
-            broken.get(), variants, trials, List.of());
+        return new ExperimentResult(
+            experiment.id(),
+            experiment.technique(),
+            experiment.claim(),
+            "broken",
+            broken.get(),
+            variants,
+            trials,
+            List.of());
       }
       if (experiment.capacity().isPresent()) {
         return capacityExperiment(experiment, servers, variants, trials, onTrial);
@@ -119,10 +152,17 @@ final class ExperimentRunner {
         for (int position = 0; position < blockOrder.size(); position++) {
           Variant variant = blockOrder.get(position);
           Deployed server = servers.get(ServerKey.of(variant));
-          // An invalid trial is kept with its reasons and repeated once; only valid trials enter comparisons.
+          // An invalid trial is kept with its reasons and repeated once; only valid trials enter
+          // comparisons.
           for (int attempt = 0; attempt < 2; attempt++) {
-            TrialResult trial = runTrial(experiment, variant, server, block, position,
-                experiment.load().ratePerSecond());
+            TrialResult trial =
+                runTrial(
+                    experiment,
+                    variant,
+                    server,
+                    block,
+                    position,
+                    experiment.load().ratePerSecond());
             journal.append(trial);
             trials.add(trial);
             onTrial.accept(trial);
@@ -143,12 +183,27 @@ final class ExperimentRunner {
       }
       boolean anyValid = trials.stream().anyMatch(TrialResult::valid);
       if (!anyValid) {
-        String why = trials.isEmpty() ? "no trial ran" : String.join("; ", trials.get(0).invalidReasons());
-        return new ExperimentResult(experiment.id(), experiment.technique(), experiment.claim(), "failed",
-            "every trial was invalid (first: " + why + ")", variants, trials, compared);
+        String why =
+            trials.isEmpty() ? "no trial ran" : String.join("; ", trials.get(0).invalidReasons());
+        return new ExperimentResult(
+            experiment.id(),
+            experiment.technique(),
+            experiment.claim(),
+            "failed",
+            "every trial was invalid (first: " + why + ")",
+            variants,
+            trials,
+            compared);
       }
-      return new ExperimentResult(experiment.id(), experiment.technique(), experiment.claim(), "measured", "",
-          variants, trials, compared);
+      return new ExperimentResult(
+          experiment.id(),
+          experiment.technique(),
+          experiment.claim(),
+          "measured",
+          "",
+          variants,
+          trials,
+          compared);
     } finally {
       for (Deployed server : servers.values()) {
         server.close();
@@ -157,44 +212,82 @@ final class ExperimentRunner {
   }
 
   /** Each variant's capacity at the objective, variants in a shuffled order. */
-  private ExperimentResult capacityExperiment(Experiment experiment, Map<ServerKey, Deployed> servers,
-      List<ExperimentResult.VariantInfo> variants, List<TrialResult> trials, Consumer<TrialResult> onTrial)
+  private ExperimentResult capacityExperiment(
+      Experiment experiment,
+      Map<ServerKey, Deployed> servers,
+      List<ExperimentResult.VariantInfo> variants,
+      List<TrialResult> trials,
+      Consumer<TrialResult> onTrial)
       throws TargetException, IOException {
     var spec = experiment.capacity().orElseThrow();
     List<CapacityResult> capacities = new ArrayList<>();
     for (Variant variant : order.order(experiment.id(), 0, experiment.variants())) {
       Deployed server = servers.get(ServerKey.of(variant));
-      CapacitySearch.Prober prober = (rate, index) -> {
-        TrialResult trial = runTrial(experiment, variant, server, index, 0, rate);
-        journal.append(trial);
-        trials.add(trial);
-        onTrial.accept(trial);
-        for (Deployed s : servers.values()) {
-          s.checkAlive();
-        }
-        return trial;
-      };
-      capacities.add(CapacitySearch.run(variant.name(), spec, prober,
-          server.baseUrl().resolve(variant.app().healthPath()), progress));
+      CapacitySearch.Prober prober =
+          (rate, index) -> {
+            TrialResult trial = runTrial(experiment, variant, server, index, 0, rate);
+            journal.append(trial);
+            trials.add(trial);
+            onTrial.accept(trial);
+            for (Deployed s : servers.values()) {
+              s.checkAlive();
+            }
+            return trial;
+          };
+      capacities.add(
+          CapacitySearch.run(
+              variant.name(),
+              spec,
+              prober,
+              server.baseUrl().resolve(variant.app().healthPath()),
+              progress));
     }
-    capacities.sort(java.util.Comparator.comparingInt(c -> experiment.variants().stream()
-        .map(Variant::name).toList().indexOf(c.variant())));
-    return new ExperimentResult(experiment.id(), experiment.technique(), experiment.claim(), "measured", "",
-        variants, trials, List.of(), capacities);
+    capacities.sort(
+        java.util.Comparator.comparingInt(
+            c -> experiment.variants().stream().map(Variant::name).toList().indexOf(c.variant())));
+    return new ExperimentResult(
+        experiment.id(),
+        experiment.technique(),
+        experiment.claim(),
+        "measured",
+        "",
+        variants,
+        trials,
+        List.of(),
+        capacities);
   }
 
-  /** Starts one server (with its nginx and worker) per distinct app checkout and deployment of the experiment. */
+  /**
+   * Starts one server (with its nginx and worker) per distinct app checkout and deployment of the
+   * experiment.
+   */
   private void startAll(Experiment experiment, Map<ServerKey, Deployed> servers, boolean celery)
       throws TargetException {
     for (Variant variant : experiment.variants()) {
       if (!servers.containsKey(ServerKey.of(variant))) {
         String label = experiment.id() + "/" + variant.name();
-        progress.say("  [%s] starting %s%s", experiment.id(), variant.deployment().label(),
-            variant.app().equals(experiment.baseline().app()) ? "" : " (" + variant.app().directory() + ")");
+        progress.say(
+            "  [%s] starting %s%s",
+            experiment.id(),
+            variant.deployment().label(),
+            variant.app().equals(experiment.baseline().app())
+                ? ""
+                : " (" + variant.app().directory() + ")");
         PythonEnv python = PythonEnv.locate(variant.app().directory());
-        Map<String, String> env = services.environmentFor(Requirements.services(experiment, variant));
-        DjangoServer server = DjangoServer.start(label, variant.app(), variant.deployment(), experiment.seed(),
-            python, workDirectory.resolve(label.replace('/', '_')), logDirectory, env, STARTUP_TIMEOUT, cpus);
+        Map<String, String> env =
+            services.environmentFor(Requirements.services(experiment, variant));
+        DjangoServer server =
+            DjangoServer.start(
+                label,
+                variant.app(),
+                variant.deployment(),
+                experiment.seed(),
+                python,
+                workDirectory.resolve(label.replace('/', '_')),
+                logDirectory,
+                env,
+                STARTUP_TIMEOUT,
+                cpus);
         Deployed deployed = Deployed.around(server, variant.deployment(), celery, python, services);
         servers.put(ServerKey.of(variant), deployed);
         if (!deployed.describe().isEmpty()) {
@@ -204,7 +297,9 @@ final class ExperimentRunner {
     }
   }
 
-  /** One server per distinct app checkout and deployment: variants that share both share the server. */
+  /**
+   * One server per distinct app checkout and deployment: variants that share both share the server.
+   */
   private record ServerKey(AppSpec app, Deployment deployment) {
     static ServerKey of(Variant variant) {
       return new ServerKey(variant.app(), variant.deployment());
@@ -212,50 +307,79 @@ final class ExperimentRunner {
   }
 
   /**
-   * Requests every variant once and compares each with the baseline; notes each variant's injected slowdown (an
-   * app knob that must be visible in the report whenever it is on).
+   * Requests every variant once and compares each with the baseline; notes each variant's injected
+   * slowdown (an app knob that must be visible in the report whenever it is on).
    */
-  private Optional<String> checkEquivalence(Experiment experiment, Map<ServerKey, Deployed> servers,
-      Map<String, String> slowdowns) throws TargetException {
+  private Optional<String> checkEquivalence(
+      Experiment experiment, Map<ServerKey, Deployed> servers, Map<String, String> slowdowns)
+      throws TargetException {
     Variant baseline = experiment.baseline();
     reset(experiment, servers.get(ServerKey.of(baseline)));
-    EquivalenceCheck.Response expected = fetch(servers.get(ServerKey.of(baseline)).baseUrl(), baseline.request());
+    EquivalenceCheck.Response expected =
+        fetch(servers.get(ServerKey.of(baseline)).baseUrl(), baseline.request());
     slowdowns.put(baseline.name(), expected.injectedSlowdown());
     for (Variant candidate : experiment.variants().subList(1, experiment.variants().size())) {
       reset(experiment, servers.get(ServerKey.of(candidate)));
-      EquivalenceCheck.Response actual = fetch(servers.get(ServerKey.of(candidate)).baseUrl(), candidate.request());
+      EquivalenceCheck.Response actual =
+          fetch(servers.get(ServerKey.of(candidate)).baseUrl(), candidate.request());
       slowdowns.put(candidate.name(), actual.injectedSlowdown());
-      Optional<String> difference = EquivalenceCheck.difference(experiment.equivalence(), expected, actual);
+      Optional<String> difference =
+          EquivalenceCheck.difference(experiment.equivalence(), expected, actual);
       if (difference.isPresent()) {
-        return Optional.of(candidate.name() + " does not answer like " + baseline.name() + " ("
-            + experiment.equivalence().name().toLowerCase(java.util.Locale.ROOT) + "): " + difference.get());
+        return Optional.of(
+            candidate.name()
+                + " does not answer like "
+                + baseline.name()
+                + " ("
+                + experiment.equivalence().name().toLowerCase(java.util.Locale.ROOT)
+                + "): "
+                + difference.get());
       }
     }
     return Optional.empty();
   }
 
-  /** Sends the experiment's reset request, if it has one; anything but a 2xx answer is a broken target. */
+  /**
+   * Sends the experiment's reset request, if it has one; anything but a 2xx answer is a broken
+   * target.
+   */
   private static void reset(Experiment experiment, Deployed server) throws TargetException {
     if (experiment.reset().isEmpty()) {
       return;
     }
     EquivalenceCheck.Response response = fetch(server.baseUrl(), experiment.reset().get());
     if (response.status() / 100 != 2) {
-      throw new TargetException("the reset request " + experiment.reset().get() + " of " + experiment.id()
-          + " answered " + response.status() + " on " + server.label() + "; expected 2xx");
+      throw new TargetException(
+          "the reset request "
+              + experiment.reset().get()
+              + " of "
+              + experiment.id()
+              + " answered "
+              + response.status()
+              + " on "
+              + server.label()
+              + "; expected 2xx");
     }
   }
 
-  private static EquivalenceCheck.Response fetch(URI base, RequestSpec request) throws TargetException {
+  private static EquivalenceCheck.Response fetch(URI base, RequestSpec request)
+      throws TargetException {
     URI uri = base.resolve(request.path());
-    var builder = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30))
-        .method(request.method(), request.body().isEmpty()
-            ? HttpRequest.BodyPublishers.noBody()
-            : HttpRequest.BodyPublishers.ofString(request.body()));
+    var builder =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(30))
+            .method(
+                request.method(),
+                request.body().isEmpty()
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(request.body()));
     request.headers().forEach(builder::header);
     try {
-      HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
-      return new EquivalenceCheck.Response(response.statusCode(), response.body(),
+      HttpResponse<String> response =
+          HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+      return new EquivalenceCheck.Response(
+          response.statusCode(),
+          response.body(),
           response.headers().firstValue("X-Djbench-Slowdown").orElse(""));
     } catch (IOException e) {
       throw new TargetException("could not " + request.method() + " " + uri + ": " + e);
@@ -265,14 +389,29 @@ final class ExperimentRunner {
     }
   }
 
-  private TrialResult runTrial(Experiment experiment, Variant variant, Deployed server, int block, int position,
-      double ratePerSecond) throws TargetException {
+  private TrialResult runTrial(
+      Experiment experiment,
+      Variant variant,
+      Deployed server,
+      int block,
+      int position,
+      double ratePerSecond)
+      throws TargetException {
     var settings = experiment.load();
     int warmup = settings.warmupSeconds().orElse(profile.warmupSeconds());
-    var spec = new TrialSpec(
-        experiment.id() + "/" + variant.name() + "/b" + block, server.baseUrl(), variant.request().method(),
-        variant.request().path(), variant.request().headers(), variant.request().body(), ratePerSecond,
-        settings.poisson(), warmup, profile.trialSeconds(), settings.timeoutSeconds());
+    var spec =
+        new TrialSpec(
+            experiment.id() + "/" + variant.name() + "/b" + block,
+            server.baseUrl(),
+            variant.request().method(),
+            variant.request().path(),
+            variant.request().headers(),
+            variant.request().body(),
+            ratePerSecond,
+            settings.poisson(),
+            warmup,
+            profile.trialSeconds(),
+            settings.timeoutSeconds());
     reset(experiment, server);
     String startedAt = Instant.now().toString();
     ResourceSampler sampler = ResourceSampler.of(server::processes);
@@ -281,28 +420,62 @@ final class ExperimentRunner {
       m = load.run(spec, sampler::begin);
     } catch (LoadException e) {
       sampler.close();
-      throw new TargetException("the load generator failed on " + spec.name() + ": " + e.getMessage(), e);
+      throw new TargetException(
+          "the load generator failed on " + spec.name() + ": " + e.getMessage(), e);
     }
     ServerResources resources = sampler.finish(m.completed());
-    List<String> invalid = TrialValidity.reasons(m, settings.poisson(), settings.maxErrorFraction());
-    return toResult(experiment.id(), variant.name(), block, position, startedAt, warmup, m, resources, invalid);
+    List<String> invalid =
+        TrialValidity.reasons(m, settings.poisson(), settings.maxErrorFraction());
+    return toResult(
+        experiment.id(), variant.name(), block, position, startedAt, warmup, m, resources, invalid);
   }
 
-  static TrialResult toResult(String experiment, String variant, int block, int position, String startedAt,
-      int warmupSeconds, TrialMeasurement m, ServerResources resources, List<String> invalidReasons) {
+  static TrialResult toResult(
+      String experiment,
+      String variant,
+      int block,
+      int position,
+      String startedAt,
+      int warmupSeconds,
+      TrialMeasurement m,
+      ServerResources resources,
+      List<String> invalidReasons) {
     Histograms h = m.histograms();
     Map<String, Distribution> distributions = new LinkedHashMap<>();
     Map<String, String> encoded = new LinkedHashMap<>();
-    h.byName().forEach((name, histogram) -> {
-      distributions.put(name, Distribution.of(histogram));
-      encoded.put(name, HistogramCodec.encode(histogram));
-    });
+    h.byName()
+        .forEach(
+            (name, histogram) -> {
+              distributions.put(name, Distribution.of(histogram));
+              encoded.put(name, HistogramCodec.encode(histogram));
+            });
     Map<String, Long> statuses = new LinkedHashMap<>();
     m.statusCounts().forEach((status, count) -> statuses.put(Integer.toString(status), count));
-    return new TrialResult(experiment, variant, block, position, startedAt, warmupSeconds,
-        (int) Math.round(m.measuredSeconds()), m.targetRatePerSecond(), m.achievedRatePerSecond(),
-        m.warmupRequests(), m.started(), m.completed(), m.errors(), m.connectionFailures(), m.missingServerTiming(),
-        m.edgeCacheHits(), m.cacheHits(), m.cacheMisses(), statuses, m.failureMessages(), resources, invalidReasons.isEmpty(),
-        invalidReasons, distributions, encoded);
+    return new TrialResult(
+        experiment,
+        variant,
+        block,
+        position,
+        startedAt,
+        warmupSeconds,
+        (int) Math.round(m.measuredSeconds()),
+        m.targetRatePerSecond(),
+        m.achievedRatePerSecond(),
+        m.warmupRequests(),
+        m.started(),
+        m.completed(),
+        m.errors(),
+        m.connectionFailures(),
+        m.missingServerTiming(),
+        m.edgeCacheHits(),
+        m.cacheHits(),
+        m.cacheMisses(),
+        statuses,
+        m.failureMessages(),
+        resources,
+        invalidReasons.isEmpty(),
+        invalidReasons,
+        distributions,
+        encoded);
   }
 }

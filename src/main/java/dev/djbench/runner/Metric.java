@@ -5,27 +5,33 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A per-trial number that comparisons are made on: one statistic of one histogram, or a resource figure.
+ * A per-trial number that comparisons are made on: one statistic of one histogram, or a resource
+ * figure.
  *
- * @param histogram the histogram's name in {@link TrialResult#distributions()}, or {@code server} for resources
- * @param statistic {@code p50}, {@code p90}, {@code p95}, {@code p99}, {@code mean}, or for {@code server}:
- *     {@code cpuMillisPerRequest}
+ * @param histogram the histogram's name in {@link TrialResult#distributions()}, or {@code server}
+ *     for resources
+ * @param statistic {@code p50}, {@code p90}, {@code p95}, {@code p99}, {@code mean}, or for {@code
+ *     server}: {@code cpuMillisPerRequest}
  */
 public record Metric(String histogram, String statistic) {
 
-  /** What every experiment reports, in report order. Client latency first: it is what users feel. */
-  public static final List<Metric> REPORTED = List.of(
-      new Metric("clientLatencyMicros", "p50"),
-      new Metric("clientLatencyMicros", "p90"),
-      new Metric("clientLatencyMicros", "p95"),
-      new Metric("clientLatencyMicros", "p99"),
-      new Metric("serverTotalMicros", "p50"),
-      new Metric("serverTotalMicros", "mean"),
-      new Metric("dbQueries", "mean"),
-      new Metric("server", "cpuMillisPerRequest"));
+  /**
+   * What every experiment reports, in report order. Client latency first: it is what users feel.
+   */
+  public static final List<Metric> REPORTED =
+      List.of(
+          new Metric("clientLatencyMicros", "p50"),
+          new Metric("clientLatencyMicros", "p90"),
+          new Metric("clientLatencyMicros", "p95"),
+          new Metric("clientLatencyMicros", "p99"),
+          new Metric("serverTotalMicros", "p50"),
+          new Metric("serverTotalMicros", "mean"),
+          new Metric("dbQueries", "mean"),
+          new Metric("server", "cpuMillisPerRequest"));
 
   /** The metrics that decide, in a plain run, when an experiment has seen enough blocks. */
-  public static final List<String> RUN_GATING = List.of("clientLatencyMicros.p50", "serverTotalMicros.p50");
+  public static final List<String> RUN_GATING =
+      List.of("clientLatencyMicros.p50", "serverTotalMicros.p50");
 
   /** {@code clientLatencyMicros.p50} and the like: the name used in results and reports. */
   public String name() {

@@ -14,26 +14,33 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What an experiment needs that this machine may lack. A missing part makes the experiment skipped, with the
- * reason and the command that installs it — never silently dropped, never faked.
+ * What an experiment needs that this machine may lack. A missing part makes the experiment skipped,
+ * with the reason and the command that installs it — never silently dropped, never faked.
  */
 final class Requirements {
 
-  /** Python modules by the component names scenarios use, with the Debian package that provides each. */
-  private static final Map<String, String[]> PYTHON = Map.of(
-      "uvicorn", new String[] {"uvicorn", "python3-uvicorn"},
-      "gevent", new String[] {"gevent", "python3-gevent"},
-      "whitenoise", new String[] {"whitenoise", "python3-whitenoise"},
-      "djangorestframework", new String[] {"rest_framework", "python3-djangorestframework"},
-      "celery", new String[] {"celery", "python3-celery"},
-      "psycopg2", new String[] {"psycopg2", "python3-psycopg2"},
-      "redis-py", new String[] {"redis", "python3-redis"},
-      "pymemcache", new String[] {"pymemcache", "python3-pymemcache"},
-      "django-redis", new String[] {"django_redis", "python3-django-redis"});
+  /**
+   * Python modules by the component names scenarios use, with the Debian package that provides
+   * each.
+   */
+  private static final Map<String, String[]> PYTHON =
+      Map.of(
+          "uvicorn", new String[] {"uvicorn", "python3-uvicorn"},
+          "gevent", new String[] {"gevent", "python3-gevent"},
+          "whitenoise", new String[] {"whitenoise", "python3-whitenoise"},
+          "djangorestframework", new String[] {"rest_framework", "python3-djangorestframework"},
+          "celery", new String[] {"celery", "python3-celery"},
+          "psycopg2", new String[] {"psycopg2", "python3-psycopg2"},
+          "redis-py", new String[] {"redis", "python3-redis"},
+          "pymemcache", new String[] {"pymemcache", "python3-pymemcache"},
+          "django-redis", new String[] {"django_redis", "python3-django-redis"});
 
   private Requirements() {}
 
-  /** The services an experiment needs: those its {@code needs} names and those its deployments imply. */
+  /**
+   * The services an experiment needs: those its {@code needs} names and those its deployments
+   * imply.
+   */
   static Set<ServiceKind> services(Experiment experiment) {
     Set<ServiceKind> kinds = EnumSet.noneOf(ServiceKind.class);
     for (String need : experiment.needs()) {
@@ -48,11 +55,17 @@ final class Requirements {
     return kinds;
   }
 
-  /** The services one variant's app server is configured with (nginx and Celery belong to the server itself). */
+  /**
+   * The services one variant's app server is configured with (nginx and Celery belong to the server
+   * itself).
+   */
   static Set<ServiceKind> services(Experiment experiment, Variant variant) {
     Set<ServiceKind> kinds = EnumSet.copyOf(ServiceNeeds.of(variant.deployment()));
     kinds.addAll(services(experiment));
-    kinds.removeIf(k -> k == ServiceKind.NGINX && !ServiceNeeds.of(variant.deployment()).contains(ServiceKind.NGINX));
+    kinds.removeIf(
+        k ->
+            k == ServiceKind.NGINX
+                && !ServiceNeeds.of(variant.deployment()).contains(ServiceKind.NGINX));
     return kinds;
   }
 
@@ -64,7 +77,10 @@ final class Requirements {
     }
   }
 
-  /** The Python modules an experiment needs: those its {@code needs} names and those its deployments imply. */
+  /**
+   * The Python modules an experiment needs: those its {@code needs} names and those its deployments
+   * imply.
+   */
   static Set<String> pythonModules(Experiment experiment) {
     Set<String> needs = new LinkedHashSet<>();
     for (String need : experiment.needs()) {
@@ -80,12 +96,12 @@ final class Requirements {
       Deployment d = v.deployment();
       switch (d.database()) {
         case POSTGRES -> needs.add("psycopg2");
-        case SQLITE -> { }
+        case SQLITE -> {}
       }
       switch (d.cache()) {
         case REDIS -> needs.add("django-redis");
         case MEMCACHED -> needs.add("pymemcache");
-        default -> { }
+        default -> {}
       }
       if (d.workerClass() == WorkerClass.UVICORN) {
         needs.add("uvicorn");
@@ -106,12 +122,18 @@ final class Requirements {
    * @param pythonVersions what the app's interpreter has ({@code module → version or "missing"})
    * @param services the run's services, which know what this machine can provide
    */
-  static Optional<String> missing(Experiment experiment, Map<String, String> pythonVersions, ServiceSet services) {
+  static Optional<String> missing(
+      Experiment experiment, Map<String, String> pythonVersions, ServiceSet services) {
     for (String need : pythonModules(experiment)) {
       String[] python = PYTHON.get(need);
       if ("missing".equals(pythonVersions.getOrDefault(python[0], "missing"))) {
-        return Optional.of("needs the Python package " + python[0] + ", which the app's interpreter lacks; install: "
-            + "apt-get install " + python[1] + " (or ./djbench setup)");
+        return Optional.of(
+            "needs the Python package "
+                + python[0]
+                + ", which the app's interpreter lacks; install: "
+                + "apt-get install "
+                + python[1]
+                + " (or ./djbench setup)");
       }
     }
     for (ServiceKind kind : services(experiment)) {

@@ -15,11 +15,11 @@ import dev.djbench.target.CpuLayout;
 import dev.djbench.target.PythonEnv;
 import dev.djbench.target.TargetException;
 import dev.djbench.target.services.ServiceSet;
-import java.time.Duration;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -31,8 +31,9 @@ import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
- * Runs a scenario: experiment after experiment, each in interleaved blocks; writes the journal as it goes and
- * {@code results.json} at the end — also when the run fails or is interrupted, with what was measured.
+ * Runs a scenario: experiment after experiment, each in interleaved blocks; writes the journal as
+ * it goes and {@code results.json} at the end — also when the run fails or is interrupted, with
+ * what was measured.
  */
 public final class RunExecutor {
 
@@ -52,15 +53,19 @@ public final class RunExecutor {
 
   /** A fresh run id: UTC time and a random suffix, so runs sort by time and never collide. */
   static String newRunId() {
-    return RUN_ID.format(Instant.now()) + "-" + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
+    return RUN_ID.format(Instant.now())
+        + "-"
+        + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
   }
 
   /**
    * Runs every selected experiment.
    *
    * @return the run's results, also written to {@code <reports>/<run-id>/results.json}
-   * @throws RunFailedException when the target or the harness broke; results up to that point are written
-   * @throws IOException when the run directory cannot be written (checked before anything is measured)
+   * @throws RunFailedException when the target or the harness broke; results up to that point are
+   *     written
+   * @throws IOException when the run directory cannot be written (checked before anything is
+   *     measured)
    */
   public RunResult execute() throws RunFailedException, IOException {
     String runId = newRunId();
@@ -69,31 +74,60 @@ public final class RunExecutor {
     Path work = Files.createDirectories(runDirectory.resolve("work"));
     String startedAt = Instant.now().toString();
     var state = new State(runId, startedAt, runDirectory);
-    Thread interruptHook = new Thread(() -> state.writeIfUnfinished("aborted", "interrupted (SIGINT/SIGTERM)"),
-        "djbench-results-on-interrupt");
+    Thread interruptHook =
+        new Thread(
+            () -> state.writeIfUnfinished("aborted", "interrupted (SIGINT/SIGTERM)"),
+            "djbench-results-on-interrupt");
     Runtime.getRuntime().addShutdownHook(interruptHook);
     PythonEnv python = PythonEnv.locate(options.scenario().app().directory());
-    var serviceSettings = new ServiceSet.Settings(options.services(), work.resolve("services"),
-        runDirectory.resolve("logs"), options.serviceUrls(), python, Duration.ofSeconds(60));
-    try (Journal journal = Journal.create(runDirectory); ServiceSet services = new ServiceSet(serviceSettings)) {
+    var serviceSettings =
+        new ServiceSet.Settings(
+            options.services(),
+            work.resolve("services"),
+            runDirectory.resolve("logs"),
+            options.serviceUrls(),
+            python,
+            Duration.ofSeconds(60));
+    try (Journal journal = Journal.create(runDirectory);
+        ServiceSet services = new ServiceSet(serviceSettings)) {
       Map<String, String> versions = new HashMap<>(python.versions());
-      versions.put("gatling", io.gatling.javaapi.core.CoreDsl.class.getPackage().getImplementationVersion() == null
-          ? "3.15" : io.gatling.javaapi.core.CoreDsl.class.getPackage().getImplementationVersion());
+      versions.put(
+          "gatling",
+          io.gatling.javaapi.core.CoreDsl.class.getPackage().getImplementationVersion() == null
+              ? "3.15"
+              : io.gatling.javaapi.core.CoreDsl.class.getPackage().getImplementationVersion());
       CpuLayout cpus = CpuLayout.choose(options.cpuLayout(), CpuLayout.available());
       // The machine is described before pinning: afterwards this JVM sees only the injector's CPUs.
       state.machine = Machine.current(versions, cpus.describe());
       cpus.pinThisProcess();
-      progress.say("djbench run %s: suite '%s', profile %s (%d s trials, %d-%d blocks), seed %d, δ %.1f%%",
-          runId, options.scenario().suite(), options.profile().label(), options.profile().trialSeconds(),
-          options.profile().minBlocks(), options.profile().maxBlocks(), options.seed(), 100 * options.threshold());
+      progress.say(
+          "djbench run %s: suite '%s', profile %s (%d s trials, %d-%d blocks), seed %d, δ %.1f%%",
+          runId,
+          options.scenario().suite(),
+          options.profile().label(),
+          options.profile().trialSeconds(),
+          options.profile().minBlocks(),
+          options.profile().maxBlocks(),
+          options.seed(),
+          100 * options.threshold());
       progress.say("results: %s", runDirectory);
       progress.say("CPU layout: %s", cpus.describe());
 
       LoadGenerator load = new GatlingLoadGenerator(work.resolve("gatling"));
-      var plan = new SequentialPlan(options.profile().minBlocks(), options.profile().maxBlocks(), ALPHA);
-      var runner = new ExperimentRunner(options.profile(),
-          new BlockOrder(options.seed()), new Comparisons(plan, options.gated(), options.threshold(), options.seed()),
-          load, journal, work, runDirectory.resolve("logs"), progress, services, cpus);
+      var plan =
+          new SequentialPlan(options.profile().minBlocks(), options.profile().maxBlocks(), ALPHA);
+      var runner =
+          new ExperimentRunner(
+              options.profile(),
+              new BlockOrder(options.seed()),
+              new Comparisons(plan, options.gated(), options.threshold(), options.seed()),
+              load,
+              journal,
+              work,
+              runDirectory.resolve("logs"),
+              progress,
+              services,
+              cpus);
 
       for (Experiment experiment : selected()) {
         Optional<String> missing = Requirements.missing(experiment, versions, services);
@@ -108,8 +142,16 @@ public final class RunExecutor {
         try {
           state.add(runner.run(experiment, state.currentTrials::add));
         } catch (TargetException e) {
-          state.add(new ExperimentResult(experiment.id(), experiment.technique(), experiment.claim(), "failed",
-              e.getMessage(), List.of(), List.copyOf(state.currentTrials), List.of()));
+          state.add(
+              new ExperimentResult(
+                  experiment.id(),
+                  experiment.technique(),
+                  experiment.claim(),
+                  "failed",
+                  e.getMessage(),
+                  List.of(),
+                  List.copyOf(state.currentTrials),
+                  List.of()));
           state.current = null;
           state.write("failed", e.getMessage());
           throw new RunFailedException(e.getMessage(), runDirectory, e);
@@ -144,14 +186,21 @@ public final class RunExecutor {
     if (options.only().isEmpty()) {
       return options.scenario().experiments();
     }
-    return options.scenario().experiments().stream().filter(e -> options.only().contains(e.id())).toList();
+    return options.scenario().experiments().stream()
+        .filter(e -> options.only().contains(e.id()))
+        .toList();
   }
 
   private static ExperimentResult skipped(Experiment e, String reason) {
-    List<ExperimentResult.VariantInfo> variants = e.variants().stream()
-        .map(v -> new ExperimentResult.VariantInfo(v.name(), v.request().toString(), v.deployment().label()))
-        .toList();
-    return new ExperimentResult(e.id(), e.technique(), e.claim(), "skipped", reason, variants, List.of(), List.of());
+    List<ExperimentResult.VariantInfo> variants =
+        e.variants().stream()
+            .map(
+                v ->
+                    new ExperimentResult.VariantInfo(
+                        v.name(), v.request().toString(), v.deployment().label()))
+            .toList();
+    return new ExperimentResult(
+        e.id(), e.technique(), e.claim(), "skipped", reason, variants, List.of(), List.of());
   }
 
   /** What has been measured so far, shared with the interrupt hook. */
@@ -160,7 +209,8 @@ public final class RunExecutor {
     private final String startedAt;
     private final Path runDirectory;
     private final List<ExperimentResult> experiments = new ArrayList<>();
-    private final List<TrialResult> currentTrials = java.util.Collections.synchronizedList(new ArrayList<>());
+    private final List<TrialResult> currentTrials =
+        java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile Experiment current;
     private volatile Machine machine = Machine.current(Map.of(), "unknown");
     private boolean written;
@@ -179,12 +229,32 @@ public final class RunExecutor {
       List<ExperimentResult> all = new ArrayList<>(experiments);
       Experiment running = current;
       if (running != null) {
-        all.add(new ExperimentResult(running.id(), running.technique(), running.claim(), "aborted", message,
-            List.of(), List.copyOf(currentTrials), List.of()));
+        all.add(
+            new ExperimentResult(
+                running.id(),
+                running.technique(),
+                running.claim(),
+                "aborted",
+                message,
+                List.of(),
+                List.copyOf(currentTrials),
+                List.of()));
       }
-      return new RunResult(RunResult.SCHEMA_VERSION, runId, status, message, startedAt, Instant.now().toString(),
-          options.scenario().file().toString(), options.scenario().suite(), options.profile().label(),
-          options.seed(), "client latency: 1 ms (Gatling); server timings: 1 µs (Server-Timing)", machine, all, null);
+      return new RunResult(
+          RunResult.SCHEMA_VERSION,
+          runId,
+          status,
+          message,
+          startedAt,
+          Instant.now().toString(),
+          options.scenario().file().toString(),
+          options.scenario().suite(),
+          options.profile().label(),
+          options.seed(),
+          "client latency: 1 ms (Gatling); server timings: 1 µs (Server-Timing)",
+          machine,
+          all,
+          null);
     }
 
     synchronized void write(String status, String message) {
@@ -192,8 +262,9 @@ public final class RunExecutor {
         ResultsIO.write(runDirectory, result(status, message));
         written = true;
       } catch (IOException e) {
-        progress.say("could not write %s: %s (every trial is still in %s)", ResultsIO.RESULTS_FILE, e.getMessage(),
-            runDirectory.resolve(Journal.FILE));
+        progress.say(
+            "could not write %s: %s (every trial is still in %s)",
+            ResultsIO.RESULTS_FILE, e.getMessage(), runDirectory.resolve(Journal.FILE));
       }
     }
 

@@ -3,8 +3,8 @@ package dev.djbench.runner;
 import java.nio.file.Path;
 
 /**
- * The harness or the system under test broke and the run could not go on. What was measured before is on disk in
- * {@link #runDirectory()}.
+ * The harness or the system under test broke and the run could not go on. What was measured before
+ * is on disk in {@link #runDirectory()}.
  */
 public final class RunFailedException extends Exception {
 

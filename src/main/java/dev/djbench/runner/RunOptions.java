@@ -2,10 +2,10 @@ package dev.djbench.runner;
 
 import dev.djbench.plan.Profile;
 import dev.djbench.scenario.Scenario;
-import java.nio.file.Path;
 import dev.djbench.target.CpuLayout;
 import dev.djbench.target.services.ProviderChoice;
 import dev.djbench.target.services.ServiceKind;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -24,20 +24,46 @@ import java.util.List;
  * @param cpuLayout how CPUs are shared between the app server and the load generator
  */
 public record RunOptions(
-    Scenario scenario, Profile profile, long seed, double threshold, Path reportsDirectory, List<String> only,
-    Path home, java.util.Map<String, Double> gated, ProviderChoice services, java.util.Map<ServiceKind, String> serviceUrls,
+    Scenario scenario,
+    Profile profile,
+    long seed,
+    double threshold,
+    Path reportsDirectory,
+    List<String> only,
+    Path home,
+    java.util.Map<String, Double> gated,
+    ProviderChoice services,
+    java.util.Map<ServiceKind, String> serviceUrls,
     CpuLayout.Choice cpuLayout) {
 
   /** δ when neither the command line nor a calibration gives one. */
   public static final double DEFAULT_THRESHOLD = 0.05;
 
   /** Options of a plain run: client and server p50 decide, at {@code threshold}. */
-  public static RunOptions forRun(Scenario scenario, Profile profile, long seed, double threshold, Path reports,
-      List<String> only, Path home, ProviderChoice services, java.util.Map<ServiceKind, String> serviceUrls,
-    CpuLayout.Choice cpuLayout) {
+  public static RunOptions forRun(
+      Scenario scenario,
+      Profile profile,
+      long seed,
+      double threshold,
+      Path reports,
+      List<String> only,
+      Path home,
+      ProviderChoice services,
+      java.util.Map<ServiceKind, String> serviceUrls,
+      CpuLayout.Choice cpuLayout) {
     java.util.Map<String, Double> gated = new java.util.LinkedHashMap<>();
     Metric.RUN_GATING.forEach(m -> gated.put(m, threshold));
-    return new RunOptions(scenario, profile, seed, threshold, reports, only, home, gated, services, serviceUrls,
+    return new RunOptions(
+        scenario,
+        profile,
+        seed,
+        threshold,
+        reports,
+        only,
+        home,
+        gated,
+        services,
+        serviceUrls,
         cpuLayout);
   }
 

@@ -5,9 +5,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Whether a trial measured what it was meant to: the open model held (the load arrived at the rate asked, and the
- * injector kept to its schedule), the server answered, and few enough answers were errors. A trial that fails any
- * rule is kept in the results with its reasons but never enters a comparison.
+ * Whether a trial measured what it was meant to: the open model held (the load arrived at the rate
+ * asked, and the injector kept to its schedule), the server answered, and few enough answers were
+ * errors. A trial that fails any rule is kept in the results with its reasons but never enters a
+ * comparison.
  */
 public final class TrialValidity {
 
@@ -15,8 +16,9 @@ public final class TrialValidity {
   public static final double RATE_TOLERANCE = 0.02;
 
   /**
-   * ... or by this many requests, whichever is larger: the window's edges fall between two arrivals, so a short
-   * trial can gain or lose one at each edge without the injector having missed its rate.
+   * ... or by this many requests, whichever is larger: the window's edges fall between two
+   * arrivals, so a short trial can gain or lose one at each edge without the injector having missed
+   * its rate.
    */
   public static final int EDGE_REQUESTS = 2;
 
@@ -28,27 +30,37 @@ public final class TrialValidity {
   /**
    * The reasons {@code m} is invalid; empty when it is valid.
    *
-   * @param poisson whether arrivals were Poisson: then the count itself is random, so the rate is allowed three
-   *     standard deviations of a Poisson count, and the schedule lag cannot be judged
+   * @param poisson whether arrivals were Poisson: then the count itself is random, so the rate is
+   *     allowed three standard deviations of a Poisson count, and the schedule lag cannot be judged
    * @param maxErrorFraction the experiment's error limit
    */
   public static List<String> reasons(TrialMeasurement m, boolean poisson, double maxErrorFraction) {
     List<String> reasons = new ArrayList<>();
     double expected = m.targetRatePerSecond() * m.measuredSeconds();
-    double tolerance = poisson
-        ? Math.max(RATE_TOLERANCE * expected, 3 * Math.sqrt(expected)) + 1
-        : Math.max(RATE_TOLERANCE * expected, EDGE_REQUESTS);
+    double tolerance =
+        poisson
+            ? Math.max(RATE_TOLERANCE * expected, 3 * Math.sqrt(expected)) + 1
+            : Math.max(RATE_TOLERANCE * expected, EDGE_REQUESTS);
     if (Math.abs(m.started() - expected) > tolerance) {
-      reasons.add(String.format(java.util.Locale.ROOT,
-          "achieved rate %.2f/s is off the target %.2f/s by more than %.0f%% (%d requests, expected %.0f)",
-          m.achievedRatePerSecond(), m.targetRatePerSecond(), 100 * tolerance / expected, m.started(), expected));
+      reasons.add(
+          String.format(
+              java.util.Locale.ROOT,
+              "achieved rate %.2f/s is off the target %.2f/s by more than %.0f%% (%d requests, expected %.0f)",
+              m.achievedRatePerSecond(),
+              m.targetRatePerSecond(),
+              100 * tolerance / expected,
+              m.started(),
+              expected));
     }
     if (!poisson && m.histograms().startLagMicros().getTotalCount() > 0) {
       long lagP99 = m.histograms().startLagMicros().getValueAtPercentile(99);
       if (lagP99 > MAX_START_LAG_P99_MICROS) {
-        reasons.add(String.format(java.util.Locale.ROOT,
-            "the load generator fell behind its schedule: p99 start lag %.1f ms (limit %.1f ms)",
-            lagP99 / 1000.0, MAX_START_LAG_P99_MICROS / 1000.0));
+        reasons.add(
+            String.format(
+                java.util.Locale.ROOT,
+                "the load generator fell behind its schedule: p99 start lag %.1f ms (limit %.1f ms)",
+                lagP99 / 1000.0,
+                MAX_START_LAG_P99_MICROS / 1000.0));
       }
     }
     if (m.unfinished() > 0) {
@@ -57,8 +69,13 @@ public final class TrialValidity {
     if (m.started() > 0) {
       double errorFraction = m.errors() / (double) m.started();
       if (errorFraction > maxErrorFraction) {
-        reasons.add(String.format(java.util.Locale.ROOT, "%.1f%% of requests failed (limit %.1f%%): %s",
-            100 * errorFraction, 100 * maxErrorFraction, m.failureMessages()));
+        reasons.add(
+            String.format(
+                java.util.Locale.ROOT,
+                "%.1f%% of requests failed (limit %.1f%%): %s",
+                100 * errorFraction,
+                100 * maxErrorFraction,
+                m.failureMessages()));
       }
     } else {
       reasons.add("no request was sent in the measured window");

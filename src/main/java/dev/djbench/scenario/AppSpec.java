@@ -12,4 +12,8 @@ import java.nio.file.Path;
  * @param seedCommand the management command that fills the database, empty for none
  */
 public record AppSpec(
-    Path directory, String wsgiApplication, String asgiApplication, String healthPath, String seedCommand) {}
+    Path directory,
+    String wsgiApplication,
+    String asgiApplication,
+    String healthPath,
+    String seedCommand) {}

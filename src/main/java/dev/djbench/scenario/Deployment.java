@@ -16,7 +16,8 @@ import java.util.TreeMap;
  * @param connMaxAgeSeconds Django's CONN_MAX_AGE, &gt;= 0
  * @param staticFiles who serves /static/
  * @param nginx whether nginx runs in front of the app server
- * @param nginxCache whether that nginx caches responses ({@code proxy_cache}); requires {@code nginx}
+ * @param nginxCache whether that nginx caches responses ({@code proxy_cache}); requires {@code
+ *     nginx}
  * @param env extra environment variables for the app (e.g. {@code DJBENCH_PER_SITE_CACHE: "1"})
  */
 public record Deployment(
@@ -42,34 +43,64 @@ public record Deployment(
       throw new IllegalArgumentException("threads must be >= 1, was " + threads);
     }
     if (connMaxAgeSeconds < 0) {
-      throw new IllegalArgumentException("connMaxAgeSeconds must be >= 0, was " + connMaxAgeSeconds);
+      throw new IllegalArgumentException(
+          "connMaxAgeSeconds must be >= 0, was " + connMaxAgeSeconds);
     }
   }
 
   /** The application servers djbench can start. */
-  public enum Server { GUNICORN, RUNSERVER }
+  public enum Server {
+    GUNICORN,
+    RUNSERVER
+  }
 
   /** Gunicorn worker classes; {@code UVICORN} is Gunicorn with the Uvicorn (ASGI) worker. */
-  public enum WorkerClass { SYNC, GTHREAD, GEVENT, UVICORN }
+  public enum WorkerClass {
+    SYNC,
+    GTHREAD,
+    GEVENT,
+    UVICORN
+  }
 
   /** Database engines of the reference app. */
-  public enum Database { SQLITE, POSTGRES }
+  public enum Database {
+    SQLITE,
+    POSTGRES
+  }
 
   /** Cache backends of the reference app. */
-  public enum CacheBackend { LOCMEM, REDIS, MEMCACHED, DUMMY }
+  public enum CacheBackend {
+    LOCMEM,
+    REDIS,
+    MEMCACHED,
+    DUMMY
+  }
 
   /** Who serves static files. */
-  public enum StaticFiles { DJANGO, WHITENOISE, NGINX }
+  public enum StaticFiles {
+    DJANGO,
+    WHITENOISE,
+    NGINX
+  }
 
-  /** A short, stable description for tables and logs, e.g. {@code gunicorn/sync×2 sqlite locmem}. */
+  /**
+   * A short, stable description for tables and logs, e.g. {@code gunicorn/sync×2 sqlite locmem}.
+   */
   public String label() {
-    String serverPart = server == Server.RUNSERVER
-        ? "runserver"
-        : "gunicorn/" + Fields.yamlName(workerClass) + "×" + workers
-            + (workerClass == WorkerClass.GTHREAD ? "×" + threads + "t" : "");
-    StringBuilder out = new StringBuilder(serverPart)
-        .append(' ').append(Fields.yamlName(database))
-        .append(' ').append(Fields.yamlName(cache));
+    String serverPart =
+        server == Server.RUNSERVER
+            ? "runserver"
+            : "gunicorn/"
+                + Fields.yamlName(workerClass)
+                + "×"
+                + workers
+                + (workerClass == WorkerClass.GTHREAD ? "×" + threads + "t" : "");
+    StringBuilder out =
+        new StringBuilder(serverPart)
+            .append(' ')
+            .append(Fields.yamlName(database))
+            .append(' ')
+            .append(Fields.yamlName(cache));
     if (debug) {
       out.append(" DEBUG");
     }

@@ -4,19 +4,22 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One comparison: two or more variants measured in interleaved blocks; every variant is compared with the first.
+ * One comparison: two or more variants measured in interleaved blocks; every variant is compared
+ * with the first.
  *
  * @param id unique in the suite, {@code [a-z0-9-]+}
  * @param technique what is compared, in words
  * @param claim what the article (or the user) claims, shown beside the measurement; may be empty
  * @param needs components the experiment requires (postgres, redis, memcached, nginx, celery…)
- * @param seed options of the app's {@code seed} command ({@code authors: 50} → {@code --authors 50})
+ * @param seed options of the app's {@code seed} command ({@code authors: 50} → {@code --authors
+ *     50})
  * @param load how load is applied
  * @param equivalence how variants must agree before timing
- * @param reset a request sent before every trial (and before the equivalence check) to put the app back in its
- *     seeded state — for experiments that write; empty for none
+ * @param reset a request sent before every trial (and before the equivalence check) to put the app
+ *     back in its seeded state — for experiments that write; empty for none
  * @param variants the variants, baseline first; at least two
- * @param capacity for a capacity experiment, the objective and the range of rates searched; empty otherwise
+ * @param capacity for a capacity experiment, the objective and the range of rates searched; empty
+ *     otherwise
  */
 public record Experiment(
     String id,
@@ -35,7 +38,8 @@ public record Experiment(
     seed = Map.copyOf(seed);
     variants = List.copyOf(variants);
     if (variants.size() < 2) {
-      throw new IllegalArgumentException("an experiment needs at least two variants, " + id + " has " + variants.size());
+      throw new IllegalArgumentException(
+          "an experiment needs at least two variants, " + id + " has " + variants.size());
     }
   }
 

@@ -13,8 +13,9 @@ import java.util.TreeSet;
 import java.util.function.Function;
 
 /**
- * Typed reads of one YAML mapping, each failure recorded in {@link Problems} with the value's location. Reads
- * return empty on a problem so that checking goes on and one run of the loader reports every mistake at once.
+ * Typed reads of one YAML mapping, each failure recorded in {@link Problems} with the value's
+ * location. Reads return empty on a problem so that checking goes on and one run of the loader
+ * reports every mistake at once.
  */
 final class Fields {
 
@@ -28,7 +29,10 @@ final class Fields {
     this.problems = problems;
   }
 
-  /** A reader over the mapping at {@code pointer}; records a problem (and reads nothing) when it is not one. */
+  /**
+   * A reader over the mapping at {@code pointer}; records a problem (and reads nothing) when it is
+   * not one.
+   */
   static Fields of(JsonNode node, String pointer, Problems problems, String what) {
     if (node != null && !node.isObject()) {
       problems.add(pointer, node, what + " (a mapping of keys to values)");
@@ -66,7 +70,9 @@ final class Fields {
     for (Iterator<String> names = node.fieldNames(); names.hasNext(); ) {
       String name = names.next();
       if (!known.contains(name)) {
-        problems.addAtKey(pointer(name), "unknown key '" + name + "'; expected one of: " + String.join(", ", known));
+        problems.addAtKey(
+            pointer(name),
+            "unknown key '" + name + "'; expected one of: " + String.join(", ", known));
       }
     }
   }
@@ -91,7 +97,10 @@ final class Fields {
     if (value == null || value.isNull()) {
       return Optional.empty();
     }
-    if (!value.isIntegralNumber() || !value.canConvertToInt() || value.asInt() < min || value.asInt() > max) {
+    if (!value.isIntegralNumber()
+        || !value.canConvertToInt()
+        || value.asInt() < min
+        || value.asInt() > max) {
       problems.add(pointer(key), value, "a whole number from " + min + " to " + max);
       return Optional.empty();
     }
@@ -112,15 +121,17 @@ final class Fields {
 
   /** A value of a fixed set, written in YAML as the enum constant's lower-case, dashed name. */
   <E extends Enum<E>> Optional<E> choice(String key, Class<E> type) {
-    return string(key, false).flatMap(text -> {
-      for (E constant : type.getEnumConstants()) {
-        if (yamlName(constant).equals(text)) {
-          return Optional.of(constant);
-        }
-      }
-      problems.add(pointer(key), raw(key), "one of: " + String.join(", ", yamlNames(type)));
-      return Optional.empty();
-    });
+    return string(key, false)
+        .flatMap(
+            text -> {
+              for (E constant : type.getEnumConstants()) {
+                if (yamlName(constant).equals(text)) {
+                  return Optional.of(constant);
+                }
+              }
+              problems.add(pointer(key), raw(key), "one of: " + String.join(", ", yamlNames(type)));
+              return Optional.empty();
+            });
   }
 
   static String yamlName(Enum<?> constant) {
@@ -135,7 +146,10 @@ final class Fields {
     return names;
   }
 
-  /** A value parsed from text (or a number) by {@code parse}, which returns empty when the text is malformed. */
+  /**
+   * A value parsed from text (or a number) by {@code parse}, which returns empty when the text is
+   * malformed.
+   */
   <T> Optional<T> parsed(String key, Function<JsonNode, Optional<T>> parse, String expected) {
     JsonNode value = raw(key);
     if (value == null || value.isNull()) {
@@ -159,13 +173,19 @@ final class Fields {
       problems.add(pointer(key), value, "a mapping of names to values");
       return out;
     }
-    value.fields().forEachRemaining(e -> {
-      if (e.getValue().isValueNode() && !e.getValue().isNull()) {
-        out.put(e.getKey(), e.getValue().asText());
-      } else {
-        problems.add(pointer(key) + "/" + e.getKey(), e.getValue(), "a single value (number, text or boolean)");
-      }
-    });
+    value
+        .fields()
+        .forEachRemaining(
+            e -> {
+              if (e.getValue().isValueNode() && !e.getValue().isNull()) {
+                out.put(e.getKey(), e.getValue().asText());
+              } else {
+                problems.add(
+                    pointer(key) + "/" + e.getKey(),
+                    e.getValue(),
+                    "a single value (number, text or boolean)");
+              }
+            });
     return out;
   }
 
@@ -191,11 +211,18 @@ final class Fields {
     return out;
   }
 
-  /** Records that the value at {@code key} is not what was expected (the key's name when it has no value). */
+  /**
+   * Records that the value at {@code key} is not what was expected (the key's name when it has no
+   * value).
+   */
   void reject(String key, String expected) {
     JsonNode value = raw(key);
-    problems.add(pointer(key), value == null ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.textNode(key)
-        : value, expected);
+    problems.add(
+        pointer(key),
+        value == null
+            ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.textNode(key)
+            : value,
+        expected);
   }
 
   Fields child(String key, String what) {

@@ -12,7 +12,11 @@ import java.util.OptionalInt;
  * @param maxErrorFraction a trial with a larger share of errors is invalid, from 0 to 1
  */
 public record LoadSettings(
-    double ratePerSecond, boolean poisson, OptionalInt warmupSeconds, int timeoutSeconds, double maxErrorFraction) {
+    double ratePerSecond,
+    boolean poisson,
+    OptionalInt warmupSeconds,
+    int timeoutSeconds,
+    double maxErrorFraction) {
 
   public LoadSettings {
     if (!(ratePerSecond > 0)) {
@@ -22,7 +26,8 @@ public record LoadSettings(
       throw new IllegalArgumentException("timeoutSeconds must be >= 1, was " + timeoutSeconds);
     }
     if (!(maxErrorFraction >= 0 && maxErrorFraction <= 1)) {
-      throw new IllegalArgumentException("maxErrorFraction must be in [0, 1], was " + maxErrorFraction);
+      throw new IllegalArgumentException(
+          "maxErrorFraction must be in [0, 1], was " + maxErrorFraction);
     }
   }
 }

@@ -18,7 +18,10 @@ final class Problems {
     this.locations = locations;
   }
 
-  /** Records a problem with the value at {@code pointer}; {@code value} may be null for a missing key. */
+  /**
+   * Records a problem with the value at {@code pointer}; {@code value} may be null for a missing
+   * key.
+   */
   void add(String pointer, JsonNode value, String expected) {
     String shown = value == null || value.isMissingNode() ? "" : "got " + describe(value) + "; ";
     addMessage(pointer, shown + "expected " + expected);
@@ -29,7 +32,9 @@ final class Problems {
     problems.add(new ScenarioException.Problem(file, at[0], at[1], readable(pointer), message));
   }
 
-  /** Records a problem with a key itself (an unknown key), placed at the key rather than its value. */
+  /**
+   * Records a problem with a key itself (an unknown key), placed at the key rather than its value.
+   */
   void addAtKey(String pointer, String message) {
     int[] at = locations.lineAndColumn("key:" + pointer);
     problems.add(new ScenarioException.Problem(file, at[0], at[1], readable(pointer), message));
@@ -41,8 +46,9 @@ final class Problems {
 
   void throwIfAny() throws ScenarioException {
     if (!problems.isEmpty()) {
-      problems.sort(Comparator.comparingInt(ScenarioException.Problem::line)
-          .thenComparingInt(ScenarioException.Problem::column));
+      problems.sort(
+          Comparator.comparingInt(ScenarioException.Problem::line)
+              .thenComparingInt(ScenarioException.Problem::column));
       throw new ScenarioException(problems);
     }
   }

@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
  */
 public record RequestSpec(String method, String path, String body, Map<String, String> headers) {
 
-  private static final Pattern LINE = Pattern.compile("(GET|POST|PUT|PATCH|DELETE|HEAD)\\s+(/\\S*)");
+  private static final Pattern LINE =
+      Pattern.compile("(GET|POST|PUT|PATCH|DELETE|HEAD)\\s+(/\\S*)");
 
   public RequestSpec {
     headers = Map.copyOf(headers);

@@ -5,26 +5,45 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * A suite of experiments, read from one YAML file and fully resolved: every default applied, every value checked.
+ * A suite of experiments, read from one YAML file and fully resolved: every default applied, every
+ * value checked.
  *
  * @param file the file it was read from
  * @param suite the suite's name
  * @param app the Django project under test
  * @param experiments the experiments, in file order
- * @param gate present for a gate scenario: what is gated, with which thresholds; its experiments have the
- *     variants {@code baseline} and {@code candidate}
+ * @param gate present for a gate scenario: what is gated, with which thresholds; its experiments
+ *     have the variants {@code baseline} and {@code candidate}
  */
-public record Scenario(Path file, String suite, AppSpec app, List<Experiment> experiments, Optional<GateSpec> gate) {
+public record Scenario(
+    Path file, String suite, AppSpec app, List<Experiment> experiments, Optional<GateSpec> gate) {
   public Scenario {
     experiments = List.copyOf(experiments);
   }
 
   /** A gate scenario with the baseline and candidate variants running the given checkouts. */
   public Scenario withGateApps(AppSpec baseline, AppSpec candidate) {
-    List<Experiment> resolved = experiments.stream().map(e -> new Experiment(e.id(), e.technique(), e.claim(),
-        e.needs(), e.seed(), e.load(), e.equivalence(), e.reset(), e.variants().stream()
-            .map(v -> v.withApp(v.name().equals(GateSpec.BASELINE) ? baseline : candidate)).toList(), e.capacity()))
-        .toList();
+    List<Experiment> resolved =
+        experiments.stream()
+            .map(
+                e ->
+                    new Experiment(
+                        e.id(),
+                        e.technique(),
+                        e.claim(),
+                        e.needs(),
+                        e.seed(),
+                        e.load(),
+                        e.equivalence(),
+                        e.reset(),
+                        e.variants().stream()
+                            .map(
+                                v ->
+                                    v.withApp(
+                                        v.name().equals(GateSpec.BASELINE) ? baseline : candidate))
+                            .toList(),
+                        e.capacity()))
+            .toList();
     return new Scenario(file, suite, app, resolved, gate);
   }
 }

@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.OptionalInt;
 
-/** Every default of the scenario format, in one place. The README's scenario reference lists the same values. */
+/**
+ * Every default of the scenario format, in one place. The README's scenario reference lists the
+ * same values.
+ */
 public final class ScenarioDefaults {
 
   private ScenarioDefaults() {}
@@ -33,11 +36,23 @@ public final class ScenarioDefaults {
   public static final int CAPACITY_PROBES = 8;
 
   public static final LoadSettings LOAD =
-      new LoadSettings(RATE_PER_SECOND, false, OptionalInt.empty(), TIMEOUT_SECONDS, MAX_ERROR_FRACTION);
+      new LoadSettings(
+          RATE_PER_SECOND, false, OptionalInt.empty(), TIMEOUT_SECONDS, MAX_ERROR_FRACTION);
 
-  public static final Deployment DEPLOYMENT = new Deployment(
-      Server.GUNICORN, WorkerClass.SYNC, 2, 4, Database.SQLITE, CacheBackend.LOCMEM,
-      false, 0, StaticFiles.DJANGO, false, false, Map.of());
+  public static final Deployment DEPLOYMENT =
+      new Deployment(
+          Server.GUNICORN,
+          WorkerClass.SYNC,
+          2,
+          4,
+          Database.SQLITE,
+          CacheBackend.LOCMEM,
+          false,
+          0,
+          StaticFiles.DJANGO,
+          false,
+          false,
+          Map.of());
 
   /** The reference app's directory name under the djbench home. */
   public static final String REFERENCE_APP = "sample-django-app";
@@ -49,6 +64,7 @@ public final class ScenarioDefaults {
 
   /** The reference app as found under {@code home}. */
   public static AppSpec referenceApp(Path home) {
-    return new AppSpec(home.resolve(REFERENCE_APP), WSGI_APPLICATION, ASGI_APPLICATION, HEALTH_PATH, SEED_COMMAND);
+    return new AppSpec(
+        home.resolve(REFERENCE_APP), WSGI_APPLICATION, ASGI_APPLICATION, HEALTH_PATH, SEED_COMMAND);
   }
 }

@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * A scenario file that cannot be used as written. Each problem names the file, the line and column, the offending
- * value and what was expected; the message lists them all, one a line, in file order.
+ * A scenario file that cannot be used as written. Each problem names the file, the line and column,
+ * the offending value and what was expected; the message lists them all, one a line, in file order.
  */
 public final class ScenarioException extends Exception {
 

@@ -14,7 +14,10 @@ final class Units {
 
   private Units() {}
 
-  /** {@code 40/s}, {@code 600/min} or a bare number (per second) → requests per second; must be &gt; 0. */
+  /**
+   * {@code 40/s}, {@code 600/min} or a bare number (per second) → requests per second; must be &gt;
+   * 0.
+   */
   static Optional<Double> ratePerSecond(JsonNode value) {
     double rate;
     if (value.isNumber()) {
@@ -32,8 +35,8 @@ final class Units {
   }
 
   /**
-   * {@code 3s}, {@code 2m} or a bare whole number (seconds) → whole seconds. Fractions are refused: Gatling
-   * schedules open-model arrivals in whole seconds.
+   * {@code 3s}, {@code 2m} or a bare whole number (seconds) → whole seconds. Fractions are refused:
+   * Gatling schedules open-model arrivals in whole seconds.
    */
   static Optional<Integer> wholeSeconds(JsonNode value) {
     if (value.isIntegralNumber() && value.canConvertToInt() && value.asInt() >= 0) {

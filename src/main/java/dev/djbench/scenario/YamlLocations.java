@@ -9,8 +9,8 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Where each value of a YAML document starts, by JSON pointer ({@code /experiments/0/id}), so that checks made
- * after binding can still name a line and column.
+ * Where each value of a YAML document starts, by JSON pointer ({@code /experiments/0/id}), so that
+ * checks made after binding can still name a line and column.
  */
 final class YamlLocations {
 
@@ -28,7 +28,8 @@ final class YamlLocations {
         if (token == JsonToken.END_OBJECT || token == JsonToken.END_ARRAY) {
           continue;
         }
-        // A key's own position is kept too (under "key:" + pointer) so an unknown key can be pointed at.
+        // A key's own position is kept too (under "key:" + pointer) so an unknown key can be
+        // pointed at.
         String pointer = pointer(parser);
         if (token == JsonToken.FIELD_NAME) {
           locations.putIfAbsent("key:" + pointer, parser.currentTokenLocation());
@@ -41,13 +42,14 @@ final class YamlLocations {
   }
 
   private static String pointer(JsonParser parser) {
-    // At a value token (and at a container's start) the context's path already names the value itself.
+    // At a value token (and at a container's start) the context's path already names the value
+    // itself.
     return parser.getParsingContext().pathAsPointer(false).toString();
   }
 
   /**
-   * The location of the value at {@code pointer}, or of the nearest enclosing value that has one; with the prefix
-   * {@code key:}, the location of the key that names the value.
+   * The location of the value at {@code pointer}, or of the nearest enclosing value that has one;
+   * with the prefix {@code key:}, the location of the key that names the value.
    *
    * @return a two-element array {line, column}, 1-based, or {0, 0} when nothing is known
    */

@@ -20,8 +20,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The Django app under one deployment: its database prepared and seeded, its server started on a free loopback
- * port and answering its health check — or a {@link TargetException} that says why not, with the server's log.
+ * The Django app under one deployment: its database prepared and seeded, its server started on a
+ * free loopback port and answering its health check — or a {@link TargetException} that says why
+ * not, with the server's log.
  */
 public final class DjangoServer implements AutoCloseable {
 
@@ -34,8 +35,13 @@ public final class DjangoServer implements AutoCloseable {
   private final Path staticRoot;
   private final Path appDirectory;
 
-  private DjangoServer(String label, ManagedProcess process, URI baseUrl, Map<String, String> environment,
-      Path staticRoot, Path appDirectory) {
+  private DjangoServer(
+      String label,
+      ManagedProcess process,
+      URI baseUrl,
+      Map<String, String> environment,
+      Path staticRoot,
+      Path appDirectory) {
     this.appDirectory = appDirectory;
     this.label = label;
     this.process = process;
@@ -52,16 +58,26 @@ public final class DjangoServer implements AutoCloseable {
    * @param deployment how to deploy it
    * @param seed options for the app's seed command
    * @param python the interpreter
-   * @param workDirectory private to this server: its SQLite file and collected static files go there
+   * @param workDirectory private to this server: its SQLite file and collected static files go
+   *     there
    * @param logDirectory where the logs of migrate, seed and the server go
-   * @param environment extra variables (service URLs and the like), applied before the deployment's own
+   * @param environment extra variables (service URLs and the like), applied before the deployment's
+   *     own
    * @param startupTimeout how long the server may take to answer its health check
    * @param cpus where the server's processes run
    */
   public static DjangoServer start(
-      String label, AppSpec app, Deployment deployment, Map<String, String> seed, PythonEnv python,
-      Path workDirectory, Path logDirectory, Map<String, String> environment, Duration startupTimeout,
-      CpuLayout cpus) throws TargetException {
+      String label,
+      AppSpec app,
+      Deployment deployment,
+      Map<String, String> seed,
+      PythonEnv python,
+      Path workDirectory,
+      Path logDirectory,
+      Map<String, String> environment,
+      Duration startupTimeout,
+      CpuLayout cpus)
+      throws TargetException {
     try {
       Files.createDirectories(workDirectory);
     } catch (IOException e) {
@@ -71,28 +87,50 @@ public final class DjangoServer implements AutoCloseable {
     String logName = label.replaceAll("[^A-Za-z0-9._-]", "_");
     Path dir = app.directory();
 
-    ManagedProcess.runToCompletion("migrate", python.manage("migrate", "--noinput"), env, dir,
-        logDirectory.resolve(logName + ".migrate.log"), PREPARE_TIMEOUT);
+    ManagedProcess.runToCompletion(
+        "migrate",
+        python.manage("migrate", "--noinput"),
+        env,
+        dir,
+        logDirectory.resolve(logName + ".migrate.log"),
+        PREPARE_TIMEOUT);
     if (!app.seedCommand().isEmpty()) {
       List<String> arguments = new ArrayList<>(List.of(app.seedCommand()));
-      seed.forEach((k, v) -> {
-        arguments.add("--" + k.replace('_', '-'));
-        arguments.add(v);
-      });
-      ManagedProcess.runToCompletion("seed", python.manage(arguments.toArray(String[]::new)), env, dir,
-          logDirectory.resolve(logName + ".seed.log"), PREPARE_TIMEOUT);
+      seed.forEach(
+          (k, v) -> {
+            arguments.add("--" + k.replace('_', '-'));
+            arguments.add(v);
+          });
+      ManagedProcess.runToCompletion(
+          "seed",
+          python.manage(arguments.toArray(String[]::new)),
+          env,
+          dir,
+          logDirectory.resolve(logName + ".seed.log"),
+          PREPARE_TIMEOUT);
     }
     if (deployment.staticFiles() != StaticFiles.DJANGO) {
-      ManagedProcess.runToCompletion("collectstatic", python.manage("collectstatic", "--noinput"), env, dir,
-          logDirectory.resolve(logName + ".collectstatic.log"), PREPARE_TIMEOUT);
+      ManagedProcess.runToCompletion(
+          "collectstatic",
+          python.manage("collectstatic", "--noinput"),
+          env,
+          dir,
+          logDirectory.resolve(logName + ".collectstatic.log"),
+          PREPARE_TIMEOUT);
     }
 
     int port = Ports.freeLoopbackPort();
     List<String> command = cpus.pinServer(serverCommand(app, deployment, python, port));
-    ManagedProcess process = ManagedProcess.start(
-        serverName(deployment), command, env, dir, logDirectory.resolve(logName + ".server.log"));
+    ManagedProcess process =
+        ManagedProcess.start(
+            serverName(deployment),
+            command,
+            env,
+            dir,
+            logDirectory.resolve(logName + ".server.log"));
     URI baseUrl = URI.create("http://127.0.0.1:" + port);
-    var server = new DjangoServer(label, process, baseUrl, env, workDirectory.resolve("staticfiles"), dir);
+    var server =
+        new DjangoServer(label, process, baseUrl, env, workDirectory.resolve("staticfiles"), dir);
     try {
       server.awaitHealthy(app.healthPath(), startupTimeout);
     } catch (TargetException e) {
@@ -102,7 +140,8 @@ public final class DjangoServer implements AutoCloseable {
     return server;
   }
 
-  static Map<String, String> environment(Deployment d, Path workDirectory, Map<String, String> extra) {
+  static Map<String, String> environment(
+      Deployment d, Path workDirectory, Map<String, String> extra) {
     Map<String, String> env = new LinkedHashMap<>(extra);
     env.put("PYTHONUNBUFFERED", "1");
     env.put("PYTHONDONTWRITEBYTECODE", "1");
@@ -120,21 +159,33 @@ public final class DjangoServer implements AutoCloseable {
   static List<String> serverCommand(AppSpec app, Deployment d, PythonEnv python, int port) {
     String bind = "127.0.0.1:" + port;
     if (d.server() == Server.RUNSERVER) {
-      // --noreload: the autoreloader would fork a watcher process and restart on file changes mid-trial.
+      // --noreload: the autoreloader would fork a watcher process and restart on file changes
+      // mid-trial.
       return python.manage("runserver", bind, "--noreload");
     }
-    List<String> command = new ArrayList<>(List.of(
-        python.executable().toString(), "-m", "gunicorn",
-        "--bind", bind,
-        "--workers", Integer.toString(d.workers()),
-        "--worker-class", workerClass(d.workerClass()),
-        "--error-logfile", "-",
-        "--graceful-timeout", "5",
-        "--timeout", "120"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                python.executable().toString(),
+                "-m",
+                "gunicorn",
+                "--bind",
+                bind,
+                "--workers",
+                Integer.toString(d.workers()),
+                "--worker-class",
+                workerClass(d.workerClass()),
+                "--error-logfile",
+                "-",
+                "--graceful-timeout",
+                "5",
+                "--timeout",
+                "120"));
     if (d.workerClass() == WorkerClass.GTHREAD) {
       command.addAll(List.of("--threads", Integer.toString(d.threads())));
     }
-    command.add(d.workerClass() == WorkerClass.UVICORN ? app.asgiApplication() : app.wsgiApplication());
+    command.add(
+        d.workerClass() == WorkerClass.UVICORN ? app.asgiApplication() : app.wsgiApplication());
     return command;
   }
 
@@ -158,27 +209,44 @@ public final class DjangoServer implements AutoCloseable {
     String lastSeen = "no answer yet";
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new TargetException("the app server for " + label + " exited with code "
-            + process.exitCode().orElse(-1) + " before answering " + health + process.describeLog());
+        throw new TargetException(
+            "the app server for "
+                + label
+                + " exited with code "
+                + process.exitCode().orElse(-1)
+                + " before answering "
+                + health
+                + process.describeLog());
       }
       try {
-        HttpResponse<String> response = client.send(
-            HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).GET().build(),
-            HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response =
+            client.send(
+                HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() == 200) {
           return;
         }
         lastSeen = "status " + response.statusCode();
       } catch (IOException e) {
-        lastSeen = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        lastSeen =
+            e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new TargetException("interrupted while waiting for " + health);
       }
       sleep(100);
     }
-    throw new TargetException("the app server for " + label + " did not answer " + health + " with status 200 within "
-        + timeout.toSeconds() + " s (last: " + lastSeen + ")" + process.describeLog());
+    throw new TargetException(
+        "the app server for "
+            + label
+            + " did not answer "
+            + health
+            + " with status 200 within "
+            + timeout.toSeconds()
+            + " s (last: "
+            + lastSeen
+            + ")"
+            + process.describeLog());
   }
 
   private static void sleep(long millis) {
@@ -224,8 +292,15 @@ public final class DjangoServer implements AutoCloseable {
   /** Fails when the server's main process has exited, naming its exit code and showing its log. */
   public void checkAlive() throws TargetException {
     if (!process.isAlive()) {
-      throw new TargetException("the app server for " + label + " (" + process + ") exited with code "
-          + process.exitCode().orElse(-1) + " while it was being measured" + process.describeLog());
+      throw new TargetException(
+          "the app server for "
+              + label
+              + " ("
+              + process
+              + ") exited with code "
+              + process.exitCode().orElse(-1)
+              + " while it was being measured"
+              + process.describeLog());
     }
   }
 

@@ -14,12 +14,13 @@ import java.util.OptionalInt;
 /**
  * A child process of the harness that is always stopped, with everything it started.
  *
- * <p>The command runs under {@code setsid}, so it leads a process group and session of its own: every process it
- * forks (Gunicorn's workers, Celery's pool) stays in that group even after its parent dies, and a terminal's
- * Ctrl-C reaches only the harness, which then stops the group itself. {@link #stop} signals the whole group,
- * SIGTERM first and SIGKILL after a grace period, and returns only when no process of the group is left. Every
- * instance is registered with {@link ProcessReaper}, whose shutdown hook stops what is still running when the
- * harness exits for any reason it can react to.
+ * <p>The command runs under {@code setsid}, so it leads a process group and session of its own:
+ * every process it forks (Gunicorn's workers, Celery's pool) stays in that group even after its
+ * parent dies, and a terminal's Ctrl-C reaches only the harness, which then stops the group itself.
+ * {@link #stop} signals the whole group, SIGTERM first and SIGKILL after a grace period, and
+ * returns only when no process of the group is left. Every instance is registered with {@link
+ * ProcessReaper}, whose shutdown hook stops what is still running when the harness exits for any
+ * reason it can react to.
  */
 public final class ManagedProcess implements AutoCloseable {
 
@@ -38,7 +39,8 @@ public final class ManagedProcess implements AutoCloseable {
   }
 
   /**
-   * Starts a command in its own process group, its standard output and error appended to {@code logFile}.
+   * Starts a command in its own process group, its standard output and error appended to {@code
+   * logFile}.
    *
    * @param name what the process is, for messages ("gunicorn", "postgres")
    * @param command the program and its arguments
@@ -48,16 +50,24 @@ public final class ManagedProcess implements AutoCloseable {
    * @throws TargetException when the program cannot be started at all
    */
   public static ManagedProcess start(
-      String name, List<String> command, Map<String, String> environment, Path workingDirectory, Path logFile)
+      String name,
+      List<String> command,
+      Map<String, String> environment,
+      Path workingDirectory,
+      Path logFile)
       throws TargetException {
     List<String> full = new ArrayList<>();
     full.add("setsid");
     full.addAll(command);
-    var builder = new ProcessBuilder(full).directory(workingDirectory.toFile()).redirectErrorStream(true);
+    var builder =
+        new ProcessBuilder(full).directory(workingDirectory.toFile()).redirectErrorStream(true);
     builder.environment().putAll(environment);
     try {
       Files.createDirectories(logFile.getParent());
-      Files.writeString(logFile, "$ " + String.join(" ", command) + System.lineSeparator(), StandardCharsets.UTF_8);
+      Files.writeString(
+          logFile,
+          "$ " + String.join(" ", command) + System.lineSeparator(),
+          StandardCharsets.UTF_8);
       builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
       var started = new ManagedProcess(name, command, builder.start(), logFile);
       ProcessReaper.register(started);
@@ -72,20 +82,36 @@ public final class ManagedProcess implements AutoCloseable {
    * Runs a command to completion, in its own process group, and fails unless it exits 0.
    *
    * @param timeout how long it may take; it is stopped, group and all, after that
-   * @throws TargetException when it cannot start, fails, or times out; the message carries its last log lines
+   * @throws TargetException when it cannot start, fails, or times out; the message carries its last
+   *     log lines
    */
   public static void runToCompletion(
-      String name, List<String> command, Map<String, String> environment, Path workingDirectory, Path logFile,
-      Duration timeout) throws TargetException {
+      String name,
+      List<String> command,
+      Map<String, String> environment,
+      Path workingDirectory,
+      Path logFile,
+      Duration timeout)
+      throws TargetException {
     try (var process = start(name, command, environment, workingDirectory, logFile)) {
       OptionalInt exit = process.waitFor(timeout);
       if (exit.isEmpty()) {
-        throw new TargetException(name + " did not finish within " + timeout.toSeconds() + " s: "
-            + String.join(" ", command) + process.describeLog());
+        throw new TargetException(
+            name
+                + " did not finish within "
+                + timeout.toSeconds()
+                + " s: "
+                + String.join(" ", command)
+                + process.describeLog());
       }
       if (exit.getAsInt() != 0) {
-        throw new TargetException(name + " failed with exit code " + exit.getAsInt() + ": "
-            + String.join(" ", command) + process.describeLog());
+        throw new TargetException(
+            name
+                + " failed with exit code "
+                + exit.getAsInt()
+                + ": "
+                + String.join(" ", command)
+                + process.describeLog());
       }
     }
   }
@@ -110,12 +136,18 @@ public final class ManagedProcess implements AutoCloseable {
     return process.isAlive();
   }
 
-  /** The exit code once the process has ended (128 + signal number for a signal, as shells report it). */
+  /**
+   * The exit code once the process has ended (128 + signal number for a signal, as shells report
+   * it).
+   */
   public OptionalInt exitCode() {
     return process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
   }
 
-  /** Waits up to {@code timeout} for the process to end; its exit code, or empty when it is still running. */
+  /**
+   * Waits up to {@code timeout} for the process to end; its exit code, or empty when it is still
+   * running.
+   */
   public OptionalInt waitFor(Duration timeout) {
     try {
       if (process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
@@ -137,7 +169,8 @@ public final class ManagedProcess implements AutoCloseable {
   public String logTail(int lines) {
     try {
       List<String> all = Files.readAllLines(logFile, StandardCharsets.UTF_8);
-      return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+      return String.join(
+          System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
     } catch (IOException | UncheckedIOException e) {
       return "(log " + logFile + " unreadable: " + e.getMessage() + ")";
     }
@@ -145,13 +178,21 @@ public final class ManagedProcess implements AutoCloseable {
 
   /** A message suffix naming the log file and showing its end. */
   public String describeLog() {
-    return System.lineSeparator() + "  log: " + logFile + System.lineSeparator()
-        + logTail(15).lines().map(l -> "  | " + l).reduce((a, b) -> a + System.lineSeparator() + b).orElse("  | (empty)");
+    return System.lineSeparator()
+        + "  log: "
+        + logFile
+        + System.lineSeparator()
+        + logTail(15)
+            .lines()
+            .map(l -> "  | " + l)
+            .reduce((a, b) -> a + System.lineSeparator() + b)
+            .orElse("  | (empty)");
   }
 
   /**
-   * Stops the process group: SIGTERM, then SIGKILL after {@code grace}; returns when no member is left (or after a
-   * further five seconds, when the kernel has been told to kill them and nothing more can be done).
+   * Stops the process group: SIGTERM, then SIGKILL after {@code grace}; returns when no member is
+   * left (or after a further five seconds, when the kernel has been told to kill them and nothing
+   * more can be done).
    */
   public void stop(Duration grace) {
     try {

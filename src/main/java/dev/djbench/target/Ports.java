@@ -11,8 +11,8 @@ public final class Ports {
   private Ports() {}
 
   /**
-   * A port that was free a moment ago on 127.0.0.1. Another process could take it before the caller binds it; the
-   * health check after start-up catches that case with a clear message.
+   * A port that was free a moment ago on 127.0.0.1. Another process could take it before the caller
+   * binds it; the health check after start-up catches that case with a clear message.
    */
   public static int freeLoopbackPort() {
     try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {

@@ -7,15 +7,17 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Stops every {@link ManagedProcess} still running when the JVM shuts down: normal exit, an uncaught error,
- * SIGTERM, or Ctrl-C (SIGINT). Only SIGKILL of the harness itself escapes it, which no program can handle.
+ * Stops every {@link ManagedProcess} still running when the JVM shuts down: normal exit, an
+ * uncaught error, SIGTERM, or Ctrl-C (SIGINT). Only SIGKILL of the harness itself escapes it, which
+ * no program can handle.
  */
 public final class ProcessReaper {
 
   private static final Set<ManagedProcess> LIVE = ConcurrentHashMap.newKeySet();
 
   static {
-    Runtime.getRuntime().addShutdownHook(new Thread(ProcessReaper::stopAll, "djbench-process-reaper"));
+    Runtime.getRuntime()
+        .addShutdownHook(new Thread(ProcessReaper::stopAll, "djbench-process-reaper"));
   }
 
   private ProcessReaper() {}

@@ -12,9 +12,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * The Python interpreter that runs the app, and what it has installed.
  *
- * <p>Chosen in this order: {@code DJBENCH_PYTHON}; the app's own {@code .venv}; {@code /usr/bin/python3} (where
- * Debian's python3-django and friends are visible — a pyenv or conda {@code python3} earlier on PATH usually is
- * not). The launcher's {@code setup} prepares one of these.
+ * <p>Chosen in this order: {@code DJBENCH_PYTHON}; the app's own {@code .venv}; {@code
+ * /usr/bin/python3} (where Debian's python3-django and friends are visible — a pyenv or conda
+ * {@code python3} earlier on PATH usually is not). The launcher's {@code setup} prepares one of
+ * these.
  *
  * @param executable the interpreter
  */
@@ -34,36 +35,46 @@ public record PythonEnv(Path executable) {
   }
 
   /**
-   * Versions of the interpreter and the packages the harness drives; a package that is missing is reported as
-   * {@code missing}.
+   * Versions of the interpreter and the packages the harness drives; a package that is missing is
+   * reported as {@code missing}.
    *
    * @throws TargetException when the interpreter itself cannot run
    */
   public Map<String, String> versions() throws TargetException {
-    String script = String.join("\n",
-        "import sys, importlib",
-        "print('python=' + sys.version.split()[0])",
-        "for name in ('django', 'gunicorn', 'uvicorn', 'gevent', 'whitenoise', 'rest_framework', 'celery',"
-            + " 'psycopg2', 'redis', 'pymemcache', 'django_redis'):",
-        "    try:",
-        "        m = importlib.import_module(name)",
-        "        v = getattr(m, '__version__', None) or getattr(m, 'VERSION', None) or 'present'",
-        "        print(name + '=' + (v if isinstance(v, str) else '.'.join(str(p) for p in v[:3])))",
-        "    except Exception:",
-        "        print(name + '=missing')");
+    String script =
+        String.join(
+            "\n",
+            "import sys, importlib",
+            "print('python=' + sys.version.split()[0])",
+            "for name in ('django', 'gunicorn', 'uvicorn', 'gevent', 'whitenoise', 'rest_framework', 'celery',"
+                + " 'psycopg2', 'redis', 'pymemcache', 'django_redis'):",
+            "    try:",
+            "        m = importlib.import_module(name)",
+            "        v = getattr(m, '__version__', None) or getattr(m, 'VERSION', None) or 'present'",
+            "        print(name + '=' + (v if isinstance(v, str) else '.'.join(str(p) for p in v[:3])))",
+            "    except Exception:",
+            "        print(name + '=missing')");
     try {
-      Process process = new ProcessBuilder(executable.toString(), "-c", script).redirectErrorStream(true).start();
+      Process process =
+          new ProcessBuilder(executable.toString(), "-c", script).redirectErrorStream(true).start();
       String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
         throw new TargetException(executable + " could not report its packages: " + out.strip());
       }
       Map<String, String> versions = new LinkedHashMap<>();
-      out.lines().filter(l -> l.contains("=")).forEach(l ->
-          versions.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
+      out.lines()
+          .filter(l -> l.contains("="))
+          .forEach(
+              l -> versions.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
       return versions;
     } catch (IOException e) {
-      throw new TargetException("cannot run the Python interpreter " + executable + ": " + e.getMessage()
-          + "; run ./djbench setup, or set DJBENCH_PYTHON to an interpreter that has Django and Gunicorn", e);
+      throw new TargetException(
+          "cannot run the Python interpreter "
+              + executable
+              + ": "
+              + e.getMessage()
+              + "; run ./djbench setup, or set DJBENCH_PYTHON to an interpreter that has Django and Gunicorn",
+          e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new TargetException("interrupted while asking " + executable + " for its packages");

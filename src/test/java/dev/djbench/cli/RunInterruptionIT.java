@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -19,8 +18,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The packaged djbench in a child JVM, broken mid-run: the app server killed, or the harness interrupted as by
- * Ctrl-C. Trials already measured stay on disk and no process of the run survives.
+ * The packaged djbench in a child JVM, broken mid-run: the app server killed, or the harness
+ * interrupted as by Ctrl-C. Trials already measured stay on disk and no process of the run
+ * survives.
  */
 class RunInterruptionIT {
 
@@ -31,9 +31,23 @@ class RunInterruptionIT {
   private Process startRun() throws IOException {
     Path jar = HOME.resolve("target/djbench.jar");
     assertTrue(Files.isRegularFile(jar), "the packaged jar is built before integration tests");
-    return new ProcessBuilder("java", "--add-opens", "java.base/java.lang=ALL-UNNAMED", "-jar", jar.toString(),
-        "--home", HOME.toString(), "run", "--profile", "quick", "--only", "select-related", "--seed", "5",
-        "--reports", reports.toString())
+    return new ProcessBuilder(
+            "java",
+            "--add-opens",
+            "java.base/java.lang=ALL-UNNAMED",
+            "-jar",
+            jar.toString(),
+            "--home",
+            HOME.toString(),
+            "run",
+            "--profile",
+            "quick",
+            "--only",
+            "select-related",
+            "--seed",
+            "5",
+            "--reports",
+            reports.toString())
         .redirectOutput(reports.resolve("stdout.txt").toFile())
         .redirectError(reports.resolve("stderr.txt").toFile())
         .start();
@@ -65,9 +79,12 @@ class RunInterruptionIT {
 
   private static ProcessHandle gunicornMaster(Process harness) {
     for (int i = 0; i < 100; i++) {
-      Optional<ProcessHandle> master = harness.toHandle().children()
-          .filter(h -> h.info().commandLine().orElse("").contains("gunicorn"))
-          .findFirst();
+      Optional<ProcessHandle> master =
+          harness
+              .toHandle()
+              .children()
+              .filter(h -> h.info().commandLine().orElse("").contains("gunicorn"))
+              .findFirst();
       if (master.isPresent()) {
         return master.get();
       }
@@ -113,7 +130,10 @@ class RunInterruptionIT {
     assertEquals("failed", result.status());
     int journaled = Journal.read(run.resolve(Journal.FILE)).size();
     assertTrue(journaled >= 1);
-    assertEquals(journaled, result.experiments().get(0).trials().size(), "results.json holds every journaled trial");
+    assertEquals(
+        journaled,
+        result.experiments().get(0).trials().size(),
+        "results.json holds every journaled trial");
     assertNothingLeft();
   }
 
@@ -133,5 +153,4 @@ class RunInterruptionIT {
     assertTrue(result.experiments().get(0).trials().size() >= 1);
     assertNothingLeft();
   }
-
 }

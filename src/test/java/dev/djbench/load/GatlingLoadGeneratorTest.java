@@ -28,18 +28,26 @@ class GatlingLoadGeneratorTest {
   void startServer() throws Exception {
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
     server.setExecutor(Executors.newFixedThreadPool(4));
-    server.createContext("/ok", exchange -> {
-      served.incrementAndGet();
-      byte[] body = "hello".getBytes(StandardCharsets.UTF_8);
-      exchange.getResponseHeaders().add("Server-Timing", "total;dur=2.500, db;dur=1.250;count=7, cache;dur=0.000;hit=1;miss=2");
-      exchange.sendResponseHeaders(200, body.length);
-      exchange.getResponseBody().write(body);
-      exchange.close();
-    });
-    server.createContext("/broken", exchange -> {
-      exchange.sendResponseHeaders(500, -1);
-      exchange.close();
-    });
+    server.createContext(
+        "/ok",
+        exchange -> {
+          served.incrementAndGet();
+          byte[] body = "hello".getBytes(StandardCharsets.UTF_8);
+          exchange
+              .getResponseHeaders()
+              .add(
+                  "Server-Timing",
+                  "total;dur=2.500, db;dur=1.250;count=7, cache;dur=0.000;hit=1;miss=2");
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    server.createContext(
+        "/broken",
+        exchange -> {
+          exchange.sendResponseHeaders(500, -1);
+          exchange.close();
+        });
     server.start();
   }
 
@@ -54,10 +62,13 @@ class GatlingLoadGeneratorTest {
   }
 
   @Test
-  void recordsEveryRequestOfTheMeasuredWindowWithItsServerTiming(@TempDir Path work) throws Exception {
+  void recordsEveryRequestOfTheMeasuredWindowWithItsServerTiming(@TempDir Path work)
+      throws Exception {
     TrialMeasurement m = new GatlingLoadGenerator(work).run(spec("/ok", 40, 1, 2), () -> {});
 
-    assertTrue(m.warmupRequests() >= 36 && m.warmupRequests() <= 44, "warm-up requests: " + m.warmupRequests());
+    assertTrue(
+        m.warmupRequests() >= 36 && m.warmupRequests() <= 44,
+        "warm-up requests: " + m.warmupRequests());
     assertTrue(m.started() >= 76 && m.started() <= 84, "measured requests: " + m.started());
     assertEquals(m.started(), m.completed());
     assertEquals(0, m.errors());
@@ -72,14 +83,26 @@ class GatlingLoadGeneratorTest {
 
   @Test
   void countsErrorStatusesAndRefusedConnectionsAsErrors(@TempDir Path work) throws Exception {
-    TrialMeasurement broken = new GatlingLoadGenerator(work).run(spec("/broken", 20, 0, 1), () -> {});
+    TrialMeasurement broken =
+        new GatlingLoadGenerator(work).run(spec("/broken", 20, 0, 1), () -> {});
     assertEquals(broken.started(), broken.errors());
     assertEquals(Map.of(500, broken.started()), broken.statusCounts());
 
     int port = server.getAddress().getPort();
     server.stop(0);
-    var refused = new TrialSpec("refused", URI.create("http://127.0.0.1:" + port), "GET", "/ok", Map.of(), "",
-        20, false, 0, 1, 2);
+    var refused =
+        new TrialSpec(
+            "refused",
+            URI.create("http://127.0.0.1:" + port),
+            "GET",
+            "/ok",
+            Map.of(),
+            "",
+            20,
+            false,
+            0,
+            1,
+            2);
     TrialMeasurement m = new GatlingLoadGenerator(work).run(refused, () -> {});
     assertTrue(m.started() > 0);
     assertEquals(m.started(), m.connectionFailures());

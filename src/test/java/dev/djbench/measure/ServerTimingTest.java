@@ -9,8 +9,9 @@ class ServerTimingTest {
 
   @Test
   void parsesTheReferenceAppsHeaderIntoMicroseconds() {
-    ServerTiming t = ServerTiming.parse(
-        "total;dur=12.345, db;dur=3.210;count=101, cache;dur=0.120;hit=3;miss=1, template;dur=5.000");
+    ServerTiming t =
+        ServerTiming.parse(
+            "total;dur=12.345, db;dur=3.210;count=101, cache;dur=0.120;hit=3;miss=1, template;dur=5.000");
     assertEquals(12_345, t.metric("total").orElseThrow().durationMicros());
     assertEquals(3_210, t.metric("db").orElseThrow().durationMicros());
     assertEquals(101, t.metric("db").orElseThrow().longParam("count"));
@@ -42,6 +43,8 @@ class ServerTimingTest {
 
   @Test
   void theFirstOfTwoMetricsWithTheSameNameWins() {
-    assertEquals(1_000, ServerTiming.parse("db;dur=1, db;dur=2").metric("db").orElseThrow().durationMicros());
+    assertEquals(
+        1_000,
+        ServerTiming.parse("db;dur=1, db;dur=2").metric("db").orElseThrow().durationMicros());
   }
 }

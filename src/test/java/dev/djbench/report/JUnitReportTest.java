@@ -27,7 +27,8 @@ class JUnitReportTest {
 
   @Test
   void aPlainRunRendersAsItsGoldenFile() throws Exception {
-    Golden.assertMatches("report-junit-plain.xml",
+    Golden.assertMatches(
+        "report-junit-plain.xml",
         ReportFormat.JUNIT.render(ReportFixtures.withGate(ResultsFixtures.run(), null)));
   }
 
@@ -39,22 +40,48 @@ class JUnitReportTest {
     Element failure = (Element) regression.getElementsByTagName("failure").item(0);
     assertEquals("techniques.select-related", regression.getAttribute("classname"));
     assertEquals("regression", failure.getAttribute("type"));
-    assertTrue(failure.getAttribute("message").contains("clientLatencyMicros.p95"), failure.getAttribute("message"));
+    assertTrue(
+        failure.getAttribute("message").contains("clientLatencyMicros.p95"),
+        failure.getAttribute("message"));
     assertTrue(failure.getAttribute("message").contains("×1.25"), failure.getAttribute("message"));
-    assertTrue(failure.getTextContent().contains("interval [1.18, 1.31]"), failure.getTextContent());
+    assertTrue(
+        failure.getTextContent().contains("interval [1.18, 1.31]"), failure.getTextContent());
     assertTrue(failure.getTextContent().contains("threshold δ 10.0%"), failure.getTextContent());
     assertTrue(failure.getTextContent().contains("blocks 5"), failure.getTextContent());
-    assertEquals(0, testCase(suite, "clientLatencyMicros.p50").getChildNodes().getLength(), "a pass is empty");
+    assertEquals(
+        0,
+        testCase(suite, "clientLatencyMicros.p50").getChildNodes().getLength(),
+        "a pass is empty");
     assertCounts(suite, 3, 1, 0, 1);
   }
 
   @Test
   void anInconclusiveCheckIsSkippedOrFailedAsThePolicySays() throws Exception {
     for (String policy : List.of("pass", "fail")) {
-      GateResult gate = new GateResult("same-run", "main", "feature", policy, "inconclusive", 0.05, List.of(
-          new GateResult.GateCheck("select-related", "clientLatencyMicros.p95", 0.10, 1.06, 0.97, 1.16, 0.975, 4,
-              "inconclusive", "inconclusive", "p95 client latency: not enough evidence either way")), List.of());
-      Element suite = suite(ReportFormat.JUNIT.render(ReportFixtures.withGate(ResultsFixtures.run(), gate)));
+      GateResult gate =
+          new GateResult(
+              "same-run",
+              "main",
+              "feature",
+              policy,
+              "inconclusive",
+              0.05,
+              List.of(
+                  new GateResult.GateCheck(
+                      "select-related",
+                      "clientLatencyMicros.p95",
+                      0.10,
+                      1.06,
+                      0.97,
+                      1.16,
+                      0.975,
+                      4,
+                      "inconclusive",
+                      "inconclusive",
+                      "p95 client latency: not enough evidence either way")),
+              List.of());
+      Element suite =
+          suite(ReportFormat.JUNIT.render(ReportFixtures.withGate(ResultsFixtures.run(), gate)));
 
       Element check = testCase(suite, "clientLatencyMicros.p95");
       if (policy.equals("pass")) {
@@ -74,36 +101,81 @@ class JUnitReportTest {
     ExperimentResult measured = ResultsFixtures.run().experiments().get(0);
     List<Comparison> comparisons = new ArrayList<>(measured.comparisons());
     // Not shown in summaries, so not a test case either.
-    comparisons.add(new Comparison("naive", "optimized", "clientLatencyMicros.p95", 1, 1, 1, 0.9, 1.1, 0.95, 5,
-        "no change", 0.05));
-    ExperimentResult broken = new ExperimentResult("cache-page", "cache_page", "", "broken",
-        "variants answer differently: body differs", List.of(), List.of(), List.of());
-    RunResult run = ReportFixtures.withGate(ReportFixtures.withExperiments(ResultsFixtures.run(), List.of(
-        ReportFixtures.withTrials(measured, measured.trials(), comparisons), ResultsFixtures.run().experiments().get(1),
-        broken)), null);
+    comparisons.add(
+        new Comparison(
+            "naive",
+            "optimized",
+            "clientLatencyMicros.p95",
+            1,
+            1,
+            1,
+            0.9,
+            1.1,
+            0.95,
+            5,
+            "no change",
+            0.05));
+    ExperimentResult broken =
+        new ExperimentResult(
+            "cache-page",
+            "cache_page",
+            "",
+            "broken",
+            "variants answer differently: body differs",
+            List.of(),
+            List.of(),
+            List.of());
+    RunResult run =
+        ReportFixtures.withGate(
+            ReportFixtures.withExperiments(
+                ResultsFixtures.run(),
+                List.of(
+                    ReportFixtures.withTrials(measured, measured.trials(), comparisons),
+                    ResultsFixtures.run().experiments().get(1),
+                    broken)),
+            null);
 
     Element suite = suite(ReportFormat.JUNIT.render(run));
 
     assertEquals("djbench.techniques", suite.getAttribute("name"));
     Element p50 = testCase(suite, "clientLatencyMicros.p50 optimized vs naive");
-    assertTrue(p50.getElementsByTagName("system-out").item(0).getTextContent().contains("verdict inconclusive"));
+    assertTrue(
+        p50.getElementsByTagName("system-out")
+            .item(0)
+            .getTextContent()
+            .contains("verdict inconclusive"));
     assertEquals(0, suite.getElementsByTagName("failure").getLength());
     Element skipped = testCase(suite, "run", "techniques.conn-max-age");
     assertEquals(1, skipped.getElementsByTagName("skipped").getLength());
-    Element error = (Element) testCase(suite, "run", "techniques.cache-page").getElementsByTagName("error").item(0);
+    Element error =
+        (Element)
+            testCase(suite, "run", "techniques.cache-page").getElementsByTagName("error").item(0);
     assertEquals("broken", error.getAttribute("type"));
     assertCounts(suite, 3, 0, 1, 1);
   }
 
   @Test
   void anyTextFromTheScenarioKeepsTheXmlWellFormed() throws Exception {
-    String hostile = "<script>alert(1)</script> \"quotes\" & 'ampersands' ]]> \u0001\u0000 line\nbreak";
-    ExperimentResult skipped = new ExperimentResult(hostile, hostile, hostile, "skipped", hostile, List.of(),
-        List.of(), List.of());
-    GateResult gate = new GateResult("same-run", hostile, hostile, "fail", "regression", 0.05, List.of(
-        new GateResult.GateCheck(hostile, hostile, 0.1, 2, 1.5, 2.5, 0.95, 5, "slower", "fail", hostile)), List.of(hostile));
-    RunResult run = ReportFixtures.withGate(ReportFixtures.withExperiments(ResultsFixtures.run(), List.of(skipped)),
-        gate);
+    String hostile =
+        "<script>alert(1)</script> \"quotes\" & 'ampersands' ]]> \u0001\u0000 line\nbreak";
+    ExperimentResult skipped =
+        new ExperimentResult(
+            hostile, hostile, hostile, "skipped", hostile, List.of(), List.of(), List.of());
+    GateResult gate =
+        new GateResult(
+            "same-run",
+            hostile,
+            hostile,
+            "fail",
+            "regression",
+            0.05,
+            List.of(
+                new GateResult.GateCheck(
+                    hostile, hostile, 0.1, 2, 1.5, 2.5, 0.95, 5, "slower", "fail", hostile)),
+            List.of(hostile));
+    RunResult run =
+        ReportFixtures.withGate(
+            ReportFixtures.withExperiments(ResultsFixtures.run(), List.of(skipped)), gate);
 
     Element suite = suite(ReportFormat.JUNIT.render(run));
 
@@ -111,7 +183,9 @@ class JUnitReportTest {
     Element check = testCase(suite, hostile.replace("\u0001\u0000", "\uFFFD\uFFFD"));
     Element failure = (Element) check.getElementsByTagName("failure").item(0);
     String message = failure.getAttribute("message");
-    assertTrue(message.contains("<script>alert(1)</script> \"quotes\" & 'ampersands' ]]> \uFFFD\uFFFD line\nbreak"),
+    assertTrue(
+        message.contains(
+            "<script>alert(1)</script> \"quotes\" & 'ampersands' ]]> \uFFFD\uFFFD line\nbreak"),
         message);
     assertCounts(suite, 2, 1, 0, 1);
   }
@@ -119,22 +193,38 @@ class JUnitReportTest {
   @Test
   void anUnfinishedRunIsAnError() throws Exception {
     RunResult f = ResultsFixtures.run();
-    RunResult aborted = new RunResult(f.schemaVersion(), f.runId(), "aborted", "interrupted (Ctrl-C)", f.startedAt(),
-        f.finishedAt(), f.scenarioFile(), f.suite(), f.profile(), f.seed(), f.clientLatencyResolution(), f.machine(),
-        f.experiments(), null);
+    RunResult aborted =
+        new RunResult(
+            f.schemaVersion(),
+            f.runId(),
+            "aborted",
+            "interrupted (Ctrl-C)",
+            f.startedAt(),
+            f.finishedAt(),
+            f.scenarioFile(),
+            f.suite(),
+            f.profile(),
+            f.seed(),
+            f.clientLatencyResolution(),
+            f.machine(),
+            f.experiments(),
+            null);
 
     Element suite = suite(ReportFormat.JUNIT.render(aborted));
 
     Element run = testCase(suite, "run", "techniques");
-    assertEquals("aborted", ((Element) run.getElementsByTagName("error").item(0)).getAttribute("type"));
+    assertEquals(
+        "aborted", ((Element) run.getElementsByTagName("error").item(0)).getAttribute("type"));
   }
 
   /** Parses {@code xml} with the JDK's parser, which refuses anything not well-formed. */
   private static Element suite(String xml) throws Exception {
     DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
     factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-    Document document = factory.newDocumentBuilder()
-        .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    Document document =
+        factory
+            .newDocumentBuilder()
+            .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
     Element root = document.getDocumentElement();
     assertEquals("testsuites", root.getTagName());
     NodeList suites = root.getElementsByTagName("testsuite");
@@ -146,8 +236,12 @@ class JUnitReportTest {
     return suite;
   }
 
-  /** Checks the suite's counts against the test cases it holds as well as against the expected numbers. */
-  private static void assertCounts(Element suite, int tests, int failures, int errors, int skipped) {
+  /**
+   * Checks the suite's counts against the test cases it holds as well as against the expected
+   * numbers.
+   */
+  private static void assertCounts(
+      Element suite, int tests, int failures, int errors, int skipped) {
     assertEquals(tests, suite.getElementsByTagName("testcase").getLength());
     assertEquals(failures, suite.getElementsByTagName("failure").getLength());
     assertEquals(errors, suite.getElementsByTagName("error").getLength());
@@ -167,7 +261,8 @@ class JUnitReportTest {
     NodeList cases = suite.getElementsByTagName("testcase");
     for (int i = 0; i < cases.getLength(); i++) {
       Element c = (Element) cases.item(i);
-      if (c.getAttribute("name").equals(name) && (className == null || c.getAttribute("classname").equals(className))) {
+      if (c.getAttribute("name").equals(name)
+          && (className == null || c.getAttribute("classname").equals(className))) {
         return c;
       }
     }

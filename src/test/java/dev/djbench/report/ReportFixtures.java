@@ -21,31 +21,73 @@ final class ReportFixtures {
 
   /** {@code run} with its experiments replaced. */
   static RunResult withExperiments(RunResult run, List<ExperimentResult> experiments) {
-    return new RunResult(run.schemaVersion(), run.runId(), run.status(), run.message(), run.startedAt(),
-        run.finishedAt(), run.scenarioFile(), run.suite(), run.profile(), run.seed(), run.clientLatencyResolution(),
-        run.machine(), experiments, run.gate());
+    return new RunResult(
+        run.schemaVersion(),
+        run.runId(),
+        run.status(),
+        run.message(),
+        run.startedAt(),
+        run.finishedAt(),
+        run.scenarioFile(),
+        run.suite(),
+        run.profile(),
+        run.seed(),
+        run.clientLatencyResolution(),
+        run.machine(),
+        experiments,
+        run.gate());
   }
 
   /** {@code run} with its gate replaced (null for a plain run). */
   static RunResult withGate(RunResult run, GateResult gate) {
-    return new RunResult(run.schemaVersion(), run.runId(), run.status(), run.message(), run.startedAt(),
-        run.finishedAt(), run.scenarioFile(), run.suite(), run.profile(), run.seed(), run.clientLatencyResolution(),
-        run.machine(), run.experiments(), gate);
+    return new RunResult(
+        run.schemaVersion(),
+        run.runId(),
+        run.status(),
+        run.message(),
+        run.startedAt(),
+        run.finishedAt(),
+        run.scenarioFile(),
+        run.suite(),
+        run.profile(),
+        run.seed(),
+        run.clientLatencyResolution(),
+        run.machine(),
+        run.experiments(),
+        gate);
   }
 
   /** {@code experiment} with its trials and comparisons replaced. */
-  static ExperimentResult withTrials(ExperimentResult e, List<TrialResult> trials, List<Comparison> comparisons) {
-    return new ExperimentResult(e.id(), e.technique(), e.claim(), e.status(), e.reason(), e.variants(), trials,
+  static ExperimentResult withTrials(
+      ExperimentResult e, List<TrialResult> trials, List<Comparison> comparisons) {
+    return new ExperimentResult(
+        e.id(),
+        e.technique(),
+        e.claim(),
+        e.status(),
+        e.reason(),
+        e.variants(),
+        trials,
         comparisons);
   }
 
   /** {@code experiment} with another id and claim. */
   static ExperimentResult renamed(ExperimentResult e, String id, String claim) {
-    return new ExperimentResult(id, e.technique(), claim, e.status(), e.reason(), e.variants(), e.trials(),
+    return new ExperimentResult(
+        id,
+        e.technique(),
+        claim,
+        e.status(),
+        e.reason(),
+        e.variants(),
+        e.trials(),
         e.comparisons());
   }
 
-  /** The fixture's measured experiment over {@code blocks} blocks, the candidate about half the baseline. */
+  /**
+   * The fixture's measured experiment over {@code blocks} blocks, the candidate about half the
+   * baseline.
+   */
   static ExperimentResult measuredOverBlocks(int blocks) {
     ExperimentResult base = ResultsFixtures.run().experiments().get(0);
     List<TrialResult> trials = new ArrayList<>();
@@ -53,9 +95,20 @@ final class ReportFixtures {
       trials.add(ResultsFixtures.trial("naive", b, 19_000 + 1000L * (b % 3), 51));
       trials.add(ResultsFixtures.trial("optimized", b, 9_000 + 1000L * (b % 2), 1));
     }
-    var comparison = new Comparison("naive", "optimized", "clientLatencyMicros.p50", 20_007, 9_507, 0.49, 0.45,
-        0.53, 0.99, blocks, "faster", 0.05);
+    var comparison =
+        new Comparison(
+            "naive",
+            "optimized",
+            "clientLatencyMicros.p50",
+            20_007,
+            9_507,
+            0.49,
+            0.45,
+            0.53,
+            0.99,
+            blocks,
+            "faster",
+            0.05);
     return withTrials(base, trials, List.of(comparison));
   }
-
 }

@@ -22,8 +22,12 @@ public final class ResultsFixtures {
 
   public static TrialResult trial(String variant, int block, long latencyMicros, long queries) {
     Map<String, Histogram> histograms = new LinkedHashMap<>();
-    histograms.put("clientLatencyMicros", histogram(latencyMicros, latencyMicros + 1000, latencyMicros + 3000));
-    histograms.put("serverTotalMicros", histogram(latencyMicros - 500, latencyMicros - 400, latencyMicros + 100));
+    histograms.put(
+        "clientLatencyMicros",
+        histogram(latencyMicros, latencyMicros + 1000, latencyMicros + 3000));
+    histograms.put(
+        "serverTotalMicros",
+        histogram(latencyMicros - 500, latencyMicros - 400, latencyMicros + 100));
     histograms.put("serverDbMicros", histogram(100, 200, 300));
     histograms.put("serverTemplateMicros", histogram(50, 60, 70));
     histograms.put("serverCacheMicros", histogram(0, 0, 0));
@@ -31,44 +35,164 @@ public final class ResultsFixtures {
     histograms.put("startLagMicros", histogram(10, 20, 30));
     Map<String, Distribution> distributions = new LinkedHashMap<>();
     Map<String, String> encoded = new LinkedHashMap<>();
-    histograms.forEach((name, h) -> {
-      distributions.put(name, Distribution.of(h));
-      encoded.put(name, HistogramCodec.encode(h));
-    });
-    return new TrialResult("select-related", variant, block, variant.equals("naive") ? 0 : 1,
-        String.format("2026-01-01T00:%02d:00Z", block), 1, 2, 40.0, 39.5, 40, 79, 79, 0, 0, 0, 0, 0, 0, Map.of("200", 79L), Map.of(),
-        new ServerResources(0.6, 7.5, 181_338_112, 3), true, List.of(), distributions, encoded);
+    histograms.forEach(
+        (name, h) -> {
+          distributions.put(name, Distribution.of(h));
+          encoded.put(name, HistogramCodec.encode(h));
+        });
+    return new TrialResult(
+        "select-related",
+        variant,
+        block,
+        variant.equals("naive") ? 0 : 1,
+        String.format("2026-01-01T00:%02d:00Z", block),
+        1,
+        2,
+        40.0,
+        39.5,
+        40,
+        79,
+        79,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        Map.of("200", 79L),
+        Map.of(),
+        new ServerResources(0.6, 7.5, 181_338_112, 3),
+        true,
+        List.of(),
+        distributions,
+        encoded);
   }
 
   public static RunResult run() {
-    List<TrialResult> trials = List.of(trial("naive", 0, 19_000, 51), trial("optimized", 0, 9_000, 1));
-    var comparison = new Comparison("naive", "optimized", "clientLatencyMicros.p50", 19_007, 9_007, 0.474,
-        Double.NaN, Double.NaN, 0.95, 1, "inconclusive", 0.05);
-    var experiment = new ExperimentResult("select-related", "select_related()", "hundreds of queries into one",
-        "measured", "", List.of(new ExperimentResult.VariantInfo("naive", "GET /n/", "gunicorn/sync×2 sqlite locmem"),
-            new ExperimentResult.VariantInfo("optimized", "GET /o/", "gunicorn/sync×2 sqlite locmem")),
-        trials, List.of(comparison));
-    var skipped = new ExperimentResult("conn-max-age", "CONN_MAX_AGE", "", "skipped",
-        "needs postgres; install: apt-get install postgresql", List.of(), List.of(), List.of());
-    var capacity = new ExperimentResult("gunicorn-workers", "worker count", "", "measured", "",
-        List.of(new ExperimentResult.VariantInfo("workers=1", "GET /cpu/", "gunicorn/sync×1 sqlite locmem")),
-        List.of(), List.of(), List.of(new CapacityResult("workers=1", "bracketed", 45, 45, 50, 250_000, 0.01, List.of(
-            new CapacityResult.Probe(40, 29_000, 0, true, 0), new CapacityResult.Probe(50, 413_000, 0, false, 1),
-            new CapacityResult.Probe(45, 216_000, 0, true, 2)))));
-    var machine = new Machine(2, "Test CPU", 24L << 30, "Linux 6", "Debian 17.0.15",
-        Map.of("django", "3.2.19", "python", "3.11.2"), "shared");
-    return new RunResult(RunResult.SCHEMA_VERSION, "20260101-000000-abcd", "complete", "", "2026-01-01T00:00:00Z",
-        "2026-01-01T00:01:00Z", "scenarios/techniques.yaml", "techniques", "smoke", 42,
-        "client latency: 1 ms (Gatling); server timings: 1 µs (Server-Timing)", machine,
-        List.of(experiment, skipped, capacity), gate());
+    List<TrialResult> trials =
+        List.of(trial("naive", 0, 19_000, 51), trial("optimized", 0, 9_000, 1));
+    var comparison =
+        new Comparison(
+            "naive",
+            "optimized",
+            "clientLatencyMicros.p50",
+            19_007,
+            9_007,
+            0.474,
+            Double.NaN,
+            Double.NaN,
+            0.95,
+            1,
+            "inconclusive",
+            0.05);
+    var experiment =
+        new ExperimentResult(
+            "select-related",
+            "select_related()",
+            "hundreds of queries into one",
+            "measured",
+            "",
+            List.of(
+                new ExperimentResult.VariantInfo(
+                    "naive", "GET /n/", "gunicorn/sync×2 sqlite locmem"),
+                new ExperimentResult.VariantInfo(
+                    "optimized", "GET /o/", "gunicorn/sync×2 sqlite locmem")),
+            trials,
+            List.of(comparison));
+    var skipped =
+        new ExperimentResult(
+            "conn-max-age",
+            "CONN_MAX_AGE",
+            "",
+            "skipped",
+            "needs postgres; install: apt-get install postgresql",
+            List.of(),
+            List.of(),
+            List.of());
+    var capacity =
+        new ExperimentResult(
+            "gunicorn-workers",
+            "worker count",
+            "",
+            "measured",
+            "",
+            List.of(
+                new ExperimentResult.VariantInfo(
+                    "workers=1", "GET /cpu/", "gunicorn/sync×1 sqlite locmem")),
+            List.of(),
+            List.of(),
+            List.of(
+                new CapacityResult(
+                    "workers=1",
+                    "bracketed",
+                    45,
+                    45,
+                    50,
+                    250_000,
+                    0.01,
+                    List.of(
+                        new CapacityResult.Probe(40, 29_000, 0, true, 0),
+                        new CapacityResult.Probe(50, 413_000, 0, false, 1),
+                        new CapacityResult.Probe(45, 216_000, 0, true, 2)))));
+    var machine =
+        new Machine(
+            2,
+            "Test CPU",
+            24L << 30,
+            "Linux 6",
+            "Debian 17.0.15",
+            Map.of("django", "3.2.19", "python", "3.11.2"),
+            "shared");
+    return new RunResult(
+        RunResult.SCHEMA_VERSION,
+        "20260101-000000-abcd",
+        "complete",
+        "",
+        "2026-01-01T00:00:00Z",
+        "2026-01-01T00:01:00Z",
+        "scenarios/techniques.yaml",
+        "techniques",
+        "smoke",
+        42,
+        "client latency: 1 ms (Gatling); server timings: 1 µs (Server-Timing)",
+        machine,
+        List.of(experiment, skipped, capacity),
+        gate());
   }
 
   public static GateResult gate() {
-    return new GateResult("same-run", "main", "feature", "fail", "regression", 0.05, List.of(
-        new GateResult.GateCheck("select-related", "clientLatencyMicros.p95", 0.10, 1.25, 1.18, 1.31, 0.9875, 5,
-            "slower", "fail", "p95 client latency is 25.0% slower [18.0%, 31.0%], beyond the 10.0% threshold"),
-        new GateResult.GateCheck("select-related", "clientLatencyMicros.p50", 0.05, 1.01, 0.98, 1.04, 0.975, 5,
-            "no change", "pass", "p50 client latency: no change beyond 5.0%")),
+    return new GateResult(
+        "same-run",
+        "main",
+        "feature",
+        "fail",
+        "regression",
+        0.05,
+        List.of(
+            new GateResult.GateCheck(
+                "select-related",
+                "clientLatencyMicros.p95",
+                0.10,
+                1.25,
+                1.18,
+                1.31,
+                0.9875,
+                5,
+                "slower",
+                "fail",
+                "p95 client latency is 25.0% slower [18.0%, 31.0%], beyond the 10.0% threshold"),
+            new GateResult.GateCheck(
+                "select-related",
+                "clientLatencyMicros.p50",
+                0.05,
+                1.01,
+                0.98,
+                1.04,
+                0.975,
+                5,
+                "no change",
+                "pass",
+                "p50 client latency: no change beyond 5.0%")),
         List.of("p95: δ 10.0% (scenario)", "p50: δ 5.0% (scenario)"));
   }
 }

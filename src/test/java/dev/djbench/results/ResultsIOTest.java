@@ -30,9 +30,10 @@ class ResultsIOTest {
   }
 
   /**
-   * Seals the results.json format: a change that alters it must bump {@link RunResult#SCHEMA_VERSION} and add a new
-   * golden file, keeping this one so old runs stay readable. Regenerate deliberately with
-   * {@code DJBENCH_WRITE_GOLDEN=1 mvn test -Dtest=ResultsIOTest}.
+   * Seals the results.json format: a change that alters it must bump {@link
+   * RunResult#SCHEMA_VERSION} and add a new golden file, keeping this one so old runs stay
+   * readable. Regenerate deliberately with {@code DJBENCH_WRITE_GOLDEN=1 mvn test
+   * -Dtest=ResultsIOTest}.
    */
   @Test
   void theVersion1FormatIsSealedByItsGoldenFile() throws Exception {
@@ -40,7 +41,9 @@ class ResultsIOTest {
     if (System.getenv("DJBENCH_WRITE_GOLDEN") != null) {
       Files.writeString(GOLDEN, json, StandardCharsets.UTF_8);
     }
-    assertEquals(Files.readString(GOLDEN, StandardCharsets.UTF_8), json,
+    assertEquals(
+        Files.readString(GOLDEN, StandardCharsets.UTF_8),
+        json,
         "results.json format changed: bump RunResult.SCHEMA_VERSION and add a golden file for the new version");
     RunResult old = ResultsIO.read(GOLDEN);
     assertEquals(ResultsIO.toJson(ResultsFixtures.run()), ResultsIO.toJson(old));
@@ -72,13 +75,16 @@ class ResultsIOTest {
     assertEquals(2, trials.size());
     assertEquals("optimized", trials.get(1).variant());
     assertEquals(2, Files.readAllLines(dir.resolve(Journal.FILE)).size());
-    Files.writeString(dir.resolve(Journal.FILE), "{oops}\n", java.nio.file.StandardOpenOption.APPEND);
-    ResultsException e = assertThrows(ResultsException.class, () -> Journal.read(dir.resolve(Journal.FILE)));
+    Files.writeString(
+        dir.resolve(Journal.FILE), "{oops}\n", java.nio.file.StandardOpenOption.APPEND);
+    ResultsException e =
+        assertThrows(ResultsException.class, () -> Journal.read(dir.resolve(Journal.FILE)));
     assertTrue(e.getMessage().contains("journal.jsonl:3:"), e.getMessage());
   }
 
   @Test
   void aCorruptHistogramEncodingIsRefused() {
-    assertThrows(IllegalArgumentException.class, () -> HistogramCodec.decode("bm90IGEgaGlzdG9ncmFt"));
+    assertThrows(
+        IllegalArgumentException.class, () -> HistogramCodec.decode("bm90IGEgaGlzdG9ncmFt"));
   }
 }

@@ -16,20 +16,27 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** An app that will not start fails its experiment with its log in the message; the run goes on and exits 3. */
+/**
+ * An app that will not start fails its experiment with its log in the message; the run goes on and
+ * exits 3.
+ */
 class AppStartFailureIT {
 
   @Test
   void aBrokenAppFailsItsExperimentAndTheRunExits3WithTheLog(@TempDir Path dir) throws Exception {
     Path broken = Files.createDirectories(dir.resolve("broken-app"));
-    Files.writeString(broken.resolve("manage.py"), """
+    Files.writeString(
+        broken.resolve("manage.py"),
+        """
         import sys
         sys.stderr.write("ModuleNotFoundError: No module named 'missing_settings'\\n")
         sys.exit(1)
         """);
     Path home = Path.of("").toAbsolutePath();
     Path scenario = dir.resolve("broken.yaml");
-    Files.writeString(scenario, """
+    Files.writeString(
+        scenario,
+        """
         suite: broken
         app: broken-app
         experiments:
@@ -43,8 +50,16 @@ class AppStartFailureIT {
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
     int exit;
     try {
-      exit = Djbench.execute("--home", home.toString(), "run", scenario.toString(), "--profile", "smoke",
-          "--reports", dir.resolve("reports").toString());
+      exit =
+          Djbench.execute(
+              "--home",
+              home.toString(),
+              "run",
+              scenario.toString(),
+              "--profile",
+              "smoke",
+              "--reports",
+              dir.resolve("reports").toString());
     } finally {
       System.setOut(console);
     }
@@ -59,7 +74,8 @@ class AppStartFailureIT {
     }
     RunResult result = ResultsIO.read(run);
     assertEquals("complete", result.status(), "the run went on to the next experiment");
-    assertEquals(List.of("failed", "failed"), result.experiments().stream().map(e -> e.status()).toList());
+    assertEquals(
+        List.of("failed", "failed"), result.experiments().stream().map(e -> e.status()).toList());
     assertTrue(result.experiments().get(0).reason().contains("migrate.log"));
     assertEquals(List.of(), Processes.mentioning(dir.toString()));
   }

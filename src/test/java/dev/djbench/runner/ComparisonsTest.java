@@ -14,8 +14,12 @@ import org.junit.jupiter.api.Test;
 
 class ComparisonsTest {
 
-  private final Comparisons comparisons = new Comparisons(new SequentialPlan(3, 8, 0.05),
-      java.util.Map.of("clientLatencyMicros.p50", 0.05), 0.05, 7);
+  private final Comparisons comparisons =
+      new Comparisons(
+          new SequentialPlan(3, 8, 0.05),
+          java.util.Map.of("clientLatencyMicros.p50", 0.05),
+          0.05,
+          7);
 
   private static List<TrialResult> blocks(int n, long baselineMicros, long candidateMicros) {
     List<TrialResult> trials = new ArrayList<>();
@@ -33,7 +37,8 @@ class ComparisonsTest {
 
   @Test
   void aClearEffectIsFasterWithAnIntervalAroundItsRatio() {
-    List<Comparison> all = comparisons.compare("naive", List.of("optimized"), blocks(5, 20_000, 10_000));
+    List<Comparison> all =
+        comparisons.compare("naive", List.of("optimized"), blocks(5, 20_000, 10_000));
     Comparison p50 = metric(all, "clientLatencyMicros.p50");
     assertEquals("faster", p50.verdict());
     assertEquals(5, p50.blocks());
@@ -46,8 +51,10 @@ class ComparisonsTest {
 
   @Test
   void oneBlockGivesARatioButNoIntervalAndNoVerdict() {
-    Comparison p50 = metric(comparisons.compare("naive", List.of("optimized"), blocks(1, 20_000, 10_000)),
-        "clientLatencyMicros.p50");
+    Comparison p50 =
+        metric(
+            comparisons.compare("naive", List.of("optimized"), blocks(1, 20_000, 10_000)),
+            "clientLatencyMicros.p50");
     assertEquals("inconclusive", p50.verdict());
     assertTrue(Double.isNaN(p50.lower()));
     assertFalse(comparisons.settled(List.of(p50)));
@@ -58,8 +65,14 @@ class ComparisonsTest {
     List<TrialResult> trials = new ArrayList<>(blocks(3, 20_000, 10_000));
     TrialResult bad = trials.remove(1);
     trials.add(bad.invalidated(List.of("too slow")));
-    assertEquals(2, metric(comparisons.compare("naive", List.of("optimized"), trials), "clientLatencyMicros.p50").blocks());
-    Comparison zero = comparisons.compare("naive", "optimized", new Metric("serverCacheMicros", "p50"), trials);
+    assertEquals(
+        2,
+        metric(
+                comparisons.compare("naive", List.of("optimized"), trials),
+                "clientLatencyMicros.p50")
+            .blocks());
+    Comparison zero =
+        comparisons.compare("naive", "optimized", new Metric("serverCacheMicros", "p50"), trials);
     assertEquals("n/a (zero values)", zero.verdict());
   }
 }

@@ -22,8 +22,19 @@ class NPlusOneIT {
   @Test
   void selectRelatedIssuesFarFewerQueriesAndLessServerTime(@TempDir Path reports) throws Exception {
     Path home = Path.of("").toAbsolutePath();
-    int exit = Djbench.execute("--home", home.toString(), "run", "--profile", "smoke", "--only", "select-related",
-        "--seed", "11", "--reports", reports.toString());
+    int exit =
+        Djbench.execute(
+            "--home",
+            home.toString(),
+            "run",
+            "--profile",
+            "smoke",
+            "--only",
+            "select-related",
+            "--seed",
+            "11",
+            "--reports",
+            reports.toString());
     assertEquals(0, exit);
 
     Path runDirectory;
@@ -36,21 +47,30 @@ class NPlusOneIT {
     assertEquals("measured", e.status(), e.reason());
     TrialResult naive = only(e.trials(), "naive");
     TrialResult optimized = only(e.trials(), "optimized");
-    assertTrue(naive.valid() && optimized.valid(), naive.invalidReasons() + " " + optimized.invalidReasons());
+    assertTrue(
+        naive.valid() && optimized.valid(),
+        naive.invalidReasons() + " " + optimized.invalidReasons());
 
     double naiveQueries = naive.distribution("dbQueries").mean();
     double optimizedQueries = optimized.distribution("dbQueries").mean();
     assertEquals(51.0, naiveQueries, 1e-9, "1 + 50 posts");
     assertTrue(optimizedQueries * 10 <= naiveQueries, optimizedQueries + " vs " + naiveQueries);
-    assertTrue(optimized.distribution("serverTotalMicros").p50() < naive.distribution("serverTotalMicros").p50());
+    assertTrue(
+        optimized.distribution("serverTotalMicros").p50()
+            < naive.distribution("serverTotalMicros").p50());
 
     for (TrialResult t : e.trials()) {
-      assertEquals(t.requests(), HistogramCodec.decode(t.histograms().get("clientLatencyMicros")).getTotalCount());
+      assertEquals(
+          t.requests(),
+          HistogramCodec.decode(t.histograms().get("clientLatencyMicros")).getTotalCount());
       assertTrue(t.server().cpuSeconds() > 0, "server CPU was sampled");
     }
     assertEquals(e.trials().size(), Journal.read(runDirectory.resolve(Journal.FILE)).size());
     assertTrue(Files.readString(runDirectory.resolve("summary.md")).contains("| optimized |"));
-    assertEquals(List.of(), dev.djbench.testsupport.Processes.mentioning(reports.toString()), "no process of the run is left");
+    assertEquals(
+        List.of(),
+        dev.djbench.testsupport.Processes.mentioning(reports.toString()),
+        "no process of the run is left");
   }
 
   private static TrialResult only(List<TrialResult> trials, String variant) {

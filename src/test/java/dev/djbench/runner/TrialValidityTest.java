@@ -12,10 +12,27 @@ import org.junit.jupiter.api.Test;
 
 class TrialValidityTest {
 
-  private static TrialMeasurement measurement(long started, long completed, long errors, long lagMicros) {
+  private static TrialMeasurement measurement(
+      long started, long completed, long errors, long lagMicros) {
     var empty = ResultsFixtures.histogram();
-    var h = new Histograms(empty, empty, empty, empty, empty, empty, ResultsFixtures.histogram(lagMicros));
-    return new TrialMeasurement(5, 40, 80, started, completed, errors, 0, 0, 0, 0, 0, Map.of(), Map.of("HTTP 500", errors), h);
+    var h =
+        new Histograms(
+            empty, empty, empty, empty, empty, empty, ResultsFixtures.histogram(lagMicros));
+    return new TrialMeasurement(
+        5,
+        40,
+        80,
+        started,
+        completed,
+        errors,
+        0,
+        0,
+        0,
+        0,
+        0,
+        Map.of(),
+        Map.of("HTTP 500", errors),
+        h);
   }
 
   @Test
@@ -26,15 +43,30 @@ class TrialValidityTest {
 
   @Test
   void aLowRateALaggingInjectorUnansweredRequestsAndErrorsAreEachNamed() {
-    assertTrue(TrialValidity.reasons(measurement(180, 180, 0, 500), false, 0.01).get(0).contains("achieved rate 36.00/s"));
-    assertTrue(TrialValidity.reasons(measurement(200, 200, 0, 90_000), false, 0.01).get(0).contains("fell behind"));
-    assertTrue(TrialValidity.reasons(measurement(200, 190, 0, 500), false, 0.01).get(0).contains("10 requests had no answer"));
-    assertTrue(TrialValidity.reasons(measurement(200, 200, 5, 500), false, 0.01).get(0).contains("2.5% of requests failed"));
+    assertTrue(
+        TrialValidity.reasons(measurement(180, 180, 0, 500), false, 0.01)
+            .get(0)
+            .contains("achieved rate 36.00/s"));
+    assertTrue(
+        TrialValidity.reasons(measurement(200, 200, 0, 90_000), false, 0.01)
+            .get(0)
+            .contains("fell behind"));
+    assertTrue(
+        TrialValidity.reasons(measurement(200, 190, 0, 500), false, 0.01)
+            .get(0)
+            .contains("10 requests had no answer"));
+    assertTrue(
+        TrialValidity.reasons(measurement(200, 200, 5, 500), false, 0.01)
+            .get(0)
+            .contains("2.5% of requests failed"));
   }
 
   @Test
   void poissonArrivalsAreAllowedTheirNaturalSpreadButNotMore() {
     assertEquals(List.of(), TrialValidity.reasons(measurement(230, 230, 0, 0), true, 0.01));
-    assertTrue(TrialValidity.reasons(measurement(260, 260, 0, 0), true, 0.01).get(0).contains("achieved rate"));
+    assertTrue(
+        TrialValidity.reasons(measurement(260, 260, 0, 0), true, 0.01)
+            .get(0)
+            .contains("achieved rate"));
   }
 }

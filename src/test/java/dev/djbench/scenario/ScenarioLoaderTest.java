@@ -51,7 +51,9 @@ class ScenarioLoaderTest {
 
   @Test
   void appliesDefaultsThenExperimentThenVariantSettings() throws Exception {
-    Scenario s = parse("""
+    Scenario s =
+        parse(
+            """
         suite: t
         app: ../sample-django-app
         defaults:
@@ -83,7 +85,9 @@ class ScenarioLoaderTest {
 
   @Test
   void expandsAMatrixIntoOneVariantPerCombination() throws Exception {
-    Scenario s = parse("""
+    Scenario s =
+        parse(
+            """
         suite: t
         experiments:
           - id: workers
@@ -91,8 +95,12 @@ class ScenarioLoaderTest {
             matrix: {workers: [1, 2], worker_class: [sync, gthread]}
         """);
     List<Variant> variants = s.experiments().get(0).variants();
-    assertEquals(List.of("workers=1,worker_class=sync", "workers=1,worker_class=gthread",
-        "workers=2,worker_class=sync", "workers=2,worker_class=gthread"),
+    assertEquals(
+        List.of(
+            "workers=1,worker_class=sync",
+            "workers=1,worker_class=gthread",
+            "workers=2,worker_class=sync",
+            "workers=2,worker_class=gthread"),
         variants.stream().map(Variant::name).toList());
     assertEquals(2, variants.get(3).deployment().workers());
     assertEquals(WorkerClass.GTHREAD, variants.get(3).deployment().workerClass());
@@ -101,7 +109,9 @@ class ScenarioLoaderTest {
 
   @Test
   void anUnknownKeyIsReportedWithItsLineColumnAndTheKnownKeys() {
-    var p = onlyProblem("""
+    var p =
+        onlyProblem(
+            """
         suite: t
         experiments:
           - id: a
@@ -118,7 +128,9 @@ class ScenarioLoaderTest {
 
   @Test
   void aWrongTypeNamesTheValueAndWhatWasExpected() {
-    var p = onlyProblem("""
+    var p =
+        onlyProblem(
+            """
         suite: t
         experiments:
           - id: a
@@ -133,7 +145,12 @@ class ScenarioLoaderTest {
 
   @Test
   void badRatesRequestsAndChoicesAreAllReportedAtOnce() {
-    ScenarioException e = assertThrows(ScenarioException.class, () -> parse("""
+    ScenarioException e =
+        assertThrows(
+            ScenarioException.class,
+            () ->
+                parse(
+                    """
         suite: t
         defaults:
           load: {rate: fast}
@@ -146,16 +163,26 @@ class ScenarioLoaderTest {
         """));
     List<String> messages = e.problems().stream().map(ScenarioException.Problem::toString).toList();
     assertEquals(3, messages.size(), e.getMessage());
-    assertTrue(messages.get(0).contains(":3:") && messages.get(0).contains("'fast'")
-        && messages.get(0).contains("'40/s'"), messages.get(0));
-    assertTrue(messages.get(1).contains(":6:") && messages.get(1).contains("'oracle'")
-        && messages.get(1).contains("sqlite, postgres"), messages.get(1));
-    assertTrue(messages.get(2).contains(":8:") && messages.get(2).contains("'FETCH /a/'"), messages.get(2));
+    assertTrue(
+        messages.get(0).contains(":3:")
+            && messages.get(0).contains("'fast'")
+            && messages.get(0).contains("'40/s'"),
+        messages.get(0));
+    assertTrue(
+        messages.get(1).contains(":6:")
+            && messages.get(1).contains("'oracle'")
+            && messages.get(1).contains("sqlite, postgres"),
+        messages.get(1));
+    assertTrue(
+        messages.get(2).contains(":8:") && messages.get(2).contains("'FETCH /a/'"),
+        messages.get(2));
   }
 
   @Test
   void fractionalSecondsAreRefusedBecauseGatlingSchedulesWholeSeconds() {
-    var p = onlyProblem("""
+    var p =
+        onlyProblem(
+            """
         suite: t
         defaults: {load: {warmup: 1.5s}}
         experiments:
@@ -167,11 +194,17 @@ class ScenarioLoaderTest {
   @Test
   void structuralMistakesAreNamed() {
     assertTrue(onlyProblem("suite: t\nexperiments: []\n").message().contains("non-empty list"));
-    assertTrue(onlyProblem("suite: t\nexperiments:\n  - {id: a, request: GET /a/}\n").message()
-        .contains("missing 'variants'"));
-    assertTrue(onlyProblem("suite: t\nexperiments:\n  - {id: a, variants: {only: GET /a/}}\n").message()
-        .contains("at least two"));
-    var duplicate = onlyProblem("""
+    assertTrue(
+        onlyProblem("suite: t\nexperiments:\n  - {id: a, request: GET /a/}\n")
+            .message()
+            .contains("missing 'variants'"));
+    assertTrue(
+        onlyProblem("suite: t\nexperiments:\n  - {id: a, variants: {only: GET /a/}}\n")
+            .message()
+            .contains("at least two"));
+    var duplicate =
+        onlyProblem(
+            """
         suite: t
         experiments:
           - {id: a, variants: {x: GET /a/, y: GET /b/}}
@@ -179,13 +212,17 @@ class ScenarioLoaderTest {
         """);
     assertEquals(4, duplicate.line());
     assertTrue(duplicate.message().contains("not used by another experiment"), duplicate.message());
-    assertTrue(onlyProblem("experiments:\n  - {id: a, variants: {x: GET /a/, y: GET /b/}}\n").message()
-        .contains("missing required key 'suite'"));
+    assertTrue(
+        onlyProblem("experiments:\n  - {id: a, variants: {x: GET /a/, y: GET /b/}}\n")
+            .message()
+            .contains("missing required key 'suite'"));
   }
 
   @Test
   void anAppDirectoryWithoutManagePyIsRefused() {
-    var p = onlyProblem("""
+    var p =
+        onlyProblem(
+            """
         suite: t
         app: ../nowhere
         experiments:
@@ -197,14 +234,16 @@ class ScenarioLoaderTest {
 
   @Test
   void invalidYamlIsReportedWithItsPosition() {
-    ScenarioException e = assertThrows(ScenarioException.class, () -> parse("suite: t\nexperiments: [\n"));
+    ScenarioException e =
+        assertThrows(ScenarioException.class, () -> parse("suite: t\nexperiments: [\n"));
     assertTrue(e.getMessage().startsWith(file + ":"), e.getMessage());
     assertTrue(e.getMessage().contains("not valid YAML"), e.getMessage());
   }
 
   @Test
   void aMissingFileIsAProblemNotACrash() {
-    ScenarioException e = assertThrows(ScenarioException.class, () -> loader.load(home.resolve("none.yaml")));
+    ScenarioException e =
+        assertThrows(ScenarioException.class, () -> loader.load(home.resolve("none.yaml")));
     assertTrue(e.getMessage().contains("cannot read the scenario file"), e.getMessage());
   }
 }

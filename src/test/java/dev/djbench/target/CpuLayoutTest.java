@@ -16,8 +16,12 @@ class CpuLayoutTest {
     CpuLayout eight = CpuLayout.choose(Choice.AUTO, List.of(0, 1, 2, 3, 4, 5, 6, 7));
     assertEquals(List.of(0, 1), eight.injectorCpus());
     assertEquals(List.of(2, 3, 4, 5, 6, 7), eight.serverCpus());
-    assertEquals(List.of("taskset", "-c", "2,3,4,5,6,7", "gunicorn"), eight.pinServer(List.of("gunicorn")));
-    assertTrue(eight.describe().startsWith("split: app server on CPU 2,3,4,5,6,7, load generator on CPU 0,1"));
+    assertEquals(
+        List.of("taskset", "-c", "2,3,4,5,6,7", "gunicorn"), eight.pinServer(List.of("gunicorn")));
+    assertTrue(
+        eight
+            .describe()
+            .startsWith("split: app server on CPU 2,3,4,5,6,7, load generator on CPU 0,1"));
   }
 
   @Test
@@ -33,7 +37,9 @@ class CpuLayoutTest {
     CpuLayout two = CpuLayout.choose(Choice.SPLIT, List.of(0, 1));
     assertEquals(List.of(1), two.serverCpus());
     assertEquals(List.of(0), two.injectorCpus());
-    var e = assertThrows(IllegalArgumentException.class, () -> CpuLayout.choose(Choice.SPLIT, List.of(3)));
+    var e =
+        assertThrows(
+            IllegalArgumentException.class, () -> CpuLayout.choose(Choice.SPLIT, List.of(3)));
     assertTrue(e.getMessage().contains("only 3"), e.getMessage());
   }
 

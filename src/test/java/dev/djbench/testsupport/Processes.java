@@ -11,22 +11,26 @@ public final class Processes {
 
   private Processes() {}
 
-  /** Pids whose command line mentions {@code marker} (e.g. a run's reports directory) — live ones only. */
+  /**
+   * Pids whose command line mentions {@code marker} (e.g. a run's reports directory) — live ones
+   * only.
+   */
   public static List<Long> mentioning(String marker) {
     try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
       return entries
           .filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-          .filter(p -> {
-            try {
-              String environ = new String(Files.readAllBytes(p.resolve("environ")));
-              String cmdline = new String(Files.readAllBytes(p.resolve("cmdline")));
-              String stat = Files.readString(p.resolve("stat"));
-              boolean zombie = stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
-              return !zombie && (environ.contains(marker) || cmdline.contains(marker));
-            } catch (IOException | RuntimeException e) {
-              return false;
-            }
-          })
+          .filter(
+              p -> {
+                try {
+                  String environ = new String(Files.readAllBytes(p.resolve("environ")));
+                  String cmdline = new String(Files.readAllBytes(p.resolve("cmdline")));
+                  String stat = Files.readString(p.resolve("stat"));
+                  boolean zombie = stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+                  return !zombie && (environ.contains(marker) || cmdline.contains(marker));
+                } catch (IOException | RuntimeException e) {
+                  return false;
+                }
+              })
           .map(p -> Long.parseLong(p.getFileName().toString()))
           .filter(pid -> pid != ProcessHandle.current().pid())
           .toList();

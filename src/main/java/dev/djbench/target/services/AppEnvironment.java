@@ -20,7 +20,8 @@ public final class AppEnvironment {
 
   private AppEnvironment() {}
 
-  static Map<String, String> postgres(String host, int port, String database, String user, String password) {
+  static Map<String, String> postgres(
+      String host, int port, String database, String user, String password) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put(DATABASE, "postgres");
     env.put(PG_HOST, host);
@@ -31,7 +32,10 @@ public final class AppEnvironment {
     return env;
   }
 
-  /** Redis serves two roles: database 0 is the Django cache, database 1 the Celery broker, so they never mix. */
+  /**
+   * Redis serves two roles: database 0 is the Django cache, database 1 the Celery broker, so they
+   * never mix.
+   */
   static Map<String, String> redis(String host, int port, Optional<String> urlEncodedPassword) {
     String authority = urlEncodedPassword.map(p -> ":" + p + "@").orElse("") + host + ":" + port;
     Map<String, String> env = new LinkedHashMap<>();

@@ -14,15 +14,19 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * A Celery worker for the app's own tasks, run with the app's interpreter, in the app's directory and with the
- * app's environment (its broker URL included), prefork pool. Its pool processes are forked children and stay in
- * its process group, so stopping it stops them.
+ * A Celery worker for the app's own tasks, run with the app's interpreter, in the app's directory
+ * and with the app's environment (its broker URL included), prefork pool. Its pool processes are
+ * forked children and stay in its process group, so stopping it stops them.
  */
 public final class CeleryWorker extends ProcessBackedService {
 
   /** The Celery application of the reference app ({@code djbench_app/celery.py}). */
   public static final String DEFAULT_APP = "djbench_app";
-  /** Celery's own "worker is up" line: {@code celery@host ready.} (the node name is ours, see below). */
+
+  /**
+   * Celery's own "worker is up" line: {@code celery@host ready.} (the node name is ours, see
+   * below).
+   */
   private static final Pattern READY = Pattern.compile("@\\S+ ready\\.");
 
   private final int concurrency;
@@ -35,11 +39,18 @@ public final class CeleryWorker extends ProcessBackedService {
   }
 
   /**
-   * The worker command line; {@code nodeLabel} makes the node name unique, since two workers of one name on one
-   * broker clash.
+   * The worker command line; {@code nodeLabel} makes the node name unique, since two workers of one
+   * name on one broker clash.
    */
-  static List<String> command(PythonEnv python, String celeryApp, int concurrency, String nodeLabel) {
-    return List.of(python.executable().toString(), "-m", "celery", "-A", celeryApp, "worker",
+  static List<String> command(
+      PythonEnv python, String celeryApp, int concurrency, String nodeLabel) {
+    return List.of(
+        python.executable().toString(),
+        "-m",
+        "celery",
+        "-A",
+        celeryApp,
+        "worker",
         "--loglevel=INFO",
         "--concurrency=" + concurrency,
         "--pool=prefork",
@@ -54,19 +65,29 @@ public final class CeleryWorker extends ProcessBackedService {
    * @param appEnvironment the app's environment; must hold {@code DJBENCH_CELERY_BROKER}
    * @param celeryApp the {@code -A} argument, e.g. {@link #DEFAULT_APP}
    * @param concurrency pool processes, 1 to 64
-   * @throws IllegalArgumentException when the directory is missing, the broker is not set or concurrency is out of
-   *     range
+   * @throws IllegalArgumentException when the directory is missing, the broker is not set or
+   *     concurrency is out of range
    * @throws TargetException when the worker dies or is not ready in time, with its log
    */
-  public static CeleryWorker start(Path appDirectory, PythonEnv python, Map<String, String> appEnvironment,
-      String celeryApp, int concurrency, Path logDirectory, Duration timeout) throws TargetException {
+  public static CeleryWorker start(
+      Path appDirectory,
+      PythonEnv python,
+      Map<String, String> appEnvironment,
+      String celeryApp,
+      int concurrency,
+      Path logDirectory,
+      Duration timeout)
+      throws TargetException {
     if (!Files.isDirectory(appDirectory)) {
-      throw new IllegalArgumentException("the Celery worker's app directory " + appDirectory + " does not exist");
+      throw new IllegalArgumentException(
+          "the Celery worker's app directory " + appDirectory + " does not exist");
     }
     String broker = appEnvironment.get(AppEnvironment.CELERY_BROKER);
     if (broker == null || broker.isBlank()) {
-      throw new IllegalArgumentException("the Celery worker needs " + AppEnvironment.CELERY_BROKER
-          + " in the app environment (start redis first and pass its environment)");
+      throw new IllegalArgumentException(
+          "the Celery worker needs "
+              + AppEnvironment.CELERY_BROKER
+              + " in the app environment (start redis first and pass its environment)");
     }
     if (concurrency < 1 || concurrency > 64) {
       throw new IllegalArgumentException("Celery concurrency must be 1 to 64, was " + concurrency);
@@ -75,14 +96,22 @@ public final class CeleryWorker extends ProcessBackedService {
     // Log lines must reach the file as they are written: readiness is read from it.
     env.put("PYTHONUNBUFFERED", "1");
     String node = "djbench-" + Long.toString(System.nanoTime() & 0xffffffL, 36);
-    ManagedProcess process = ManagedProcess.start("celery worker", command(python, celeryApp, concurrency, node),
-        env, appDirectory, logDirectory.resolve("celery.log"));
+    ManagedProcess process =
+        ManagedProcess.start(
+            "celery worker",
+            command(python, celeryApp, concurrency, node),
+            env,
+            appDirectory,
+            logDirectory.resolve("celery.log"));
     CeleryWorker worker = new CeleryWorker(process, concurrency, broker);
     worker.awaitReady(timeout);
     return worker;
   }
 
-  /** Ready once its log holds Celery's "ready." line, which it writes after connecting to the broker. */
+  /**
+   * Ready once its log holds Celery's "ready." line, which it writes after connecting to the
+   * broker.
+   */
   @Override
   void probe() throws IOException {
     String log = Files.readString(process().logFile(), StandardCharsets.UTF_8);

@@ -12,7 +12,10 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.testcontainers.containers.GenericContainer;
 
-/** A service in a container started through Testcontainers; closing it stops and removes the container. */
+/**
+ * A service in a container started through Testcontainers; closing it stops and removes the
+ * container.
+ */
 class ContainerService implements Service {
 
   /** One attempt to talk to the service through the container's mapped port. */
@@ -27,8 +30,12 @@ class ContainerService implements Service {
   private final Probe probe;
   private final Path logFile;
 
-  ContainerService(ServiceKind kind, GenericContainer<?> container,
-      Function<GenericContainer<?>, Map<String, String>> environment, Probe probe, Path logDirectory) {
+  ContainerService(
+      ServiceKind kind,
+      GenericContainer<?> container,
+      Function<GenericContainer<?>, Map<String, String>> environment,
+      Probe probe,
+      Path logDirectory) {
     this.kind = kind;
     this.container = container;
     this.environment = Map.copyOf(environment.apply(container));
@@ -51,12 +58,15 @@ class ContainerService implements Service {
   }
 
   /**
-   * The container's processes as this machine sees them: its init process and descendants when the engine runs
-   * here (same process namespace), else empty (Docker Desktop's VM, a remote engine).
+   * The container's processes as this machine sees them: its init process and descendants when the
+   * engine runs here (same process namespace), else empty (Docker Desktop's VM, a remote engine).
    */
   @Override
   public List<Long> processes() {
-    Long pid = container.getContainerInfo() == null ? null : container.getContainerInfo().getState().getPidLong();
+    Long pid =
+        container.getContainerInfo() == null
+            ? null
+            : container.getContainerInfo().getState().getPidLong();
     if (pid == null || pid <= 0 || !ProcessTree.isAlive(pid)) {
       return List.of();
     }
@@ -68,8 +78,12 @@ class ContainerService implements Service {
   @Override
   public void checkAlive() throws TargetException {
     if (!container.isRunning()) {
-      throw new TargetException(kind.yamlName() + " container " + container.getDockerImageName()
-          + " is no longer running" + logTail());
+      throw new TargetException(
+          kind.yamlName()
+              + " container "
+              + container.getDockerImageName()
+              + " is no longer running"
+              + logTail());
     }
     try {
       probe.attempt(container);
@@ -77,16 +91,25 @@ class ContainerService implements Service {
       Thread.currentThread().interrupt();
       throw new TargetException("interrupted while checking " + kind.yamlName());
     } catch (Exception e) {
-      throw new TargetException(kind.yamlName() + " container " + container.getDockerImageName()
-          + " does not answer: " + e + logTail(), e);
+      throw new TargetException(
+          kind.yamlName()
+              + " container "
+              + container.getDockerImageName()
+              + " does not answer: "
+              + e
+              + logTail(),
+          e);
     }
   }
 
   private String logTail() {
     try {
       List<String> lines = container.getLogs().lines().collect(Collectors.toList());
-      return System.lineSeparator() + "  container log:" + System.lineSeparator() + String.join(
-          System.lineSeparator(), lines.subList(Math.max(0, lines.size() - 15), lines.size()));
+      return System.lineSeparator()
+          + "  container log:"
+          + System.lineSeparator()
+          + String.join(
+              System.lineSeparator(), lines.subList(Math.max(0, lines.size() - 15), lines.size()));
     } catch (RuntimeException e) {
       return " (container log unavailable: " + e.getMessage() + ")";
     }
@@ -94,11 +117,19 @@ class ContainerService implements Service {
 
   @Override
   public String describe() {
-    return kind.yamlName() + " " + container.getDockerImageName() + " on " + container.getHost() + ":"
-        + container.getFirstMappedPort() + " (docker)";
+    return kind.yamlName()
+        + " "
+        + container.getDockerImageName()
+        + " on "
+        + container.getHost()
+        + ":"
+        + container.getFirstMappedPort()
+        + " (docker)";
   }
 
-  /** Saves the container's log into the run's log directory, then stops and removes the container. */
+  /**
+   * Saves the container's log into the run's log directory, then stops and removes the container.
+   */
   @Override
   public void close() {
     try {

@@ -20,9 +20,9 @@ import org.testcontainers.utility.DockerImageName;
 import org.testcontainers.utility.MountableFile;
 
 /**
- * Services in containers (Testcontainers), for machines where the native programs are missing but a Docker engine
- * answers. Celery and the upstream never run here: the worker runs the app's code with the app's interpreter, and
- * the upstream lives in the harness.
+ * Services in containers (Testcontainers), for machines where the native programs are missing but a
+ * Docker engine answers. Celery and the upstream never run here: the worker runs the app's code
+ * with the app's interpreter, and the upstream lives in the harness.
  */
 public final class DockerServices {
 
@@ -37,25 +37,29 @@ public final class DockerServices {
 
   /**
    * @param logDirectory where each container's log is saved when it stops
-   * @param startupTimeout how long a container may take to be ready (image pull excluded), 1 s to 10 min
+   * @param startupTimeout how long a container may take to be ready (image pull excluded), 1 s to
+   *     10 min
    */
   public DockerServices(Path logDirectory, Duration startupTimeout) {
     this.logDirectory = Objects.requireNonNull(logDirectory, "logDirectory");
-    if (startupTimeout.compareTo(Duration.ofSeconds(1)) < 0 || startupTimeout.compareTo(Duration.ofMinutes(10)) > 0) {
-      throw new IllegalArgumentException("container startup timeout must be 1 s to 10 min, was " + startupTimeout);
+    if (startupTimeout.compareTo(Duration.ofSeconds(1)) < 0
+        || startupTimeout.compareTo(Duration.ofMinutes(10)) > 0) {
+      throw new IllegalArgumentException(
+          "container startup timeout must be 1 s to 10 min, was " + startupTimeout);
     }
     this.startupTimeout = startupTimeout;
   }
 
   /**
-   * Why no container can be started here, or empty when a Docker engine answers. Testcontainers remembers the
-   * answer, so asking again costs nothing.
+   * Why no container can be started here, or empty when a Docker engine answers. Testcontainers
+   * remembers the answer, so asking again costs nothing.
    */
   public static Optional<String> engineUnavailableReason() {
     try {
       return DockerClientFactory.instance().isDockerAvailable()
           ? Optional.empty()
-          : Optional.of("no Docker engine answers (Testcontainers found no working DOCKER_HOST, socket or context)");
+          : Optional.of(
+              "no Docker engine answers (Testcontainers found no working DOCKER_HOST, socket or context)");
     } catch (RuntimeException | LinkageError e) {
       return Optional.of("no Docker engine answers: " + e);
     }
@@ -64,7 +68,8 @@ public final class DockerServices {
   /** Why {@code kind} cannot run in a container here, or empty when it can. */
   public Optional<String> unavailableReason(ServiceKind kind) {
     if (kind == ServiceKind.CELERY || kind == ServiceKind.UPSTREAM) {
-      return Optional.of(kind.yamlName() + " does not run in a container (it runs next to the harness)");
+      return Optional.of(
+          kind.yamlName() + " does not run in a container (it runs next to the harness)");
     }
     return engineUnavailableReason();
   }
@@ -77,28 +82,49 @@ public final class DockerServices {
    */
   public Service start(ServiceKind kind) throws TargetException {
     if (kind == ServiceKind.NGINX || kind == ServiceKind.CELERY || kind == ServiceKind.UPSTREAM) {
-      throw new IllegalArgumentException(kind.yamlName() + " is not started as a plain container; "
-          + (kind == ServiceKind.NGINX ? "use startNginx(appUrl, ...)" : "it runs next to the harness"));
+      throw new IllegalArgumentException(
+          kind.yamlName()
+              + " is not started as a plain container; "
+              + (kind == ServiceKind.NGINX
+                  ? "use startNginx(appUrl, ...)"
+                  : "it runs next to the harness"));
     }
     Optional<String> unavailable = engineUnavailableReason();
     if (unavailable.isPresent()) {
-      throw new TargetException("cannot start " + kind.yamlName() + " in a container: " + unavailable.get());
+      throw new TargetException(
+          "cannot start " + kind.yamlName() + " in a container: " + unavailable.get());
     }
     switch (kind) {
       case POSTGRES:
-        return started(kind, postgres(), c -> AppEnvironment.postgres(c.getHost(), c.getMappedPort(5432),
-            LocalPostgres.DATABASE, LocalPostgres.USER, LocalPostgres.PASSWORD),
+        return started(
+            kind,
+            postgres(),
+            c ->
+                AppEnvironment.postgres(
+                    c.getHost(),
+                    c.getMappedPort(5432),
+                    LocalPostgres.DATABASE,
+                    LocalPostgres.USER,
+                    LocalPostgres.PASSWORD),
             c -> Probes.postgresSslRequest(c.getHost(), c.getMappedPort(5432), PROBE_TIMEOUT));
       case REDIS:
-        return started(kind, redis(), c -> AppEnvironment.redis(c.getHost(), c.getMappedPort(6379), Optional.empty()),
+        return started(
+            kind,
+            redis(),
+            c -> AppEnvironment.redis(c.getHost(), c.getMappedPort(6379), Optional.empty()),
             c -> {
-              String pong = Probes.redis(c.getHost(), c.getMappedPort(6379), Optional.empty(), PROBE_TIMEOUT, "PING");
+              String pong =
+                  Probes.redis(
+                      c.getHost(), c.getMappedPort(6379), Optional.empty(), PROBE_TIMEOUT, "PING");
               if (!"+PONG".equals(pong)) {
                 throw new IOException("PING answered '" + pong + "'");
               }
             });
       case MEMCACHED:
-        return started(kind, memcached(), c -> AppEnvironment.memcached(c.getHost(), c.getMappedPort(11211)),
+        return started(
+            kind,
+            memcached(),
+            c -> AppEnvironment.memcached(c.getHost(), c.getMappedPort(11211)),
             c -> Probes.memcachedVersion(c.getHost(), c.getMappedPort(11211), PROBE_TIMEOUT));
       default:
         throw new IllegalStateException("unhandled service " + kind);
@@ -130,15 +156,21 @@ public final class DockerServices {
   }
 
   /**
-   * Starts nginx in a container in front of the app on this machine, reached through Testcontainers' host-port
-   * forwarding ({@code host.testcontainers.internal}); the static root is copied into the container.
+   * Starts nginx in a container in front of the app on this machine, reached through
+   * Testcontainers' host-port forwarding ({@code host.testcontainers.internal}); the static root is
+   * copied into the container.
    *
-   * @throws IllegalArgumentException when the app URL is not {@code http://127.0.0.1:port} or localhost
+   * @throws IllegalArgumentException when the app URL is not {@code http://127.0.0.1:port} or
+   *     localhost
    */
-  public FrontProxy startNginx(URI appUrl, Optional<Path> staticRoot, boolean proxyCache) throws TargetException {
-    if (appUrl.getPort() < 1 || !("127.0.0.1".equals(appUrl.getHost()) || "localhost".equals(appUrl.getHost()))) {
-      throw new IllegalArgumentException("a containerised nginx fronts an app on this machine: expected"
-          + " http://127.0.0.1:port, was " + appUrl);
+  public FrontProxy startNginx(URI appUrl, Optional<Path> staticRoot, boolean proxyCache)
+      throws TargetException {
+    if (appUrl.getPort() < 1
+        || !("127.0.0.1".equals(appUrl.getHost()) || "localhost".equals(appUrl.getHost()))) {
+      throw new IllegalArgumentException(
+          "a containerised nginx fronts an app on this machine: expected"
+              + " http://127.0.0.1:port, was "
+              + appUrl);
     }
     Optional<String> unavailable = engineUnavailableReason();
     if (unavailable.isPresent()) {
@@ -147,38 +179,76 @@ public final class DockerServices {
     Testcontainers.exposeHostPorts(appUrl.getPort());
     URI inside = URI.create("http://host.testcontainers.internal:" + appUrl.getPort());
     Path staticInside = Path.of("/srv/djbench-static");
-    NginxConfig config = new NginxConfig(inside, "0.0.0.0", 80, staticRoot.map(r -> staticInside), proxyCache,
-        Path.of("/tmp/djbench-nginx"), Path.of("/tmp/djbench-nginx"), true,
-        Optional.of(Path.of("/etc/nginx/mime.types")));
-    GenericContainer<?> container = new GenericContainer<>(DockerImageName.parse(NGINX_IMAGE))
-        .withExposedPorts(80)
-        .withCopyToContainer(Transferable.of(config.text()), "/etc/djbench/nginx.conf")
-        .withCommand("sh", "-c", "mkdir -p /tmp/djbench-nginx/temp && exec nginx -p /tmp/djbench-nginx/"
-            + " -c /etc/djbench/nginx.conf -e stderr")
-        .waitingFor(Wait.forHttp(NginxConfig.READY_PATH).forPort(80).forStatusCode(200))
-        .withStartupTimeout(startupTimeout);
-    staticRoot.ifPresent(root -> container.withCopyFileToContainer(MountableFile.forHostPath(root),
-        staticInside.toString()));
-    ContainerService service = started(ServiceKind.NGINX, container, c -> Map.of(), c -> Probes.httpGet(
-        URI.create("http://" + c.getHost() + ":" + c.getMappedPort(80) + NginxConfig.READY_PATH), PROBE_TIMEOUT));
+    NginxConfig config =
+        new NginxConfig(
+            inside,
+            "0.0.0.0",
+            80,
+            staticRoot.map(r -> staticInside),
+            proxyCache,
+            Path.of("/tmp/djbench-nginx"),
+            Path.of("/tmp/djbench-nginx"),
+            true,
+            Optional.of(Path.of("/etc/nginx/mime.types")));
+    GenericContainer<?> container =
+        new GenericContainer<>(DockerImageName.parse(NGINX_IMAGE))
+            .withExposedPorts(80)
+            .withCopyToContainer(Transferable.of(config.text()), "/etc/djbench/nginx.conf")
+            .withCommand(
+                "sh",
+                "-c",
+                "mkdir -p /tmp/djbench-nginx/temp && exec nginx -p /tmp/djbench-nginx/"
+                    + " -c /etc/djbench/nginx.conf -e stderr")
+            .waitingFor(Wait.forHttp(NginxConfig.READY_PATH).forPort(80).forStatusCode(200))
+            .withStartupTimeout(startupTimeout);
+    staticRoot.ifPresent(
+        root ->
+            container.withCopyFileToContainer(
+                MountableFile.forHostPath(root), staticInside.toString()));
+    ContainerService service =
+        started(
+            ServiceKind.NGINX,
+            container,
+            c -> Map.of(),
+            c ->
+                Probes.httpGet(
+                    URI.create(
+                        "http://"
+                            + c.getHost()
+                            + ":"
+                            + c.getMappedPort(80)
+                            + NginxConfig.READY_PATH),
+                    PROBE_TIMEOUT));
     return new ContainerFront(service);
   }
 
-  private ContainerService started(ServiceKind kind, GenericContainer<?> container,
+  private ContainerService started(
+      ServiceKind kind,
+      GenericContainer<?> container,
       Function<GenericContainer<?>, Map<String, String>> environment,
-      ContainerService.Probe probe) throws TargetException {
+      ContainerService.Probe probe)
+      throws TargetException {
     try {
       container.start();
     } catch (RuntimeException e) {
       String log = "";
       try {
-        log = container.getContainerId() == null ? "" : System.lineSeparator() + container.getLogs();
+        log =
+            container.getContainerId() == null ? "" : System.lineSeparator() + container.getLogs();
       } catch (RuntimeException ignored) {
         // The container may be gone already; the exception below still says what failed.
       }
       container.stop();
-      throw new TargetException(kind.yamlName() + " container " + container.getDockerImageName()
-          + " did not start within " + startupTimeout.toSeconds() + " s: " + e.getMessage() + log, e);
+      throw new TargetException(
+          kind.yamlName()
+              + " container "
+              + container.getDockerImageName()
+              + " did not start within "
+              + startupTimeout.toSeconds()
+              + " s: "
+              + e.getMessage()
+              + log,
+          e);
     }
     return new ContainerService(kind, container, environment, probe, logDirectory);
   }

@@ -10,7 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A service the user runs ({@link ExternalEndpoint}); djbench checks it answers and never stops it. */
+/**
+ * A service the user runs ({@link ExternalEndpoint}); djbench checks it answers and never stops it.
+ */
 public final class ExternalService implements Service {
 
   private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
@@ -25,16 +27,19 @@ public final class ExternalService implements Service {
   }
 
   /**
-   * Checks that the endpoint answers, within {@code timeout}; for postgres also that the user can log in to the
-   * database and run {@code select 1} (with psql, when it is installed).
+   * Checks that the endpoint answers, within {@code timeout}; for postgres also that the user can
+   * log in to the database and run {@code select 1} (with psql, when it is installed).
    *
    * @throws TargetException naming the URL (password masked) and what did not work
    */
-  public static ExternalService connect(ExternalEndpoint endpoint, Path logDirectory, Duration timeout)
-      throws TargetException {
+  public static ExternalService connect(
+      ExternalEndpoint endpoint, Path logDirectory, Duration timeout) throws TargetException {
     ExternalService service = new ExternalService(endpoint, logDirectory);
-    Readiness.await("external " + endpoint.kind().yamlName() + " at " + endpoint.redacted(), timeout,
-        Optional.empty(), service::probe);
+    Readiness.await(
+        "external " + endpoint.kind().yamlName() + " at " + endpoint.redacted(),
+        timeout,
+        Optional.empty(),
+        service::probe);
     if (endpoint.kind() == ServiceKind.POSTGRES) {
       service.checkLogin();
     }
@@ -47,7 +52,9 @@ public final class ExternalService implements Service {
         Probes.postgresSslRequest(endpoint.host(), endpoint.port(), PROBE_TIMEOUT);
         return;
       case REDIS:
-        String pong = Probes.redis(endpoint.host(), endpoint.port(), endpoint.password(), PROBE_TIMEOUT, "PING");
+        String pong =
+            Probes.redis(
+                endpoint.host(), endpoint.port(), endpoint.password(), PROBE_TIMEOUT, "PING");
         if (!"+PONG".equals(pong)) {
           throw new IOException("PING answered '" + pong + "', expected +PONG");
         }
@@ -66,19 +73,45 @@ public final class ExternalService implements Service {
   private void checkLogin() throws TargetException {
     Optional<Path> psql = Host.executable("psql");
     if (psql.isEmpty()) {
-      return; // The postmaster answered; without psql the login is first tried by the app's migrate.
+      return; // The postmaster answered; without psql the login is first tried by the app's
+      // migrate.
     }
-    List<String> command = new ArrayList<>(List.of(psql.get().toString(), "-X", "-A", "-t",
-        "-h", endpoint.host(), "-p", Integer.toString(endpoint.port()),
-        "-U", endpoint.user().orElseThrow(), "-d", endpoint.database().orElseThrow(), "-c", "select 1"));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                psql.get().toString(),
+                "-X",
+                "-A",
+                "-t",
+                "-h",
+                endpoint.host(),
+                "-p",
+                Integer.toString(endpoint.port()),
+                "-U",
+                endpoint.user().orElseThrow(),
+                "-d",
+                endpoint.database().orElseThrow(),
+                "-c",
+                "select 1"));
     try {
-      ManagedProcess.runToCompletion("psql", command,
+      ManagedProcess.runToCompletion(
+          "psql",
+          command,
           Map.of("PGPASSWORD", endpoint.password().orElse(""), "PGCONNECT_TIMEOUT", "5"),
-          logDirectory, logDirectory.resolve("postgres.external.log"), PSQL_TIMEOUT);
+          logDirectory,
+          logDirectory.resolve("postgres.external.log"),
+          PSQL_TIMEOUT);
     } catch (TargetException e) {
-      throw new TargetException("external postgres at " + endpoint.redacted() + " answers, but "
-          + endpoint.user().orElseThrow() + " cannot run a query in " + endpoint.database().orElseThrow() + ": "
-          + e.getMessage(), e);
+      throw new TargetException(
+          "external postgres at "
+              + endpoint.redacted()
+              + " answers, but "
+              + endpoint.user().orElseThrow()
+              + " cannot run a query in "
+              + endpoint.database().orElseThrow()
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 

@@ -15,7 +15,8 @@ import java.util.stream.Stream;
 final class Host {
 
   /** Searched after PATH: a non-root PATH often lacks the sbin directories where nginx lives. */
-  private static final List<String> EXTRA_DIRECTORIES = List.of("/usr/local/sbin", "/usr/sbin", "/sbin");
+  private static final List<String> EXTRA_DIRECTORIES =
+      List.of("/usr/local/sbin", "/usr/sbin", "/sbin");
 
   private Host() {}
 
@@ -29,7 +30,8 @@ final class Host {
         }
       }
     } catch (IOException e) {
-      // Not Linux, or /proc hidden: assume an ordinary user, the case that needs no privilege dropping.
+      // Not Linux, or /proc hidden: assume an ordinary user, the case that needs no privilege
+      // dropping.
     }
     return false;
   }
@@ -60,9 +62,9 @@ final class Host {
   }
 
   /**
-   * The directory holding PostgreSQL's server programs ({@code initdb}, {@code postgres}): {@code DJBENCH_PG_BIN}
-   * when set, else a PATH directory that has both, else the newest {@code /usr/lib/postgresql/<major>/bin} (Debian
-   * keeps the server programs off PATH).
+   * The directory holding PostgreSQL's server programs ({@code initdb}, {@code postgres}): {@code
+   * DJBENCH_PG_BIN} when set, else a PATH directory that has both, else the newest {@code
+   * /usr/lib/postgresql/<major>/bin} (Debian keeps the server programs off PATH).
    */
   static Optional<Path> postgresBinDirectory() {
     String configured = System.getenv("DJBENCH_PG_BIN");
@@ -91,10 +93,14 @@ final class Host {
   }
 
   private static boolean hasPostgresServer(Path directory) {
-    return Files.isExecutable(directory.resolve("initdb")) && Files.isExecutable(directory.resolve("postgres"));
+    return Files.isExecutable(directory.resolve("initdb"))
+        && Files.isExecutable(directory.resolve("postgres"));
   }
 
-  /** Whether a user of that name exists (in {@code /etc/passwd}, which is what setpriv resolves against). */
+  /**
+   * Whether a user of that name exists (in {@code /etc/passwd}, which is what setpriv resolves
+   * against).
+   */
   static boolean userExists(String user) {
     try (Stream<String> lines = Files.lines(Path.of("/etc/passwd"))) {
       return lines.anyMatch(l -> l.startsWith(user + ":"));
@@ -104,16 +110,18 @@ final class Host {
   }
 
   /**
-   * {@code command} run as {@code user} when the harness is root, else unchanged. {@code setpriv} replaces itself
-   * with the command (unlike runuser or su, which fork), so the command keeps the process id and process group
-   * the harness started.
+   * {@code command} run as {@code user} when the harness is root, else unchanged. {@code setpriv}
+   * replaces itself with the command (unlike runuser or su, which fork), so the command keeps the
+   * process id and process group the harness started.
    */
   static List<String> asUser(String user, List<String> command) {
     if (!isRoot()) {
       return command;
     }
-    List<String> full = new ArrayList<>(List.of(
-        "setpriv", "--reuid=" + user, "--regid=" + user, "--init-groups", "--reset-env"));
+    List<String> full =
+        new ArrayList<>(
+            List.of(
+                "setpriv", "--reuid=" + user, "--regid=" + user, "--init-groups", "--reset-env"));
     full.addAll(command);
     return full;
   }

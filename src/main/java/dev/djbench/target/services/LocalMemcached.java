@@ -25,15 +25,22 @@ final class LocalMemcached extends ProcessBackedService {
   }
 
   /**
-   * The command line. memcached refuses to run as root without {@code -u}; it then drops to {@code nobody},
-   * which needs no files of ours.
+   * The command line. memcached refuses to run as root without {@code -u}; it then drops to {@code
+   * nobody}, which needs no files of ours.
    */
   static List<String> command(Path memcached, int port, boolean asRoot) {
-    List<String> command = new ArrayList<>(List.of(memcached.toString(),
-        "-p", Integer.toString(port),
-        "-l", "127.0.0.1",
-        "-U", "0",
-        "-m", Integer.toString(MEMORY_MIB)));
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                memcached.toString(),
+                "-p",
+                Integer.toString(port),
+                "-l",
+                "127.0.0.1",
+                "-U",
+                "0",
+                "-m",
+                Integer.toString(MEMORY_MIB)));
     if (asRoot) {
       command.addAll(List.of("-u", "nobody"));
     }
@@ -41,12 +48,18 @@ final class LocalMemcached extends ProcessBackedService {
   }
 
   /** Starts memcached and waits until it answers {@code version}. */
-  static LocalMemcached start(Path memcached, Path workDirectory, Path logDirectory, Duration timeout)
+  static LocalMemcached start(
+      Path memcached, Path workDirectory, Path logDirectory, Duration timeout)
       throws TargetException {
     Path directory = LocalDirectories.create(workDirectory, "memcached-");
     int port = Ports.freeLoopbackPort();
-    ManagedProcess process = ManagedProcess.start("memcached", command(memcached, port, Host.isRoot()), Map.of(),
-        directory, logDirectory.resolve("memcached.log"));
+    ManagedProcess process =
+        ManagedProcess.start(
+            "memcached",
+            command(memcached, port, Host.isRoot()),
+            Map.of(),
+            directory,
+            logDirectory.resolve("memcached.log"));
     LocalMemcached started = new LocalMemcached(process, port);
     started.awaitReady(timeout);
     try {

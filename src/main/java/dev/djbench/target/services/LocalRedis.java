@@ -22,18 +22,27 @@ final class LocalRedis extends ProcessBackedService {
   }
 
   /**
-   * The command line: no RDB snapshots and no append-only file (the cache and broker of a benchmark are
-   * disposable, and background saves would add disk load to the measurements), foreground, log to stdout.
+   * The command line: no RDB snapshots and no append-only file (the cache and broker of a benchmark
+   * are disposable, and background saves would add disk load to the measurements), foreground, log
+   * to stdout.
    */
   static List<String> command(Path redisServer, int port, Path directory) {
-    return List.of(redisServer.toString(),
-        "--port", Integer.toString(port),
-        "--bind", "127.0.0.1",
-        "--save", "",
-        "--appendonly", "no",
-        "--daemonize", "no",
-        "--logfile", "",
-        "--dir", directory.toString());
+    return List.of(
+        redisServer.toString(),
+        "--port",
+        Integer.toString(port),
+        "--bind",
+        "127.0.0.1",
+        "--save",
+        "",
+        "--appendonly",
+        "no",
+        "--daemonize",
+        "no",
+        "--logfile",
+        "",
+        "--dir",
+        directory.toString());
   }
 
   /** Starts redis-server and waits until it answers PING. */
@@ -41,8 +50,13 @@ final class LocalRedis extends ProcessBackedService {
       throws TargetException {
     Path directory = LocalDirectories.create(workDirectory, "redis-");
     int port = Ports.freeLoopbackPort();
-    ManagedProcess process = ManagedProcess.start("redis-server", command(redisServer, port, directory), Map.of(),
-        directory, logDirectory.resolve("redis.log"));
+    ManagedProcess process =
+        ManagedProcess.start(
+            "redis-server",
+            command(redisServer, port, directory),
+            Map.of(),
+            directory,
+            logDirectory.resolve("redis.log"));
     LocalRedis redis = new LocalRedis(process, port);
     redis.awaitReady(timeout);
     redis.version = redisVersion("127.0.0.1", port, Optional.empty());
@@ -53,8 +67,13 @@ final class LocalRedis extends ProcessBackedService {
   static String redisVersion(String host, int port, Optional<String> password) {
     try {
       String info = Probes.redis(host, port, password, PROBE_TIMEOUT, "INFO", "server");
-      return info == null ? "?" : info.lines().filter(l -> l.startsWith("redis_version:"))
-          .map(l -> l.substring("redis_version:".length()).strip()).findFirst().orElse("?");
+      return info == null
+          ? "?"
+          : info.lines()
+              .filter(l -> l.startsWith("redis_version:"))
+              .map(l -> l.substring("redis_version:".length()).strip())
+              .findFirst()
+              .orElse("?");
     } catch (IOException e) {
       return "?";
     }

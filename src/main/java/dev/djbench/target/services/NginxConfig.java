@@ -5,11 +5,13 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * The text of a self-contained nginx configuration: every file nginx writes (pid, temp files, cache, logs) is under
- * the given directories, so that nothing goes to {@code /var/lib/nginx} or {@code /var/log/nginx}.
+ * The text of a self-contained nginx configuration: every file nginx writes (pid, temp files,
+ * cache, logs) is under the given directories, so that nothing goes to {@code /var/lib/nginx} or
+ * {@code /var/log/nginx}.
  *
  * @param appUrl the app server, {@code http://host:port}
- * @param listenHost the address nginx listens on: 127.0.0.1 for a local nginx, 0.0.0.0 inside a container
+ * @param listenHost the address nginx listens on: 127.0.0.1 for a local nginx, 0.0.0.0 inside a
+ *     container
  * @param listenPort nginx's port, 1 to 65535
  * @param staticRoot served at {@code /static/} when present
  * @param proxyCache whether responses are cached as the app's Cache-Control allows
@@ -18,22 +20,40 @@ import java.util.Optional;
  * @param runAsRoot whether workers run as root (see {@link #text()})
  * @param mimeTypes a {@code mime.types} file to include, else a built-in minimal table is used
  */
-public record NginxConfig(URI appUrl, String listenHost, int listenPort, Optional<Path> staticRoot, boolean proxyCache,
-    Path workDirectory, Path logDirectory, boolean runAsRoot, Optional<Path> mimeTypes) {
+public record NginxConfig(
+    URI appUrl,
+    String listenHost,
+    int listenPort,
+    Optional<Path> staticRoot,
+    boolean proxyCache,
+    Path workDirectory,
+    Path logDirectory,
+    boolean runAsRoot,
+    Optional<Path> mimeTypes) {
 
   /** A path nginx answers itself (200 "ok"), never proxied: its readiness check. */
   public static final String READY_PATH = "/__djbench_nginx_ready";
+
   /** The response header that shows the cache's verdict (HIT, MISS, EXPIRED, BYPASS…). */
   public static final String CACHE_STATUS_HEADER = "X-Cache-Status";
-  /** Idle connections to the app kept open per worker, so that proxied requests do not pay a TCP handshake. */
+
+  /**
+   * Idle connections to the app kept open per worker, so that proxied requests do not pay a TCP
+   * handshake.
+   */
   static final int UPSTREAM_KEEPALIVE = 32;
 
   public NginxConfig {
-    if (appUrl == null || !"http".equals(appUrl.getScheme()) || appUrl.getHost() == null || appUrl.getPort() < 1) {
-      throw new IllegalArgumentException("nginx app URL '" + appUrl + "': expected http://host:port");
+    if (appUrl == null
+        || !"http".equals(appUrl.getScheme())
+        || appUrl.getHost() == null
+        || appUrl.getPort() < 1) {
+      throw new IllegalArgumentException(
+          "nginx app URL '" + appUrl + "': expected http://host:port");
     }
     if (listenHost == null || !listenHost.matches("[0-9.]+|[A-Za-z0-9.-]+")) {
-      throw new IllegalArgumentException("nginx listen host '" + listenHost + "': expected an address or host name");
+      throw new IllegalArgumentException(
+          "nginx listen host '" + listenHost + "': expected an address or host name");
     }
     if (listenPort < 1 || listenPort > 65535) {
       throw new IllegalArgumentException("nginx listen port must be 1 to 65535, was " + listenPort);
@@ -44,8 +64,8 @@ public record NginxConfig(URI appUrl, String listenHost, int listenPort, Optiona
   }
 
   /**
-   * The configuration. {@code user root;} when the master runs as root: otherwise its workers switch to
-   * www-data, which can read neither a root-owned work directory nor its temp paths.
+   * The configuration. {@code user root;} when the master runs as root: otherwise its workers
+   * switch to www-data, which can read neither a root-owned work directory nor its temp paths.
    */
   public String text() {
     Path work = workDirectory.toAbsolutePath();
@@ -58,38 +78,68 @@ public record NginxConfig(URI appUrl, String listenHost, int listenPort, Optiona
     out.append("daemon off;\n")
         .append("master_process on;\n")
         .append("worker_processes 1;\n")
-        .append("pid ").append(quoted(work.resolve("nginx.pid"))).append(";\n")
-        // stderr is the file ManagedProcess logs to, so start-up errors show in the harness's messages.
+        .append("pid ")
+        .append(quoted(work.resolve("nginx.pid")))
+        .append(";\n")
+        // stderr is the file ManagedProcess logs to, so start-up errors show in the harness's
+        // messages.
         .append("error_log stderr warn;\n")
         .append("events {\n  worker_connections 4096;\n}\n")
         .append("http {\n");
-    out.append(mimeTypes.map(p -> "  include " + quoted(p) + ";\n").orElse(
-        "  types {\n    text/html html;\n    text/css css;\n    application/javascript js;\n"
-            + "    application/json json;\n    image/png png;\n    image/svg+xml svg;\n    text/plain txt;\n  }\n"));
+    out.append(
+        mimeTypes
+            .map(p -> "  include " + quoted(p) + ";\n")
+            .orElse(
+                "  types {\n    text/html html;\n    text/css css;\n    application/javascript js;\n"
+                    + "    application/json json;\n    image/png png;\n    image/svg+xml svg;\n    text/plain txt;\n  }\n"));
     out.append("  default_type application/octet-stream;\n")
-        .append("  access_log ").append(quoted(logs.resolve("nginx.access.log")))
+        .append("  access_log ")
+        .append(quoted(logs.resolve("nginx.access.log")))
         .append(" combined buffer=64k flush=1s;\n")
         .append("  sendfile on;\n");
     for (String temp : new String[] {"client_body", "proxy", "fastcgi", "uwsgi", "scgi"}) {
-      out.append("  ").append(temp).append("_temp_path ").append(quoted(work.resolve("temp/" + temp))).append(";\n");
+      out.append("  ")
+          .append(temp)
+          .append("_temp_path ")
+          .append(quoted(work.resolve("temp/" + temp)))
+          .append(";\n");
     }
     if (proxyCache) {
-      // No proxy_cache_valid: only responses whose Cache-Control or Expires allow it are cached, as the app says.
-      out.append("  proxy_cache_path ").append(quoted(work.resolve("cache")))
-          .append(" levels=1:2 keys_zone=djbench:10m max_size=256m inactive=10m use_temp_path=off;\n");
+      // No proxy_cache_valid: only responses whose Cache-Control or Expires allow it are cached, as
+      // the app says.
+      out.append("  proxy_cache_path ")
+          .append(quoted(work.resolve("cache")))
+          .append(
+              " levels=1:2 keys_zone=djbench:10m max_size=256m inactive=10m use_temp_path=off;\n");
     }
     out.append("  upstream django {\n")
-        .append("    server ").append(appUrl.getHost()).append(':').append(appUrl.getPort()).append(";\n")
-        .append("    keepalive ").append(UPSTREAM_KEEPALIVE).append(";\n")
+        .append("    server ")
+        .append(appUrl.getHost())
+        .append(':')
+        .append(appUrl.getPort())
+        .append(";\n")
+        .append("    keepalive ")
+        .append(UPSTREAM_KEEPALIVE)
+        .append(";\n")
         .append("  }\n")
         .append("  server {\n")
-        .append("    listen ").append(listenHost).append(':').append(listenPort).append(";\n")
+        .append("    listen ")
+        .append(listenHost)
+        .append(':')
+        .append(listenPort)
+        .append(";\n")
         .append("    server_name _;\n")
-        .append("    location = ").append(READY_PATH).append(" {\n")
+        .append("    location = ")
+        .append(READY_PATH)
+        .append(" {\n")
         .append("      access_log off;\n      return 200 \"ok\\n\";\n    }\n");
-    staticRoot.ifPresent(root -> out.append("    location /static/ {\n")
-        .append("      alias ").append(quoted(root.toAbsolutePath(), "/")).append(";\n")
-        .append("    }\n"));
+    staticRoot.ifPresent(
+        root ->
+            out.append("    location /static/ {\n")
+                .append("      alias ")
+                .append(quoted(root.toAbsolutePath(), "/"))
+                .append(";\n")
+                .append("    }\n"));
     out.append("    location / {\n")
         .append("      proxy_pass http://django;\n")
         // HTTP/1.1 without "Connection: close" is what lets the upstream keepalive pool work.
@@ -100,7 +150,9 @@ public record NginxConfig(URI appUrl, String listenHost, int listenPort, Optiona
         .append("      proxy_set_header X-Forwarded-Proto $scheme;\n");
     if (proxyCache) {
       out.append("      proxy_cache djbench;\n")
-          .append("      add_header ").append(CACHE_STATUS_HEADER).append(" $upstream_cache_status always;\n");
+          .append("      add_header ")
+          .append(CACHE_STATUS_HEADER)
+          .append(" $upstream_cache_status always;\n");
     }
     out.append("    }\n  }\n}\n");
     return out.toString();
@@ -110,13 +162,22 @@ public record NginxConfig(URI appUrl, String listenHost, int listenPort, Optiona
     return quoted(path, "");
   }
 
-  /** The path in double quotes; paths nginx could not parse back (quotes, backslashes, newlines) are refused. */
+  /**
+   * The path in double quotes; paths nginx could not parse back (quotes, backslashes, newlines) are
+   * refused.
+   */
   private static String quoted(Path path, String suffix) {
     String text = path.toString();
     if (text.contains("\"") || text.contains("\\") || text.contains("\n") || text.contains("$")) {
-      throw new IllegalArgumentException("path '" + text + "' cannot go into an nginx configuration: it contains a"
-          + " quote, backslash, dollar sign or newline");
+      throw new IllegalArgumentException(
+          "path '"
+              + text
+              + "' cannot go into an nginx configuration: it contains a"
+              + " quote, backslash, dollar sign or newline");
     }
-    return "\"" + (text.endsWith("/") ? text.substring(0, text.length() - 1) : text) + suffix + "\"";
+    return "\""
+        + (text.endsWith("/") ? text.substring(0, text.length() - 1) : text)
+        + suffix
+        + "\"";
   }
 }

@@ -9,10 +9,11 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.UserPrincipal;
 
 /**
- * The private directory of a local PostgreSQL cluster. PostgreSQL refuses to run as root, so when the harness is
- * root the server runs as the {@code postgres} user: the directory must belong to that user, and every directory
- * above it must let that user pass. A run directory under a private home (mode 700) does not; then the cluster goes
- * to a fresh directory under the system temporary directory instead.
+ * The private directory of a local PostgreSQL cluster. PostgreSQL refuses to run as root, so when
+ * the harness is root the server runs as the {@code postgres} user: the directory must belong to
+ * that user, and every directory above it must let that user pass. A run directory under a private
+ * home (mode 700) does not; then the cluster goes to a fresh directory under the system temporary
+ * directory instead.
  */
 final class PostgresDirectory {
 
@@ -20,7 +21,10 @@ final class PostgresDirectory {
 
   private PostgresDirectory() {}
 
-  /** A new directory for the cluster, usable by the user the server runs as, with an empty {@code sockets/}. */
+  /**
+   * A new directory for the cluster, usable by the user the server runs as, with an empty {@code
+   * sockets/}.
+   */
   static Path create(Path workDirectory) throws TargetException {
     if (!Host.isRoot()) {
       Path directory = LocalDirectories.create(workDirectory, "postgres-");
@@ -28,8 +32,12 @@ final class PostgresDirectory {
       return directory;
     }
     if (!Host.userExists(SYSTEM_USER)) {
-      throw new TargetException("postgres cannot run as root and there is no '" + SYSTEM_USER + "' user to run it"
-          + " as; install: " + ServiceKind.POSTGRES.installCommand());
+      throw new TargetException(
+          "postgres cannot run as root and there is no '"
+              + SYSTEM_USER
+              + "' user to run it"
+              + " as; install: "
+              + ServiceKind.POSTGRES.installCommand());
     }
     Path parent = workDirectory.toAbsolutePath();
     try {
@@ -37,21 +45,38 @@ final class PostgresDirectory {
       if (!passableByOthers(parent)) {
         parent = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath();
         if (!passableByOthers(parent)) {
-          throw new TargetException("the '" + SYSTEM_USER + "' user can reach neither " + workDirectory + " nor "
-              + parent + " (a directory on the way lacks the x permission for others)");
+          throw new TargetException(
+              "the '"
+                  + SYSTEM_USER
+                  + "' user can reach neither "
+                  + workDirectory
+                  + " nor "
+                  + parent
+                  + " (a directory on the way lacks the x permission for others)");
         }
       }
-      Path directory = LocalDirectories.create(parent, parent.equals(workDirectory.toAbsolutePath())
-          ? "postgres-" : "djbench-postgres-");
+      Path directory =
+          LocalDirectories.create(
+              parent,
+              parent.equals(workDirectory.toAbsolutePath()) ? "postgres-" : "djbench-postgres-");
       createSockets(directory);
-      UserPrincipal owner = directory.getFileSystem().getUserPrincipalLookupService()
-          .lookupPrincipalByName(SYSTEM_USER);
+      UserPrincipal owner =
+          directory
+              .getFileSystem()
+              .getUserPrincipalLookupService()
+              .lookupPrincipalByName(SYSTEM_USER);
       Files.setOwner(directory, owner);
       Files.setOwner(directory.resolve("sockets"), owner);
       return directory;
     } catch (IOException e) {
-      throw new TargetException("cannot prepare a directory the '" + SYSTEM_USER + "' user owns under "
-          + workDirectory + ": " + e.getMessage(), e);
+      throw new TargetException(
+          "cannot prepare a directory the '"
+              + SYSTEM_USER
+              + "' user owns under "
+              + workDirectory
+              + ": "
+              + e.getMessage(),
+          e);
     }
   }
 
@@ -59,11 +84,15 @@ final class PostgresDirectory {
     try {
       Files.createDirectories(directory.resolve("sockets"));
     } catch (IOException e) {
-      throw new TargetException("cannot create " + directory.resolve("sockets") + ": " + e.getMessage(), e);
+      throw new TargetException(
+          "cannot create " + directory.resolve("sockets") + ": " + e.getMessage(), e);
     }
   }
 
-  /** Whether every directory from the root down to {@code directory} grants others the x (search) permission. */
+  /**
+   * Whether every directory from the root down to {@code directory} grants others the x (search)
+   * permission.
+   */
   static boolean passableByOthers(Path directory) throws IOException {
     for (Path p = directory; p != null; p = p.getParent()) {
       PosixFileAttributes attributes = Files.readAttributes(p, PosixFileAttributes.class);

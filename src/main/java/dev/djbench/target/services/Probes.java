@@ -23,11 +23,12 @@ final class Probes {
   private Probes() {}
 
   /**
-   * Sends one Redis command (RESP array of bulk strings) and returns the reply: a status or error line with its
-   * type prefix ({@code +PONG}, {@code -ERR …}, {@code :1}), or a bulk string's content ({@code null} for nil).
-   * Authenticates first when {@code password} is present.
+   * Sends one Redis command (RESP array of bulk strings) and returns the reply: a status or error
+   * line with its type prefix ({@code +PONG}, {@code -ERR …}, {@code :1}), or a bulk string's
+   * content ({@code null} for nil). Authenticates first when {@code password} is present.
    */
-  static String redis(String host, int port, Optional<String> password, Duration timeout, String... command)
+  static String redis(
+      String host, int port, Optional<String> password, Duration timeout, String... command)
       throws IOException {
     try (Socket socket = connect(host, port, timeout)) {
       OutputStream out = socket.getOutputStream();
@@ -51,15 +52,16 @@ final class Probes {
       socket.getOutputStream().flush();
       String line = readLine(new BufferedInputStream(socket.getInputStream()));
       if (!line.startsWith("VERSION ")) {
-        throw new IOException("memcached answered '" + line + "' to 'version', expected 'VERSION …'");
+        throw new IOException(
+            "memcached answered '" + line + "' to 'version', expected 'VERSION …'");
       }
       return line.substring("VERSION ".length()).strip();
     }
   }
 
   /**
-   * Sends PostgreSQL's SSLRequest and expects its one-byte answer ('N' or 'S'): proves the postmaster accepts and
-   * answers, without a login, a backend process or a psql start.
+   * Sends PostgreSQL's SSLRequest and expects its one-byte answer ('N' or 'S'): proves the
+   * postmaster accepts and answers, without a login, a backend process or a psql start.
    */
   static void postgresSslRequest(String host, int port, Duration timeout) throws IOException {
     try (Socket socket = connect(host, port, timeout)) {
@@ -69,15 +71,18 @@ final class Probes {
       out.flush();
       int answer = socket.getInputStream().read();
       if (answer != 'N' && answer != 'S') {
-        throw new IOException("postgres answered " + answer + " to SSLRequest, expected 'N' or 'S'");
+        throw new IOException(
+            "postgres answered " + answer + " to SSLRequest, expected 'N' or 'S'");
       }
     }
   }
 
   /** GETs {@code uri}; returns the response (any status). */
-  static HttpResponse<String> httpGet(URI uri, Duration timeout) throws IOException, InterruptedException {
+  static HttpResponse<String> httpGet(URI uri, Duration timeout)
+      throws IOException, InterruptedException {
     HttpClient client = LoopbackHttp.client(timeout);
-    return client.send(HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
+    return client.send(
+        HttpRequest.newBuilder(uri).timeout(timeout).GET().build(),
         HttpResponse.BodyHandlers.ofString());
   }
 

@@ -7,7 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** A service that is one native process group started by the harness, with a probe that it still answers. */
+/**
+ * A service that is one native process group started by the harness, with a probe that it still
+ * answers.
+ */
 abstract class ProcessBackedService implements Service {
 
   static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
@@ -28,7 +31,8 @@ abstract class ProcessBackedService implements Service {
   /** Waits until {@link #probe} succeeds; stops the process and rethrows when it does not. */
   final void awaitReady(Duration timeout) throws TargetException {
     try {
-      Readiness.await(kind.yamlName() + " (" + process + ")", timeout, Optional.of(process), this::probe);
+      Readiness.await(
+          kind.yamlName() + " (" + process + ")", timeout, Optional.of(process), this::probe);
     } catch (TargetException e) {
       close();
       throw e;
@@ -57,8 +61,14 @@ abstract class ProcessBackedService implements Service {
   @Override
   public void checkAlive() throws TargetException {
     if (!process.isAlive()) {
-      throw new TargetException(kind.yamlName() + " (" + process + ") exited with code "
-          + process.exitCode().orElse(-1) + " while the run needed it" + process.describeLog());
+      throw new TargetException(
+          kind.yamlName()
+              + " ("
+              + process
+              + ") exited with code "
+              + process.exitCode().orElse(-1)
+              + " while the run needed it"
+              + process.describeLog());
     }
     try {
       probe();
@@ -66,8 +76,14 @@ abstract class ProcessBackedService implements Service {
       Thread.currentThread().interrupt();
       throw new TargetException("interrupted while checking " + kind.yamlName());
     } catch (Exception e) {
-      throw new TargetException(kind.yamlName() + " (" + process + ") is running but does not answer: " + e
-          + process.describeLog(), e);
+      throw new TargetException(
+          kind.yamlName()
+              + " ("
+              + process
+              + ") is running but does not answer: "
+              + e
+              + process.describeLog(),
+          e);
     }
   }
 

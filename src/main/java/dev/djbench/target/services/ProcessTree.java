@@ -21,11 +21,18 @@ final class ProcessTree {
   static List<Long> descendants(long pid) {
     Map<Long, List<Long>> children = new HashMap<>();
     try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
-      entries.map(p -> p.getFileName().toString())
+      entries
+          .map(p -> p.getFileName().toString())
           .filter(n -> !n.isEmpty() && n.chars().allMatch(Character::isDigit))
-          .forEach(n -> ProcStat.read(Long.parseLong(n))
-              .filter(s -> s.state() != 'Z' && s.state() != 'X')
-              .ifPresent(s -> children.computeIfAbsent(s.parentPid(), k -> new ArrayList<>()).add(s.pid())));
+          .forEach(
+              n ->
+                  ProcStat.read(Long.parseLong(n))
+                      .filter(s -> s.state() != 'Z' && s.state() != 'X')
+                      .ifPresent(
+                          s ->
+                              children
+                                  .computeIfAbsent(s.parentPid(), k -> new ArrayList<>())
+                                  .add(s.pid())));
     } catch (IOException e) {
       return List.of();
     }

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** Where a run's backing services come from ({@code --services}). */
 public enum ProviderChoice {
-  /** Native processes where the binary is installed, else containers where a Docker engine answers. */
+  /**
+   * Native processes where the binary is installed, else containers where a Docker engine answers.
+   */
   AUTO,
   /** Native processes only. */
   LOCAL,
@@ -29,6 +31,7 @@ public enum ProviderChoice {
         return choice;
       }
     }
-    throw new IllegalArgumentException("--services '" + value + "': expected auto, local, docker or external");
+    throw new IllegalArgumentException(
+        "--services '" + value + "': expected auto, local, docker or external");
   }
 }

@@ -22,7 +22,8 @@ final class Readiness {
    * Waits until {@code probe} succeeds.
    *
    * @param what names the service in messages ("redis on 127.0.0.1:6379")
-   * @param process the service's process, whose death ends the wait early; empty for services not started here
+   * @param process the service's process, whose death ends the wait early; empty for services not
+   *     started here
    * @throws TargetException on death or timeout, with the last probe failure and the log tail
    */
   static void await(String what, Duration timeout, Optional<ManagedProcess> process, Probe probe)
@@ -31,8 +32,12 @@ final class Readiness {
     String last = "no attempt yet";
     while (true) {
       if (process.isPresent() && !process.get().isAlive()) {
-        throw new TargetException(what + " exited with code " + process.get().exitCode().orElse(-1)
-            + " before it was ready" + process.get().describeLog());
+        throw new TargetException(
+            what
+                + " exited with code "
+                + process.get().exitCode().orElse(-1)
+                + " before it was ready"
+                + process.get().describeLog());
       }
       try {
         probe.attempt();
@@ -44,8 +49,14 @@ final class Readiness {
         last = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
       }
       if (System.nanoTime() > deadline) {
-        throw new TargetException(what + " did not become ready within " + timeout.toSeconds() + " s (last: "
-            + last + ")" + process.map(ManagedProcess::describeLog).orElse(""));
+        throw new TargetException(
+            what
+                + " did not become ready within "
+                + timeout.toSeconds()
+                + " s (last: "
+                + last
+                + ")"
+                + process.map(ManagedProcess::describeLog).orElse(""));
       }
       try {
         Thread.sleep(POLL_MILLIS);

@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A running backing service the app under test uses: a local process, a container, an external server, or a
- * server inside the harness. Closing it stops whatever the harness started for it (and nothing it did not start).
+ * A running backing service the app under test uses: a local process, a container, an external
+ * server, or a server inside the harness. Closing it stops whatever the harness started for it (and
+ * nothing it did not start).
  */
 public interface Service extends AutoCloseable {
 
@@ -16,7 +17,10 @@ public interface Service extends AutoCloseable {
   /** The environment variables that point the reference Django app at this service. */
   Map<String, String> appEnvironment();
 
-  /** Process ids on this machine that belong to the service, for CPU sampling; empty when it has none here. */
+  /**
+   * Process ids on this machine that belong to the service, for CPU sampling; empty when it has
+   * none here.
+   */
   List<Long> processes();
 
   /**

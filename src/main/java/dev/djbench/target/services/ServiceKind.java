@@ -3,8 +3,8 @@ package dev.djbench.target.services;
 import java.util.Locale;
 
 /**
- * The backing services a Django deployment under test may need, with their scenario (YAML) names and the Debian
- * package that provides each one natively.
+ * The backing services a Django deployment under test may need, with their scenario (YAML) names
+ * and the Debian package that provides each one natively.
  */
 public enum ServiceKind {
   /** PostgreSQL, the database of {@code database: postgres}. */
@@ -17,7 +17,10 @@ public enum ServiceKind {
   NGINX("nginx-light", "nginx"),
   /** A Celery worker running the app's own tasks. */
   CELERY("python3-celery", "the celery module for the app's Python"),
-  /** A slow HTTP upstream answering {@code GET /delay/<ms>}; runs inside the harness, needs no package. */
+  /**
+   * A slow HTTP upstream answering {@code GET /delay/<ms>}; runs inside the harness, needs no
+   * package.
+   */
   UPSTREAM("", "nothing (in-process)");
 
   private final String debianPackage;
@@ -45,7 +48,9 @@ public enum ServiceKind {
 
   /** The command that installs it on Debian, or an empty string when nothing needs installing. */
   public String installCommand() {
-    return debianPackage.isEmpty() ? "" : "apt-get install " + debianPackage + " (or run ./djbench setup)";
+    return debianPackage.isEmpty()
+        ? ""
+        : "apt-get install " + debianPackage + " (or run ./djbench setup)";
   }
 
   /**
@@ -59,7 +64,10 @@ public enum ServiceKind {
         return kind;
       }
     }
-    throw new IllegalArgumentException("unknown service '" + name + "': expected one of postgres, redis,"
-        + " memcached, nginx, celery, upstream");
+    throw new IllegalArgumentException(
+        "unknown service '"
+            + name
+            + "': expected one of postgres, redis,"
+            + " memcached, nginx, celery, upstream");
   }
 }

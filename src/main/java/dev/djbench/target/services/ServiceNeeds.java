@@ -4,14 +4,17 @@ import dev.djbench.scenario.Deployment;
 import java.util.EnumSet;
 import java.util.Set;
 
-/** The services a deployment implies by its own fields (a scenario may name more, such as celery or upstream). */
+/**
+ * The services a deployment implies by its own fields (a scenario may name more, such as celery or
+ * upstream).
+ */
 public final class ServiceNeeds {
 
   private ServiceNeeds() {}
 
   /**
-   * postgres for {@code database: postgres}, redis or memcached for that cache backend, nginx when nginx fronts the
-   * app or serves its static files.
+   * postgres for {@code database: postgres}, redis or memcached for that cache backend, nginx when
+   * nginx fronts the app or serves its static files.
    */
   public static Set<ServiceKind> of(Deployment deployment) {
     Set<ServiceKind> kinds = EnumSet.noneOf(ServiceKind.class);

@@ -19,14 +19,16 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * A deliberately slow HTTP upstream inside the harness, standing in for a third-party API the app calls:
- * {@code GET /delay/<ms>} answers {@code {"delay_ms": ms}} after sleeping that long. Each request gets its own
- * thread (a cached pool), so concurrent delayed requests overlap instead of queueing behind each other.
+ * A deliberately slow HTTP upstream inside the harness, standing in for a third-party API the app
+ * calls: {@code GET /delay/<ms>} answers {@code {"delay_ms": ms}} after sleeping that long. Each
+ * request gets its own thread (a cached pool), so concurrent delayed requests overlap instead of
+ * queueing behind each other.
  */
 public final class UpstreamServer implements Service {
 
   /** The longest delay a request may ask for, in milliseconds. */
   public static final int MAX_DELAY_MS = 60_000;
+
   private static final String PREFIX = "/delay/";
 
   private final HttpServer server;
@@ -49,19 +51,25 @@ public final class UpstreamServer implements Service {
       // A backlog of 1024: a load test may open many connections at once.
       server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1024);
     } catch (IOException e) {
-      throw new TargetException("cannot start the upstream HTTP server on 127.0.0.1: " + e.getMessage(), e);
+      throw new TargetException(
+          "cannot start the upstream HTTP server on 127.0.0.1: " + e.getMessage(), e);
     }
-    ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
-      Thread thread = new Thread(runnable, "djbench-upstream");
-      thread.setDaemon(true);
-      return thread;
-    });
+    ExecutorService executor =
+        Executors.newCachedThreadPool(
+            runnable -> {
+              Thread thread = new Thread(runnable, "djbench-upstream");
+              thread.setDaemon(true);
+              return thread;
+            });
     UpstreamServer upstream = new UpstreamServer(server, executor);
     server.createContext("/", upstream::handle);
     server.setExecutor(executor);
     server.start();
     try {
-      Readiness.await("upstream on " + upstream.baseUrl(), Duration.ofSeconds(10), Optional.empty(),
+      Readiness.await(
+          "upstream on " + upstream.baseUrl(),
+          Duration.ofSeconds(10),
+          Optional.empty(),
           upstream::probe);
     } catch (TargetException e) {
       upstream.close();
@@ -84,7 +92,10 @@ public final class UpstreamServer implements Service {
       }
       int delayMillis = parseDelayMillis(path.substring(PREFIX.length()));
       if (delayMillis < 0) {
-        respond(exchange, 400, "{\"error\": \"delay must be an integer from 0 to " + MAX_DELAY_MS + " ms\"}");
+        respond(
+            exchange,
+            400,
+            "{\"error\": \"delay must be an integer from 0 to " + MAX_DELAY_MS + " ms\"}");
         return;
       }
       if (delayMillis > 0) {
@@ -97,7 +108,10 @@ public final class UpstreamServer implements Service {
     }
   }
 
-  /** The delay in milliseconds named by {@code text}, or -1 when it is not an integer from 0 to the maximum. */
+  /**
+   * The delay in milliseconds named by {@code text}, or -1 when it is not an integer from 0 to the
+   * maximum.
+   */
   static int parseDelayMillis(String text) {
     if (text.isEmpty() || text.length() > 6 || !text.chars().allMatch(c -> c >= '0' && c <= '9')) {
       return -1;
@@ -156,7 +170,8 @@ public final class UpstreamServer implements Service {
       Thread.currentThread().interrupt();
       throw new TargetException("interrupted while checking the upstream server");
     } catch (IOException e) {
-      throw new TargetException("the upstream server on " + baseUrl() + " does not answer GET /delay/0: " + e, e);
+      throw new TargetException(
+          "the upstream server on " + baseUrl() + " does not answer GET /delay/0: " + e, e);
     }
   }
 

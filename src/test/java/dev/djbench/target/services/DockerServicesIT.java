@@ -14,7 +14,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The container provider, run only where a Docker engine answers; elsewhere every test is skipped, saying why. */
+/**
+ * The container provider, run only where a Docker engine answers; elsewhere every test is skipped,
+ * saying why.
+ */
 class DockerServicesIT {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
@@ -45,8 +48,11 @@ class DockerServicesIT {
   void redisContainerAnswersSetAndGet() throws Exception {
     try (Service redis = docker().start(ServiceKind.REDIS)) {
       URI url = URI.create(redis.appEnvironment().get(AppEnvironment.CACHE_URL));
-      assertEquals("+OK", Probes.redis(url.getHost(), url.getPort(), Optional.empty(), TIMEOUT, "SET", "k", "v"));
-      assertEquals("v", Probes.redis(url.getHost(), url.getPort(), Optional.empty(), TIMEOUT, "GET", "k"));
+      assertEquals(
+          "+OK",
+          Probes.redis(url.getHost(), url.getPort(), Optional.empty(), TIMEOUT, "SET", "k", "v"));
+      assertEquals(
+          "v", Probes.redis(url.getHost(), url.getPort(), Optional.empty(), TIMEOUT, "GET", "k"));
     }
     assertTrue(Files.exists(run.resolve("logs/redis.docker.log")), "the container's log is kept");
   }

@@ -18,7 +18,8 @@ final class Memcached {
       socket.setSoTimeout(2000);
       byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
       OutputStream out = socket.getOutputStream();
-      out.write(("set " + key + " 0 60 " + bytes.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
+      out.write(
+          ("set " + key + " 0 60 " + bytes.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
       out.write(bytes);
       out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
       out.flush();
@@ -47,6 +48,7 @@ final class Memcached {
   }
 
   private static BufferedReader reader(Socket socket) throws IOException {
-    return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
+    return new BufferedReader(
+        new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
   }
 }

@@ -10,7 +10,10 @@ final class TestProcesses {
 
   private TestProcesses() {}
 
-  /** Fails naming every pid of {@code pids} that is still a live (non-zombie) process, after up to 2 s. */
+  /**
+   * Fails naming every pid of {@code pids} that is still a live (non-zombie) process, after up to 2
+   * s.
+   */
   static void assertAllGone(String what, List<Long> pids) throws InterruptedException {
     long deadline = System.nanoTime() + 2_000_000_000L;
     List<Long> alive = survivors(pids);
@@ -27,7 +30,9 @@ final class TestProcesses {
 
   private static String describe(List<Long> pids) {
     return pids.stream()
-        .map(pid -> pid + " " + ProcessHandle.of(pid).flatMap(h -> h.info().commandLine()).orElse("?"))
+        .map(
+            pid ->
+                pid + " " + ProcessHandle.of(pid).flatMap(h -> h.info().commandLine()).orElse("?"))
         .collect(Collectors.joining("; "));
   }
 }
