@@ -117,7 +117,8 @@ final class SummaryModel {
       }
       double scale =
           c.metric().endsWith("Micros.p50") || c.metric().endsWith("Micros.p99") ? 1000.0 : 1.0;
-      int decimals = scale > 1 ? 2 : 1;
+      // Client latency has 1 ms resolution: a second decimal would be false precision.
+      int decimals = scale > 1 && !c.metric().startsWith("clientLatencyMicros") ? 2 : 1;
       table.row(
           c.candidate() + " vs " + c.baseline(),
           metricLabel(c.metric()),
