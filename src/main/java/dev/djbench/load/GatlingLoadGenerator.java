@@ -31,6 +31,26 @@ public final class GatlingLoadGenerator implements LoadGenerator {
     this.workDirectory = workDirectory;
   }
 
+  /**
+   * Gatling's version, from the {@code gatling-version.properties} it ships; "unknown" when that is
+   * missing.
+   */
+  public static String version() {
+    try (var in =
+        GatlingLoadGenerator.class
+            .getClassLoader()
+            .getResourceAsStream("gatling-version.properties")) {
+      if (in == null) {
+        return "unknown";
+      }
+      var properties = new java.util.Properties();
+      properties.load(in);
+      return properties.getProperty("version", "unknown");
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
   @Override
   public TrialMeasurement run(TrialSpec spec, Runnable onWindowOpen) throws LoadException {
     try {

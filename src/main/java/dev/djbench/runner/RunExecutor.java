@@ -91,11 +91,7 @@ public final class RunExecutor {
     try (Journal journal = Journal.create(runDirectory);
         ServiceSet services = new ServiceSet(serviceSettings)) {
       Map<String, String> versions = new HashMap<>(python.versions());
-      versions.put(
-          "gatling",
-          io.gatling.javaapi.core.CoreDsl.class.getPackage().getImplementationVersion() == null
-              ? "3.15"
-              : io.gatling.javaapi.core.CoreDsl.class.getPackage().getImplementationVersion());
+      versions.put("gatling", GatlingLoadGenerator.version());
       CpuLayout cpus = CpuLayout.choose(options.cpuLayout(), CpuLayout.available());
       // The machine is described before pinning: afterwards this JVM sees only the injector's CPUs.
       state.machine = Machine.current(versions, cpus.describe());
@@ -141,6 +137,10 @@ public final class RunExecutor {
         state.currentTrials.clear();
         try {
           state.add(runner.run(experiment, state.currentTrials::add));
+          // Which service versions the numbers came from: recorded while the services still run.
+          services
+              .started()
+              .forEach(svc -> state.noteService(svc.kind().yamlName(), svc.describe()));
         } catch (TargetException e) {
           state.add(
               new ExperimentResult(
@@ -213,6 +213,26 @@ public final class RunExecutor {
         java.util.Collections.synchronizedList(new ArrayList<>());
     private volatile Experiment current;
     private volatile Machine machine = Machine.current(Map.of(), "unknown");
+    private final Map<String, String> services = new java.util.TreeMap<>();
+
+    synchronized void noteService(String kind, String description) {
+      services.putIfAbsent("service " + kind, description);
+    }
+
+    /** The machine with the services seen so far among its versions. */
+    private Machine machineWithServices() {
+      Map<String, String> versions = new java.util.TreeMap<>(machine.versions());
+      versions.putAll(services);
+      return new Machine(
+          machine.cores(),
+          machine.cpuModel(),
+          machine.memoryBytes(),
+          machine.os(),
+          machine.java(),
+          versions,
+          machine.cpuLayout());
+    }
+
     private boolean written;
 
     State(String runId, String startedAt, Path runDirectory) {
@@ -252,7 +272,7 @@ public final class RunExecutor {
           options.profile().label(),
           options.seed(),
           "client latency: 1 ms (Gatling); server timings: 1 µs (Server-Timing)",
-          machine,
+          machineWithServices(),
           all,
           null);
     }

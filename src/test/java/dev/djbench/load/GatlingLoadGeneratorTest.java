@@ -109,4 +109,10 @@ class GatlingLoadGeneratorTest {
     assertEquals(m.started(), m.errors());
     server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 1);
   }
+
+  @Test
+  void reportsTheGatlingVersionItRuns() {
+    assertTrue(
+        GatlingLoadGenerator.version().matches("3\\.\\d+\\.\\d+"), GatlingLoadGenerator.version());
+  }
 }
