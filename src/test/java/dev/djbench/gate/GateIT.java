@@ -82,7 +82,7 @@ class GateIT {
             seed: {authors: 20, posts: 100}
             request: "GET /techniques/select-related/optimized/?limit=30"
         """
-            .formatted(HOME.resolve("sample-django-app")));
+            .formatted(HOME.resolve("sample-django-app"), delta));
     return file;
   }
 
