@@ -1,6 +1,7 @@
 package dev.djbench.simulation;
 
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
+import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
 import static io.gatling.javaapi.http.HttpDsl.header;
@@ -9,16 +10,23 @@ import static io.gatling.javaapi.http.HttpDsl.status;
 
 import dev.djbench.load.ActiveTrial;
 import dev.djbench.load.TrialSpec;
+import dev.djbench.measure.TrialRecorder;
 import io.gatling.javaapi.core.OpenInjectionStep;
+import io.gatling.javaapi.core.PopulationBuilder;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Session;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
 import io.gatling.javaapi.http.HttpRequestActionBuilder;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
- * The one generic simulation: a single request shape sent at an open-model arrival rate.
+ * The one generic simulation: one request shape per arrival stream, each stream sent at an
+ * open-model arrival rate. A trial of one variant has one stream; when the variants of a block are
+ * measured together each has its own stream, base URL and recorder, offset so that the streams'
+ * requests alternate.
  *
  * <p>Each virtual user sends exactly one request, so arrivals follow the schedule whatever the
  * server does and a slow server cannot slow the load down (no coordinated omission). The status
@@ -36,7 +44,24 @@ public class DjangoSimulation extends Simulation {
   private final ActiveTrial trial = ActiveTrial.current();
 
   {
-    TrialSpec spec = trial.spec();
+    List<PopulationBuilder> populations = new ArrayList<>();
+    long longestNanos = 0;
+    double longestTimeout = 0;
+    for (ActiveTrial.Part part : trial.parts()) {
+      populations.add(population(part));
+      longestNanos =
+          Math.max(longestNanos, part.offsetNanos() + Math.round(part.spec().totalSeconds() * 1e9));
+      longestTimeout = Math.max(longestTimeout, part.spec().requestTimeoutSeconds());
+    }
+    setUp(populations)
+        // Requests still open this long after the last arrival are abandoned and reported as
+        // unfinished.
+        .maxDuration(Duration.ofNanos(longestNanos).plus(seconds(longestTimeout + 1)));
+  }
+
+  private PopulationBuilder population(ActiveTrial.Part part) {
+    TrialSpec spec = part.spec();
+    TrialRecorder recorder = part.recorder();
     HttpProtocolBuilder protocol =
         http.baseUrl(spec.baseUrl().toString())
             .disableWarmUp()
@@ -61,9 +86,9 @@ public class DjangoSimulation extends Simulation {
 
     ScenarioBuilder scenario =
         scenario(spec.name())
-            .exec(session -> session.set(START, trial.recorder().onStart()))
+            .exec(session -> session.set(START, recorder.onStart()))
             .exec(request)
-            .exec(this::record);
+            .exec(session -> record(recorder, session));
 
     OpenInjectionStep arrivals =
         spec.poisson()
@@ -71,37 +96,32 @@ public class DjangoSimulation extends Simulation {
                 .during(seconds(spec.totalSeconds()))
                 .randomized()
             : constantUsersPerSec(spec.ratePerSecond()).during(seconds(spec.totalSeconds()));
-
-    setUp(scenario.injectOpen(arrivals))
-        .protocols(protocol)
-        // Requests still open this long after the last arrival are abandoned and reported as
-        // unfinished.
-        .maxDuration(seconds(spec.totalSeconds() + spec.requestTimeoutSeconds() + 1));
+    List<OpenInjectionStep> steps = new ArrayList<>();
+    if (part.offsetNanos() > 0) {
+      steps.add(nothingFor(Duration.ofNanos(part.offsetNanos())));
+    }
+    steps.add(arrivals);
+    return scenario.injectOpen(steps).protocols(protocol);
   }
 
-  private Session record(Session session) {
+  private static Session record(TrialRecorder recorder, Session session) {
     long start = session.getLong(START);
     if (session.contains(STATUS) && session.contains(LATENCY)) {
       int status = session.getInt(STATUS);
       String serverTiming =
           session.contains(SERVER_TIMING) ? session.getString(SERVER_TIMING) : null;
       // nginx's proxy_cache replays the stored Server-Timing header of the response it cached: on a
-      // hit the app did
-      // no work, so that header must not be counted as this request's server time.
+      // hit the app did no work, so that header must not be counted as this request's server time.
       boolean edgeHit = session.contains(EDGE_CACHE) && "HIT".equals(session.getString(EDGE_CACHE));
-      trial
-          .recorder()
-          .onResponse(
-              start,
-              session.getLong(LATENCY),
-              status,
-              edgeHit ? null : serverTiming,
-              status >= 400,
-              edgeHit);
+      recorder.onResponse(
+          start,
+          session.getLong(LATENCY),
+          status,
+          edgeHit ? null : serverTiming,
+          status >= 400,
+          edgeHit);
     } else {
-      trial
-          .recorder()
-          .onFailure(start, "no HTTP response (connection refused, reset or timed out)");
+      recorder.onFailure(start, "no HTTP response (connection refused, reset or timed out)");
     }
     return session;
   }

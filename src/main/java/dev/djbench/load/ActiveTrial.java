@@ -1,19 +1,49 @@
 package dev.djbench.load;
 
 import dev.djbench.measure.TrialRecorder;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * The hand-over point between the harness and the Gatling simulation, which Gatling instantiates
- * itself by reflection and so cannot be given constructor arguments. Only one trial runs at a time
- * in a JVM: a trial is the unit of measurement and two at once would load the machine twice.
+ * itself by reflection and so cannot be given constructor arguments. Only one Gatling run happens
+ * at a time in a JVM: two at once would load the machine twice. A run has one stream of arrivals
+ * per part: one part for a trial of one variant, several when the variants of a block are measured
+ * together.
  *
- * @param spec what to send
- * @param recorder where the simulation reports each request
+ * @param parts one arrival stream each, with its own recorder; at least one
  */
-public record ActiveTrial(TrialSpec spec, TrialRecorder recorder) {
+public record ActiveTrial(List<Part> parts) {
 
   private static final AtomicReference<ActiveTrial> CURRENT = new AtomicReference<>();
+
+  /**
+   * One arrival stream.
+   *
+   * @param spec what to send
+   * @param recorder where the simulation reports each request of this stream
+   * @param offsetNanos delay of this stream's first arrival after the run starts, &gt;= 0 (streams
+   *     at the same rate offset by a fraction of the gap between arrivals alternate)
+   */
+  public record Part(TrialSpec spec, TrialRecorder recorder, long offsetNanos) {
+    public Part {
+      if (offsetNanos < 0) {
+        throw new IllegalArgumentException("offsetNanos must be >= 0, was " + offsetNanos);
+      }
+    }
+  }
+
+  public ActiveTrial {
+    parts = List.copyOf(parts);
+    if (parts.isEmpty()) {
+      throw new IllegalArgumentException("a trial needs at least one arrival stream");
+    }
+  }
+
+  /** Names of the parts, for messages. */
+  public String name() {
+    return String.join(" + ", parts.stream().map(p -> p.spec().name()).toList());
+  }
 
   /** The trial being run; fails loudly when the simulation is started outside the harness. */
   public static ActiveTrial current() {
@@ -28,7 +58,7 @@ public record ActiveTrial(TrialSpec spec, TrialRecorder recorder) {
   static void begin(ActiveTrial trial) {
     if (!CURRENT.compareAndSet(null, trial)) {
       throw new IllegalStateException(
-          "another trial is already running in this JVM: " + CURRENT.get().spec().name());
+          "another trial is already running in this JVM: " + CURRENT.get().name());
     }
   }
 

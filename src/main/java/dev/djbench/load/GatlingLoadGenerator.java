@@ -9,6 +9,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Runs each trial as one in-process Gatling run of {@code dev.djbench.simulation.DjangoSimulation}.
@@ -52,20 +54,38 @@ public final class GatlingLoadGenerator implements LoadGenerator {
   }
 
   @Override
-  public TrialMeasurement run(TrialSpec spec, Runnable onWindowOpen) throws LoadException {
+  public List<TrialMeasurement> runTogether(List<TrialSpec> specs, List<Runnable> onWindowOpen)
+      throws LoadException {
+    if (specs.isEmpty() || specs.size() != onWindowOpen.size()) {
+      throw new IllegalArgumentException(
+          "one window callback per spec is needed: "
+              + specs.size()
+              + " specs, "
+              + onWindowOpen.size()
+              + " callbacks");
+    }
+    if (specs.stream().map(TrialSpec::name).distinct().count() != specs.size()) {
+      throw new IllegalArgumentException("the streams of one trial need distinct names: " + specs);
+    }
     try {
       Files.createDirectories(workDirectory);
     } catch (IOException e) {
       throw new LoadException(
           "cannot create Gatling's work directory " + workDirectory + ": " + e.getMessage(), e);
     }
-    var recorder =
-        new TrialRecorder(
-            Math.round(spec.warmupSeconds() * 1e9),
-            spec.ratePerSecond(),
-            !spec.poisson(),
-            onWindowOpen);
-    var trial = new ActiveTrial(spec, recorder);
+    List<ActiveTrial.Part> parts = new ArrayList<>();
+    for (int i = 0; i < specs.size(); i++) {
+      TrialSpec spec = specs.get(i);
+      var recorder =
+          new TrialRecorder(
+              Math.round(spec.warmupSeconds() * 1e9),
+              spec.ratePerSecond(),
+              !spec.poisson(),
+              onWindowOpen.get(i));
+      long offsetNanos = Math.round(i * 1e9 / (specs.size() * spec.ratePerSecond()));
+      parts.add(new ActiveTrial.Part(spec, recorder, offsetNanos));
+    }
+    var trial = new ActiveTrial(parts);
     ActiveTrial.begin(trial);
     int status;
     PrintStream console = System.out;
@@ -82,18 +102,22 @@ public final class GatlingLoadGenerator implements LoadGenerator {
                 workDirectory.toAbsolutePath().toString(),
                 "-nr",
                 "-rd",
-                spec.name()
+                trial.name()
               });
     } catch (RuntimeException e) {
-      throw new LoadException("Gatling failed while running trial " + spec.name() + ": " + e, e);
+      throw new LoadException("Gatling failed while running trial " + trial.name() + ": " + e, e);
     } finally {
       System.setOut(console);
       ActiveTrial.end(trial);
     }
     if (status != 0) {
-      throw new LoadException("Gatling ended trial " + spec.name() + " with status " + status);
+      throw new LoadException("Gatling ended trial " + trial.name() + " with status " + status);
     }
-    return recorder.snapshot(spec.measureSeconds());
+    List<TrialMeasurement> measured = new ArrayList<>();
+    for (ActiveTrial.Part part : parts) {
+      measured.add(part.recorder().snapshot(part.spec().measureSeconds()));
+    }
+    return measured;
   }
 
   /** Passes lines through, except Gatling's "Simulation … started/completed" announcements. */

@@ -226,9 +226,13 @@ final class SummaryModel {
     return String.format(
         java.util.Locale.ROOT,
         "ratio = candidate/baseline, geometric mean of per-block ratios; interval at %.1f%% confidence "
-            + "(%.0f%% overall across sequential looks); δ = %.1f%%",
+            + "(%.0f%% overall across sequential looks); δ = %.1f%%%s",
         100 * c.get(0).confidenceLevel(),
         95.0,
-        100 * c.get(0).threshold());
+        100 * c.get(0).threshold(),
+        e.measuredTogether()
+            ? "; each block measured its variants together, their requests alternating"
+                + " (interleave: requests)"
+            : "");
   }
 }

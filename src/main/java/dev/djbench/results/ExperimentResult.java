@@ -17,6 +17,9 @@ import java.util.List;
  * @param comparisons each non-baseline variant against the baseline, per metric
  * @param capacities for a capacity experiment, each variant's capacity at the service-level
  *     objective
+ * @param interleave {@code trials} (the variants of a block measured one after another) or {@code
+ *     requests} (measured together, their arrival streams alternating); {@code trials} when absent
+ *     from a file
  */
 public record ExperimentResult(
     String id,
@@ -27,9 +30,11 @@ public record ExperimentResult(
     List<VariantInfo> variants,
     List<TrialResult> trials,
     List<Comparison> comparisons,
-    List<CapacityResult> capacities) {
+    List<CapacityResult> capacities,
+    String interleave) {
 
   public ExperimentResult {
+    interleave = interleave == null ? "trials" : interleave;
     variants = List.copyOf(variants);
     trials = List.copyOf(trials);
     comparisons = List.copyOf(comparisons);
@@ -47,6 +52,25 @@ public record ExperimentResult(
       List<TrialResult> trials,
       List<Comparison> comparisons) {
     this(id, technique, claim, status, reason, variants, trials, comparisons, List.of());
+  }
+
+  /** An experiment whose blocks ran their variants one after another. */
+  public ExperimentResult(
+      String id,
+      String technique,
+      String claim,
+      String status,
+      String reason,
+      List<VariantInfo> variants,
+      List<TrialResult> trials,
+      List<Comparison> comparisons,
+      List<CapacityResult> capacities) {
+    this(id, technique, claim, status, reason, variants, trials, comparisons, capacities, "trials");
+  }
+
+  /** Whether the variants of each block were measured together, requests alternating. */
+  public boolean measuredTogether() {
+    return interleave.equals("requests");
   }
 
   /**

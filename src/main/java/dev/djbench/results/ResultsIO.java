@@ -68,12 +68,17 @@ public final class ResultsIO {
     try {
       JsonNode tree = MAPPER.readTree(file.toFile());
       JsonNode version = tree.get("schemaVersion");
-      if (version == null || !version.isInt() || version.asInt() != RunResult.SCHEMA_VERSION) {
+      if (version == null
+          || !version.isInt()
+          || version.asInt() < RunResult.OLDEST_READABLE_SCHEMA_VERSION
+          || version.asInt() > RunResult.SCHEMA_VERSION) {
         throw new ResultsException(
             file
                 + ": schemaVersion "
                 + version
-                + " is not supported; this build reads version "
+                + " is not supported; this build reads versions "
+                + RunResult.OLDEST_READABLE_SCHEMA_VERSION
+                + " to "
                 + RunResult.SCHEMA_VERSION);
       }
       return MAPPER.treeToValue(tree, RunResult.class);

@@ -39,7 +39,14 @@ public record RunResult(
     GateResult gate) {
 
   /** The version this build writes and reads. */
-  public static final int SCHEMA_VERSION = 1;
+  /**
+   * The version this build writes. 2 added {@code interleave} to each experiment; version 1 files
+   * read as {@code interleave: trials}, which is how every version 1 run was measured.
+   */
+  public static final int SCHEMA_VERSION = 2;
+
+  /** The oldest version this build still reads. */
+  public static final int OLDEST_READABLE_SCHEMA_VERSION = 1;
 
   public RunResult {
     experiments = List.copyOf(experiments);

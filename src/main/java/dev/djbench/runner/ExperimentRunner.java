@@ -19,6 +19,7 @@ import dev.djbench.results.TrialResult;
 import dev.djbench.scenario.AppSpec;
 import dev.djbench.scenario.Deployment;
 import dev.djbench.scenario.Experiment;
+import dev.djbench.scenario.Interleave;
 import dev.djbench.scenario.RequestSpec;
 import dev.djbench.scenario.Variant;
 import dev.djbench.target.CpuLayout;
@@ -149,7 +150,28 @@ final class ExperimentRunner {
       int block = 0;
       while (block < profile.maxBlocks()) {
         List<Variant> blockOrder = order.order(experiment.id(), block, experiment.variants());
-        for (int position = 0; position < blockOrder.size(); position++) {
+        if (experiment.load().interleave() == Interleave.REQUESTS) {
+          // One trial for the whole block; if any stream of it is invalid, the block runs again
+          // once, so that the pairs compared were always measured at the same time.
+          for (int attempt = 0; attempt < 2; attempt++) {
+            List<TrialResult> together = runTogether(experiment, blockOrder, servers, block);
+            for (TrialResult trial : together) {
+              journal.append(trial);
+              trials.add(trial);
+              onTrial.accept(trial);
+              progress.trial(trial, profile.minBlocks(), profile.maxBlocks());
+            }
+            for (Deployed s : servers.values()) {
+              s.checkAlive();
+            }
+            if (together.stream().allMatch(TrialResult::valid)) {
+              break;
+            }
+          }
+        }
+        for (int position = 0;
+            experiment.load().interleave() == Interleave.TRIALS && position < blockOrder.size();
+            position++) {
           Variant variant = blockOrder.get(position);
           Deployed server = servers.get(ServerKey.of(variant));
           // An invalid trial is kept with its reasons and repeated once; only valid trials enter
@@ -203,7 +225,9 @@ final class ExperimentRunner {
           "",
           variants,
           trials,
-          compared);
+          compared,
+          List.of(),
+          experiment.load().interleave().name().toLowerCase(java.util.Locale.ROOT));
     } finally {
       for (Deployed server : servers.values()) {
         server.close();
@@ -389,6 +413,107 @@ final class ExperimentRunner {
     }
   }
 
+  /**
+   * Runs every variant of a block in one trial, each with its own arrival stream at the
+   * experiment's rate, the streams interleaved in the block's order. A variant's CPU per request is
+   * measured when it has a server of its own; variants that share a server (two pages of one app)
+   * get no CPU figure, since one server's CPU time cannot be split between streams.
+   */
+  private List<TrialResult> runTogether(
+      Experiment experiment, List<Variant> blockOrder, Map<ServerKey, Deployed> servers, int block)
+      throws TargetException {
+    var settings = experiment.load();
+    int warmup = settings.warmupSeconds().orElse(profile.warmupSeconds());
+    Map<ServerKey, Long> streamsPerServer = new LinkedHashMap<>();
+    for (Variant variant : blockOrder) {
+      streamsPerServer.merge(ServerKey.of(variant), 1L, Long::sum);
+    }
+    List<TrialSpec> specs = new ArrayList<>();
+    List<ResourceSampler> samplers = new ArrayList<>();
+    for (Variant variant : blockOrder) {
+      Deployed server = servers.get(ServerKey.of(variant));
+      specs.add(spec(experiment, variant, server, block, settings.ratePerSecond(), warmup));
+      samplers.add(
+          streamsPerServer.get(ServerKey.of(variant)) == 1
+              ? ResourceSampler.of(server::processes)
+              : ResourceSampler.of(List::of));
+    }
+    for (ServerKey key : streamsPerServer.keySet()) {
+      reset(experiment, servers.get(key));
+    }
+    String startedAt = Instant.now().toString();
+    List<TrialMeasurement> measured;
+    try {
+      measured = load.runTogether(specs, samplers.stream().map(s -> (Runnable) s::begin).toList());
+    } catch (LoadException e) {
+      samplers.forEach(ResourceSampler::close);
+      throw new TargetException(
+          "the load generator failed on block "
+              + (block + 1)
+              + " of "
+              + experiment.id()
+              + ": "
+              + e.getMessage(),
+          e);
+    }
+    List<TrialResult> results = new ArrayList<>();
+    List<String> invalidVariants = new ArrayList<>();
+    List<List<String>> reasons = new ArrayList<>();
+    for (int i = 0; i < blockOrder.size(); i++) {
+      List<String> invalid =
+          TrialValidity.reasons(measured.get(i), settings.poisson(), settings.maxErrorFraction());
+      reasons.add(new ArrayList<>(invalid));
+      if (!invalid.isEmpty()) {
+        invalidVariants.add(blockOrder.get(i).name());
+      }
+    }
+    for (int i = 0; i < blockOrder.size(); i++) {
+      List<String> invalid = reasons.get(i);
+      if (invalid.isEmpty() && !invalidVariants.isEmpty()) {
+        invalid.add(
+            "measured together with an invalid trial of "
+                + String.join(", ", invalidVariants)
+                + "; the block is repeated");
+      }
+      TrialMeasurement m = measured.get(i);
+      ServerResources resources = samplers.get(i).finish(m.completed());
+      results.add(
+          toResult(
+              experiment.id(),
+              blockOrder.get(i).name(),
+              block,
+              i,
+              startedAt,
+              warmup,
+              m,
+              resources,
+              invalid));
+    }
+    return results;
+  }
+
+  private TrialSpec spec(
+      Experiment experiment,
+      Variant variant,
+      Deployed server,
+      int block,
+      double ratePerSecond,
+      int warmup) {
+    var settings = experiment.load();
+    return new TrialSpec(
+        experiment.id() + "/" + variant.name() + "/b" + block,
+        server.baseUrl(),
+        variant.request().method(),
+        variant.request().path(),
+        variant.request().headers(),
+        variant.request().body(),
+        ratePerSecond,
+        settings.poisson(),
+        warmup,
+        profile.trialSeconds(),
+        settings.timeoutSeconds());
+  }
+
   private TrialResult runTrial(
       Experiment experiment,
       Variant variant,
@@ -399,19 +524,7 @@ final class ExperimentRunner {
       throws TargetException {
     var settings = experiment.load();
     int warmup = settings.warmupSeconds().orElse(profile.warmupSeconds());
-    var spec =
-        new TrialSpec(
-            experiment.id() + "/" + variant.name() + "/b" + block,
-            server.baseUrl(),
-            variant.request().method(),
-            variant.request().path(),
-            variant.request().headers(),
-            variant.request().body(),
-            ratePerSecond,
-            settings.poisson(),
-            warmup,
-            profile.trialSeconds(),
-            settings.timeoutSeconds());
+    var spec = spec(experiment, variant, server, block, ratePerSecond, warmup);
     reset(experiment, server);
     String startedAt = Instant.now().toString();
     ResourceSampler sampler = ResourceSampler.of(server::processes);

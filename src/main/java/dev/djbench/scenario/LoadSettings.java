@@ -10,15 +10,18 @@ import java.util.OptionalInt;
  * @param warmupSeconds warm-up before each trial's measured window; empty to use the profile's
  * @param timeoutSeconds how long one request may take before it counts as failed, &gt;= 1
  * @param maxErrorFraction a trial with a larger share of errors is invalid, from 0 to 1
+ * @param interleave whether the variants of a block run one after another or together
  */
 public record LoadSettings(
     double ratePerSecond,
     boolean poisson,
     OptionalInt warmupSeconds,
     int timeoutSeconds,
-    double maxErrorFraction) {
+    double maxErrorFraction,
+    Interleave interleave) {
 
   public LoadSettings {
+    java.util.Objects.requireNonNull(interleave, "interleave");
     if (!(ratePerSecond > 0)) {
       throw new IllegalArgumentException("ratePerSecond must be > 0, was " + ratePerSecond);
     }

@@ -37,7 +37,12 @@ public final class ScenarioDefaults {
 
   public static final LoadSettings LOAD =
       new LoadSettings(
-          RATE_PER_SECOND, false, OptionalInt.empty(), TIMEOUT_SECONDS, MAX_ERROR_FRACTION);
+          RATE_PER_SECOND,
+          false,
+          OptionalInt.empty(),
+          TIMEOUT_SECONDS,
+          MAX_ERROR_FRACTION,
+          Interleave.TRIALS);
 
   public static final Deployment DEPLOYMENT =
       new Deployment(

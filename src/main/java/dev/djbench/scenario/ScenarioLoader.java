@@ -542,7 +542,7 @@ public final class ScenarioLoader {
   }
 
   private static LoadSettings load(Fields f, LoadSettings base) {
-    f.allowOnly("rate", "arrival", "warmup", "timeout", "max_errors");
+    f.allowOnly("rate", "arrival", "warmup", "timeout", "max_errors", "interleave");
     double rate =
         f.parsed(
                 "rate",
@@ -572,7 +572,8 @@ public final class ScenarioLoader {
     double maxErrors =
         f.parsed("max_errors", Units::fraction, "a percentage like '1%'")
             .orElse(base.maxErrorFraction());
-    return new LoadSettings(rate, poisson, warmup, timeout, maxErrors);
+    Interleave interleave = f.choice("interleave", Interleave.class).orElse(base.interleave());
+    return new LoadSettings(rate, poisson, warmup, timeout, maxErrors, interleave);
   }
 
   private static Deployment overlay(Fields f, Deployment base) {

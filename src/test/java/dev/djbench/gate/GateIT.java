@@ -74,7 +74,7 @@ class GateIT {
         suite: gate-it
         app: %s
         defaults:
-          load: {rate: 30/s, warmup: 1s}
+          load: {rate: 30/s, warmup: 1s, interleave: requests}
         gate:
           server_p50: %d%%
         experiments:
@@ -123,6 +123,18 @@ class GateIT {
 
     RunResult run = ResultsIO.read(onlyRun());
     assertEquals("regression", run.gate().outcome());
+    var experiment = run.experiments().get(0);
+    assertTrue(experiment.measuredTogether(), "interleave: requests is recorded");
+    var byBlock =
+        experiment.trials().stream()
+            .collect(
+                java.util.stream.Collectors.groupingBy(
+                    t -> t.block(),
+                    java.util.stream.Collectors.mapping(
+                        t -> t.startedAt(), java.util.stream.Collectors.toSet())));
+    byBlock.forEach(
+        (block, starts) ->
+            assertEquals(1, starts.size(), "block " + block + " measured both at once"));
     var check = run.gate().checks().get(0);
     assertEquals("slower", check.verdict());
     assertTrue(

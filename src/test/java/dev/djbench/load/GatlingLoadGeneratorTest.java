@@ -1,6 +1,7 @@
 package dev.djbench.load;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
@@ -10,6 +11,8 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -23,6 +26,7 @@ class GatlingLoadGeneratorTest {
 
   private HttpServer server;
   private final AtomicInteger served = new AtomicInteger();
+  private final List<String> arrivals = new ArrayList<>();
 
   @BeforeEach
   void startServer() throws Exception {
@@ -42,6 +46,22 @@ class GatlingLoadGeneratorTest {
           exchange.getResponseBody().write(body);
           exchange.close();
         });
+    for (String stream : new String[] {"a", "b"}) {
+      server.createContext(
+          "/" + stream,
+          exchange -> {
+            synchronized (arrivals) {
+              arrivals.add(stream);
+            }
+            byte[] body = stream.getBytes(StandardCharsets.UTF_8);
+            exchange
+                .getResponseHeaders()
+                .add("Server-Timing", stream.equals("a") ? "total;dur=2.000" : "total;dur=5.000");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+          });
+    }
     server.createContext(
         "/broken",
         exchange -> {
@@ -58,7 +78,58 @@ class GatlingLoadGeneratorTest {
 
   private TrialSpec spec(String path, double rate, int warmup, int measure) {
     URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-    return new TrialSpec("test", base, "GET", path, Map.of(), "", rate, false, warmup, measure, 5);
+    return new TrialSpec(
+        "test" + path, base, "GET", path, Map.of(), "", rate, false, warmup, measure, 5);
+  }
+
+  /**
+   * Two streams in one run: each is measured apart, at its own rate, and their requests alternate
+   * (the second stream starts half a gap after the first).
+   */
+  @Test
+  void streamsRunTogetherAreMeasuredApartAndAlternate(@TempDir Path work) throws Exception {
+    AtomicInteger windowsOpened = new AtomicInteger();
+    List<TrialMeasurement> m =
+        new GatlingLoadGenerator(work)
+            .runTogether(
+                List.of(spec("/a", 20, 1, 2), spec("/b", 20, 1, 2)),
+                List.of(windowsOpened::incrementAndGet, windowsOpened::incrementAndGet));
+
+    assertEquals(2, m.size());
+    assertEquals(2, windowsOpened.get(), "each stream opens its own measured window");
+    for (TrialMeasurement one : m) {
+      assertTrue(one.started() >= 36 && one.started() <= 44, "measured: " + one.started());
+      assertEquals(one.started(), one.completed());
+      assertEquals(0, one.errors());
+    }
+    assertEquals(2000, m.get(0).histograms().serverTotalMicros().getMaxValue(), 5);
+    assertEquals(5000, m.get(1).histograms().serverTotalMicros().getMinValue(), 10);
+
+    List<String> order;
+    synchronized (arrivals) {
+      order = List.copyOf(arrivals);
+    }
+    int switches = 0;
+    for (int i = 1; i < order.size(); i++) {
+      if (!order.get(i).equals(order.get(i - 1))) {
+        switches++;
+      }
+    }
+    // Perfect alternation switches at every step; two streams firing at the same instants would
+    // arrive in a random order and switch about half the time.
+    assertTrue(
+        switches >= 0.9 * (order.size() - 1),
+        switches + " switches in " + order.size() + " arrivals: " + order);
+  }
+
+  @Test
+  void streamsOfOneTrialNeedDistinctNames(@TempDir Path work) {
+    var generator = new GatlingLoadGenerator(work);
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            generator.runTogether(
+                List.of(spec("/a", 20, 0, 1), spec("/a", 20, 0, 1)), List.of(() -> {}, () -> {})));
   }
 
   @Test

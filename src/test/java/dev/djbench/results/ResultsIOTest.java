@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ResultsIOTest {
 
-  private static final Path GOLDEN = Path.of("src/test/resources/golden/results-v1.json");
+  private static final Path GOLDEN = Path.of("src/test/resources/golden/results-v2.json");
+  private static final Path GOLDEN_V1 = Path.of("src/test/resources/golden/results-v1.json");
 
   @Test
   void aRunSurvivesTheRoundTripWithItsHistograms(@TempDir Path dir) throws Exception {
@@ -31,12 +32,12 @@ class ResultsIOTest {
 
   /**
    * Seals the results.json format: a change that alters it must bump {@link
-   * RunResult#SCHEMA_VERSION} and add a new golden file, keeping this one so old runs stay
+   * RunResult#SCHEMA_VERSION} and add a new golden file, keeping the old ones so old runs stay
    * readable. Regenerate deliberately with {@code DJBENCH_WRITE_GOLDEN=1 mvn test
    * -Dtest=ResultsIOTest}.
    */
   @Test
-  void theVersion1FormatIsSealedByItsGoldenFile() throws Exception {
+  void theVersion2FormatIsSealedByItsGoldenFile() throws Exception {
     String json = ResultsIO.toJson(ResultsFixtures.run()) + "\n";
     if (System.getenv("DJBENCH_WRITE_GOLDEN") != null) {
       Files.writeString(GOLDEN, json, StandardCharsets.UTF_8);
@@ -47,6 +48,18 @@ class ResultsIOTest {
         "results.json format changed: bump RunResult.SCHEMA_VERSION and add a golden file for the new version");
     RunResult old = ResultsIO.read(GOLDEN);
     assertEquals(ResultsIO.toJson(ResultsFixtures.run()), ResultsIO.toJson(old));
+  }
+
+  /** A version 1 file (before {@code interleave}) still reads, as trials measured one by one. */
+  @Test
+  void version1FilesStillRead() throws Exception {
+    RunResult v1 = ResultsIO.read(GOLDEN_V1);
+    assertEquals(1, v1.schemaVersion());
+    assertEquals("trials", v1.experiments().get(0).interleave());
+    assertEquals(false, v1.experiments().get(0).measuredTogether());
+    RunResult now = ResultsFixtures.run();
+    assertEquals(now.experiments().get(0).trials().size(), v1.experiments().get(0).trials().size());
+    assertEquals(now.experiments().get(0).trials(), v1.experiments().get(0).trials());
   }
 
   @Test

@@ -179,6 +179,45 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void interleaveIsTrialsUnlessTheScenarioAsksForRequests() throws Exception {
+    Scenario s =
+        parse(
+            """
+        suite: t
+        app: ../sample-django-app
+        defaults:
+          load: {interleave: requests}
+        experiments:
+          - id: together
+            variants: {x: GET /a/, y: GET /b/}
+          - id: apart
+            variants: {x: GET /a/, y: GET /b/}
+            load: {interleave: trials}
+        """);
+    assertEquals(Interleave.REQUESTS, s.experiments().get(0).load().interleave());
+    assertEquals(Interleave.TRIALS, s.experiments().get(1).load().interleave());
+    assertEquals(Interleave.TRIALS, ScenarioDefaults.LOAD.interleave());
+  }
+
+  @Test
+  void anUnknownInterleaveIsNamedWithItsLineAndTheChoices() {
+    var p =
+        onlyProblem(
+            """
+        suite: t
+        app: ../sample-django-app
+        experiments:
+          - id: a
+            variants: {x: GET /a/, y: GET /b/}
+            load: {interleave: blocks}
+        """);
+    String text = p.toString();
+    assertTrue(
+        text.contains(":6:") && text.contains("'blocks'") && text.contains("trials, requests"),
+        text);
+  }
+
+  @Test
   void fractionalSecondsAreRefusedBecauseGatlingSchedulesWholeSeconds() {
     var p =
         onlyProblem(
