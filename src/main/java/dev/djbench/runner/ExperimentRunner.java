@@ -150,12 +150,28 @@ final class ExperimentRunner {
       int block = 0;
       while (block < profile.maxBlocks()) {
         List<Variant> blockOrder = order.order(experiment.id(), block, experiment.variants());
-        if (experiment.load().interleave() == Interleave.REQUESTS) {
-          // One trial for the whole block; if any stream of it is invalid, the block runs again
-          // once, so that the pairs compared were always measured at the same time.
+        boolean together = experiment.load().interleave() == Interleave.REQUESTS;
+        // What is measured at once: the whole block when its variants run together, else one
+        // variant at a time.
+        List<List<Variant>> units =
+            together ? List.of(blockOrder) : blockOrder.stream().map(List::of).toList();
+        for (int unit = 0; unit < units.size(); unit++) {
+          // An invalid trial is kept with its reasons and repeated once; only valid trials enter
+          // comparisons. Variants measured together are repeated together, so that the pairs
+          // compared were always measured at the same time.
           for (int attempt = 0; attempt < 2; attempt++) {
-            List<TrialResult> together = runTogether(experiment, blockOrder, servers, block);
-            for (TrialResult trial : together) {
+            List<TrialResult> measured =
+                together
+                    ? runTogether(experiment, units.get(unit), servers, block)
+                    : List.of(
+                        runTrial(
+                            experiment,
+                            units.get(unit).get(0),
+                            servers.get(ServerKey.of(units.get(unit).get(0))),
+                            block,
+                            unit,
+                            experiment.load().ratePerSecond()));
+            for (TrialResult trial : measured) {
               journal.append(trial);
               trials.add(trial);
               onTrial.accept(trial);
@@ -164,35 +180,7 @@ final class ExperimentRunner {
             for (Deployed s : servers.values()) {
               s.checkAlive();
             }
-            if (together.stream().allMatch(TrialResult::valid)) {
-              break;
-            }
-          }
-        }
-        for (int position = 0;
-            experiment.load().interleave() == Interleave.TRIALS && position < blockOrder.size();
-            position++) {
-          Variant variant = blockOrder.get(position);
-          Deployed server = servers.get(ServerKey.of(variant));
-          // An invalid trial is kept with its reasons and repeated once; only valid trials enter
-          // comparisons.
-          for (int attempt = 0; attempt < 2; attempt++) {
-            TrialResult trial =
-                runTrial(
-                    experiment,
-                    variant,
-                    server,
-                    block,
-                    position,
-                    experiment.load().ratePerSecond());
-            journal.append(trial);
-            trials.add(trial);
-            onTrial.accept(trial);
-            progress.trial(trial, profile.minBlocks(), profile.maxBlocks());
-            for (Deployed s : servers.values()) {
-              s.checkAlive();
-            }
-            if (trial.valid()) {
+            if (measured.stream().allMatch(TrialResult::valid)) {
               break;
             }
           }
@@ -287,7 +275,9 @@ final class ExperimentRunner {
    */
   private void startAll(Experiment experiment, Map<ServerKey, Deployed> servers, boolean celery)
       throws TargetException {
-    for (Variant variant : experiment.variants()) {
+    // In a seeded random order: whatever starting first or second does to a server then falls on
+    // either variant alike across runs instead of always on the baseline.
+    for (Variant variant : order.order(experiment.id() + "#start", 0, experiment.variants())) {
       if (!servers.containsKey(ServerKey.of(variant))) {
         String label = experiment.id() + "/" + variant.name();
         progress.say(
@@ -322,11 +312,13 @@ final class ExperimentRunner {
   }
 
   /**
-   * One server per distinct app checkout and deployment: variants that share both share the server.
+   * One server per distinct app checkout and deployment: variants that share both share the server,
+   * unless a variant runs on a server of its own (the two sides of a gate or of a calibration).
    */
-  private record ServerKey(AppSpec app, Deployment deployment) {
+  private record ServerKey(AppSpec app, Deployment deployment, String owner) {
     static ServerKey of(Variant variant) {
-      return new ServerKey(variant.app(), variant.deployment());
+      return new ServerKey(
+          variant.app(), variant.deployment(), variant.ownServer() ? variant.name() : "");
     }
   }
 
