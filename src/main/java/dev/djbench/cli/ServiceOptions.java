@@ -21,7 +21,8 @@ final class ServiceOptions {
       defaultValue = "auto",
       description =
           "where services come from: auto (native binaries, else Docker, else the experiment is skipped), "
-              + "local, docker, external (default: ${DEFAULT-VALUE})")
+              + "local, docker (containers, the app too: built from its Dockerfile), external "
+              + "(default: ${DEFAULT-VALUE})")
   String services;
 
   @Option(

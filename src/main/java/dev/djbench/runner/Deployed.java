@@ -1,7 +1,7 @@
 package dev.djbench.runner;
 
 import dev.djbench.scenario.Deployment;
-import dev.djbench.target.DjangoServer;
+import dev.djbench.target.AppServer;
 import dev.djbench.target.PythonEnv;
 import dev.djbench.target.TargetException;
 import dev.djbench.target.services.FrontProxy;
@@ -18,16 +18,13 @@ import java.util.Optional;
  */
 final class Deployed implements AutoCloseable {
 
-  private final DjangoServer server;
+  private final AppServer server;
   private final Optional<FrontProxy> front;
   private final Optional<Service> worker;
   private final ServiceSet services;
 
   private Deployed(
-      DjangoServer server,
-      Optional<FrontProxy> front,
-      Optional<Service> worker,
-      ServiceSet services) {
+      AppServer server, Optional<FrontProxy> front, Optional<Service> worker, ServiceSet services) {
     this.server = server;
     this.front = front;
     this.worker = worker;
@@ -39,7 +36,7 @@ final class Deployed implements AutoCloseable {
    * started, the server included.
    */
   static Deployed around(
-      DjangoServer server,
+      AppServer server,
       Deployment deployment,
       boolean celery,
       PythonEnv python,
@@ -75,7 +72,7 @@ final class Deployed implements AutoCloseable {
     return front.map(FrontProxy::baseUrl).orElse(server.baseUrl());
   }
 
-  DjangoServer server() {
+  AppServer server() {
     return server;
   }
 

@@ -22,8 +22,8 @@ import dev.djbench.scenario.Experiment;
 import dev.djbench.scenario.Interleave;
 import dev.djbench.scenario.RequestSpec;
 import dev.djbench.scenario.Variant;
+import dev.djbench.target.AppServer;
 import dev.djbench.target.CpuLayout;
-import dev.djbench.target.DjangoServer;
 import dev.djbench.target.LoopbackHttp;
 import dev.djbench.target.PythonEnv;
 import dev.djbench.target.TargetException;
@@ -64,6 +64,7 @@ final class ExperimentRunner {
   private final Progress progress;
   private final ServiceSet services;
   private final CpuLayout cpus;
+  private final AppLauncher apps;
 
   ExperimentRunner(
       Profile profile,
@@ -75,7 +76,9 @@ final class ExperimentRunner {
       Path logDirectory,
       Progress progress,
       ServiceSet services,
-      CpuLayout cpus) {
+      CpuLayout cpus,
+      AppLauncher apps) {
+    this.apps = apps;
     this.services = services;
     this.cpus = cpus;
     this.profile = profile;
@@ -290,11 +293,10 @@ final class ExperimentRunner {
         PythonEnv python = PythonEnv.locate(variant.app().directory());
         Map<String, String> env =
             services.environmentFor(Requirements.services(experiment, variant));
-        DjangoServer server =
-            DjangoServer.start(
+        AppServer server =
+            apps.start(
                 label,
-                variant.app(),
-                variant.deployment(),
+                variant,
                 experiment.seed(),
                 python,
                 workDirectory.resolve(label.replace('/', '_')),

@@ -14,6 +14,7 @@ import dev.djbench.stats.SequentialPlan;
 import dev.djbench.target.CpuLayout;
 import dev.djbench.target.PythonEnv;
 import dev.djbench.target.TargetException;
+import dev.djbench.target.services.ProviderChoice;
 import dev.djbench.target.services.ServiceSet;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -90,7 +91,9 @@ public final class RunExecutor {
             Duration.ofSeconds(60));
     try (Journal journal = Journal.create(runDirectory);
         ServiceSet services = new ServiceSet(serviceSettings)) {
-      Map<String, String> versions = new HashMap<>(python.versions());
+      AppLauncher apps = new AppLauncher(options.services() == ProviderChoice.DOCKER);
+      Map<String, String> versions =
+          new HashMap<>(apps.versions(options.scenario().app().directory(), python));
       versions.put("gatling", GatlingLoadGenerator.version());
       CpuLayout cpus = CpuLayout.choose(options.cpuLayout(), CpuLayout.available());
       // The machine is described before pinning: afterwards this JVM sees only the injector's CPUs.
@@ -108,6 +111,7 @@ public final class RunExecutor {
           100 * options.threshold());
       progress.say("results: %s", runDirectory);
       progress.say("CPU layout: %s", cpus.describe());
+      progress.say("app servers: %s", apps.describe());
 
       LoadGenerator load = new GatlingLoadGenerator(work.resolve("gatling"));
       var plan =
@@ -123,7 +127,8 @@ public final class RunExecutor {
               runDirectory.resolve("logs"),
               progress,
               services,
-              cpus);
+              cpus,
+              apps);
 
       for (Experiment experiment : selected()) {
         Optional<String> missing = Requirements.missing(experiment, versions, services);

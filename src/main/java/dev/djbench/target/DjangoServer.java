@@ -24,7 +24,7 @@ import java.util.Map;
  * free loopback port and answering its health check — or a {@link TargetException} that says why
  * not, with the server's log.
  */
-public final class DjangoServer implements AutoCloseable {
+public final class DjangoServer implements AppServer {
 
   private static final Duration PREPARE_TIMEOUT = Duration.ofMinutes(5);
 
@@ -95,15 +95,9 @@ public final class DjangoServer implements AutoCloseable {
         logDirectory.resolve(logName + ".migrate.log"),
         PREPARE_TIMEOUT);
     if (!app.seedCommand().isEmpty()) {
-      List<String> arguments = new ArrayList<>(List.of(app.seedCommand()));
-      seed.forEach(
-          (k, v) -> {
-            arguments.add("--" + k.replace('_', '-'));
-            arguments.add(v);
-          });
       ManagedProcess.runToCompletion(
           "seed",
-          python.manage(arguments.toArray(String[]::new)),
+          python.manage(seedArguments(app, seed).toArray(String[]::new)),
           env,
           dir,
           logDirectory.resolve(logName + ".seed.log"),
@@ -120,7 +114,9 @@ public final class DjangoServer implements AutoCloseable {
     }
 
     int port = Ports.freeLoopbackPort();
-    List<String> command = cpus.pinServer(serverCommand(app, deployment, python, port));
+    List<String> command =
+        cpus.pinServer(
+            serverCommand(app, deployment, python.executable().toString(), "127.0.0.1:" + port));
     ManagedProcess process =
         ManagedProcess.start(
             serverName(deployment),
@@ -140,6 +136,14 @@ public final class DjangoServer implements AutoCloseable {
     return server;
   }
 
+  /**
+   * The app's environment for a deployment: {@code extra} (service URLs), then the deployment's
+   * settings as the reference app's {@code DJBENCH_*} variables, then the deployment's own {@code
+   * env}.
+   *
+   * @param workDirectory where the SQLite file and the collected static files go, as the app's
+   *     processes see it
+   */
   static Map<String, String> environment(
       Deployment d, Path workDirectory, Map<String, String> extra) {
     Map<String, String> env = new LinkedHashMap<>(extra);
@@ -156,17 +160,22 @@ public final class DjangoServer implements AutoCloseable {
     return env;
   }
 
-  static List<String> serverCommand(AppSpec app, Deployment d, PythonEnv python, int port) {
-    String bind = "127.0.0.1:" + port;
+  /**
+   * The command that serves the app under {@code d}, run in the app's directory.
+   *
+   * @param python the interpreter, as the server's machine or container names it
+   * @param bind {@code host:port} to listen on
+   */
+  static List<String> serverCommand(AppSpec app, Deployment d, String python, String bind) {
     if (d.server() == Server.RUNSERVER) {
       // --noreload: the autoreloader would fork a watcher process and restart on file changes
       // mid-trial.
-      return python.manage("runserver", bind, "--noreload");
+      return List.of(python, "manage.py", "runserver", bind, "--noreload");
     }
     List<String> command =
         new ArrayList<>(
             List.of(
-                python.executable().toString(),
+                python,
                 "-m",
                 "gunicorn",
                 "--bind",
@@ -189,6 +198,17 @@ public final class DjangoServer implements AutoCloseable {
     return command;
   }
 
+  /** The arguments of {@code manage.py} that seed the database: {@code seed --authors 50 …}. */
+  static List<String> seedArguments(AppSpec app, Map<String, String> seed) {
+    List<String> arguments = new ArrayList<>(List.of(app.seedCommand()));
+    seed.forEach(
+        (k, v) -> {
+          arguments.add("--" + k.replace('_', '-'));
+          arguments.add(v);
+        });
+    return arguments;
+  }
+
   private static String workerClass(WorkerClass workerClass) {
     return switch (workerClass) {
       case SYNC -> "sync";
@@ -198,7 +218,7 @@ public final class DjangoServer implements AutoCloseable {
     };
   }
 
-  private static String serverName(Deployment d) {
+  static String serverName(Deployment d) {
     return d.server() == Server.RUNSERVER ? "runserver" : "gunicorn";
   }
 
@@ -257,25 +277,30 @@ public final class DjangoServer implements AutoCloseable {
     }
   }
 
+  @Override
   public URI baseUrl() {
     return baseUrl;
   }
 
   /** The environment the app runs with (a Celery worker for it needs the same). */
+  @Override
   public Map<String, String> environment() {
     return environment;
   }
 
   /** The Django project directory. */
+  @Override
   public Path appDirectory() {
     return appDirectory;
   }
 
   /** Where {@code collectstatic} put the static files (for nginx to serve them). */
+  @Override
   public Path staticRoot() {
     return staticRoot;
   }
 
+  @Override
   public String label() {
     return label;
   }
@@ -285,11 +310,13 @@ public final class DjangoServer implements AutoCloseable {
   }
 
   /** Process ids of the server and its workers. */
+  @Override
   public List<Long> processes() {
     return process.groupMembers();
   }
 
   /** Fails when the server's main process has exited, naming its exit code and showing its log. */
+  @Override
   public void checkAlive() throws TargetException {
     if (!process.isAlive()) {
       throw new TargetException(

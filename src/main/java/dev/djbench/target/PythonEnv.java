@@ -21,6 +21,24 @@ import java.util.concurrent.TimeUnit;
  */
 public record PythonEnv(Path executable) {
 
+  /**
+   * Prints {@code name=version} for the interpreter and each package the harness drives, {@code
+   * name=missing} for a package that is not installed.
+   */
+  static final String VERSIONS_SCRIPT =
+      String.join(
+          "\n",
+          "import sys, importlib",
+          "print('python=' + sys.version.split()[0])",
+          "for name in ('django', 'gunicorn', 'uvicorn', 'gevent', 'whitenoise', 'rest_framework', 'celery',"
+              + " 'psycopg2', 'redis', 'pymemcache', 'django_redis'):",
+          "    try:",
+          "        m = importlib.import_module(name)",
+          "        v = getattr(m, '__version__', None) or getattr(m, 'VERSION', None) or 'present'",
+          "        print(name + '=' + (v if isinstance(v, str) else '.'.join(str(p) for p in v[:3])))",
+          "    except Exception:",
+          "        print(name + '=missing')");
+
   /** The interpreter for the app in {@code appDirectory}. */
   public static PythonEnv locate(Path appDirectory) {
     String configured = System.getenv("DJBENCH_PYTHON");
@@ -41,32 +59,16 @@ public record PythonEnv(Path executable) {
    * @throws TargetException when the interpreter itself cannot run
    */
   public Map<String, String> versions() throws TargetException {
-    String script =
-        String.join(
-            "\n",
-            "import sys, importlib",
-            "print('python=' + sys.version.split()[0])",
-            "for name in ('django', 'gunicorn', 'uvicorn', 'gevent', 'whitenoise', 'rest_framework', 'celery',"
-                + " 'psycopg2', 'redis', 'pymemcache', 'django_redis'):",
-            "    try:",
-            "        m = importlib.import_module(name)",
-            "        v = getattr(m, '__version__', None) or getattr(m, 'VERSION', None) or 'present'",
-            "        print(name + '=' + (v if isinstance(v, str) else '.'.join(str(p) for p in v[:3])))",
-            "    except Exception:",
-            "        print(name + '=missing')");
     try {
       Process process =
-          new ProcessBuilder(executable.toString(), "-c", script).redirectErrorStream(true).start();
+          new ProcessBuilder(executable.toString(), "-c", VERSIONS_SCRIPT)
+              .redirectErrorStream(true)
+              .start();
       String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
         throw new TargetException(executable + " could not report its packages: " + out.strip());
       }
-      Map<String, String> versions = new LinkedHashMap<>();
-      out.lines()
-          .filter(l -> l.contains("="))
-          .forEach(
-              l -> versions.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
-      return versions;
+      return parseVersions(out);
     } catch (IOException e) {
       throw new TargetException(
           "cannot run the Python interpreter "
@@ -79,6 +81,17 @@ public record PythonEnv(Path executable) {
       Thread.currentThread().interrupt();
       throw new TargetException("interrupted while asking " + executable + " for its packages");
     }
+  }
+
+  /** The {@code name=version} lines of {@link #VERSIONS_SCRIPT}'s output, in order. */
+  static Map<String, String> parseVersions(String output) {
+    Map<String, String> versions = new LinkedHashMap<>();
+    output
+        .lines()
+        .filter(l -> l.contains("="))
+        .forEach(
+            l -> versions.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1)));
+    return versions;
   }
 
   /** The command that runs {@code manage.py} with these arguments. */

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -57,22 +56,10 @@ class ContainerService implements Service {
     return environment;
   }
 
-  /**
-   * The container's processes as this machine sees them: its init process and descendants when the
-   * engine runs here (same process namespace), else empty (Docker Desktop's VM, a remote engine).
-   */
+  /** The container's processes as this machine sees them (see {@link ContainerProcesses}). */
   @Override
   public List<Long> processes() {
-    Long pid =
-        container.getContainerInfo() == null
-            ? null
-            : container.getContainerInfo().getState().getPidLong();
-    if (pid == null || pid <= 0 || !ProcessTree.isAlive(pid)) {
-      return List.of();
-    }
-    List<Long> out = new ArrayList<>(List.of(pid));
-    out.addAll(ProcessTree.descendants(pid));
-    return out;
+    return ContainerProcesses.of(container);
   }
 
   @Override

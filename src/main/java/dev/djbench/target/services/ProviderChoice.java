@@ -10,7 +10,10 @@ public enum ProviderChoice {
   AUTO,
   /** Native processes only. */
   LOCAL,
-  /** Containers only (Testcontainers), for the kinds that have an image. */
+  /**
+   * Containers only (Testcontainers), for the kinds that have an image; the app itself runs in a
+   * container of an image built from its Dockerfile.
+   */
   DOCKER,
   /** Servers the user names by URL; nothing is started for them. */
   EXTERNAL;

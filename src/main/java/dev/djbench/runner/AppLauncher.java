@@ -1,0 +1,84 @@
+package dev.djbench.runner;
+
+import dev.djbench.scenario.Variant;
+import dev.djbench.target.AppImage;
+import dev.djbench.target.AppServer;
+import dev.djbench.target.CpuLayout;
+import dev.djbench.target.DjangoContainer;
+import dev.djbench.target.DjangoServer;
+import dev.djbench.target.PythonEnv;
+import dev.djbench.target.TargetException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+/**
+ * Where a run's app servers run: as processes of this machine's Python, or — with {@code --services
+ * docker} — each in a container of an image built from the app's own Dockerfile.
+ */
+final class AppLauncher {
+
+  private final boolean inContainers;
+  private final AppImage.Cache images = new AppImage.Cache();
+
+  /**
+   * @param inContainers whether the app runs in containers
+   */
+  AppLauncher(boolean inContainers) {
+    this.inContainers = inContainers;
+  }
+
+  /** How the app runs, for the run's header. */
+  String describe() {
+    return inContainers
+        ? "in containers built from the app's Dockerfile (--services docker)"
+        : "as processes on this machine";
+  }
+
+  /**
+   * Versions of the Python packages the app runs with: its image's, or the local interpreter's.
+   *
+   * @throws TargetException when the interpreter cannot run or the image does not build
+   */
+  Map<String, String> versions(Path appDirectory, PythonEnv python) throws TargetException {
+    return inContainers ? images.of(appDirectory).versions() : python.versions();
+  }
+
+  /** Prepares and starts the app for {@code variant}; see {@link DjangoServer#start}. */
+  AppServer start(
+      String label,
+      Variant variant,
+      Map<String, String> seed,
+      PythonEnv python,
+      Path workDirectory,
+      Path logDirectory,
+      Map<String, String> environment,
+      Duration startupTimeout,
+      CpuLayout cpus)
+      throws TargetException {
+    if (inContainers) {
+      return DjangoContainer.start(
+          label,
+          images.of(variant.app().directory()),
+          variant.app(),
+          variant.deployment(),
+          seed,
+          workDirectory,
+          logDirectory,
+          environment,
+          startupTimeout,
+          cpus);
+    }
+    return DjangoServer.start(
+        label,
+        variant.app(),
+        variant.deployment(),
+        seed,
+        python,
+        workDirectory,
+        logDirectory,
+        environment,
+        startupTimeout,
+        cpus);
+  }
+}
