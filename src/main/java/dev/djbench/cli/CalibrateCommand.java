@@ -15,6 +15,7 @@ import dev.djbench.scenario.Scenario;
 import dev.djbench.stats.BootstrapRatio;
 import dev.djbench.stats.Calibration;
 import dev.djbench.stats.NoiseFloor;
+import dev.djbench.stats.ResolutionBound;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,11 +93,22 @@ final class CalibrateCommand implements Callable<Integer> {
         loaded.gate().get().thresholds().keySet().stream().map(GateSpec.METRICS::get).toList()) {
       CalibrationFile.Floor widest = null;
       for (ExperimentResult e : run.experiments()) {
-        double[] ratios = blockRatios(e, metric);
-        if (ratios.length < 2) {
+        double[][] pairs = positivePairs(e, metric);
+        if (pairs[0].length < 2) {
           continue;
         }
-        NoiseFloor floor = calibration.noiseFloor(metric, ratios);
+        double[] ratios =
+            java.util.stream.IntStream.range(0, pairs[0].length)
+                .mapToDouble(i -> pairs[1][i] / pairs[0][i])
+                .toArray();
+        // The A/A values' own clock bounds the noise floor from below: a δ finer than the clock
+        // could never be decided.
+        NoiseFloor floor =
+            calibration.noiseFloor(
+                metric,
+                ratios,
+                ResolutionBound.of(
+                    pairs[0], pairs[1], Metric.named(metric).orElseThrow().tolerance()));
         var candidateFloor =
             new CalibrationFile.Floor(
                 metric,
@@ -147,13 +159,18 @@ final class CalibrateCommand implements Callable<Integer> {
     return ExitCode.OK.code();
   }
 
-  private static double[] blockRatios(ExperimentResult e, String metric) {
+  /** The A/A values of both sides in the blocks where both are positive. */
+  private static double[][] positivePairs(ExperimentResult e, String metric) {
     double[][] pairs =
         Comparisons.pairedByBlock(
             GateSpec.BASELINE, GateSpec.CANDIDATE, Metric.named(metric).orElseThrow(), e.trials());
-    return java.util.stream.IntStream.range(0, pairs[0].length)
-        .filter(i -> pairs[0][i] > 0 && pairs[1][i] > 0)
-        .mapToDouble(i -> pairs[1][i] / pairs[0][i])
-        .toArray();
+    int[] kept =
+        java.util.stream.IntStream.range(0, pairs[0].length)
+            .filter(i -> pairs[0][i] > 0 && pairs[1][i] > 0)
+            .toArray();
+    return new double[][] {
+      java.util.Arrays.stream(kept).mapToDouble(i -> pairs[0][i]).toArray(),
+      java.util.Arrays.stream(kept).mapToDouble(i -> pairs[1][i]).toArray()
+    };
   }
 }

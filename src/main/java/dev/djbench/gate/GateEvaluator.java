@@ -12,8 +12,8 @@ import dev.djbench.stats.BootstrapRatio;
 import dev.djbench.stats.Holm;
 import dev.djbench.stats.Interval;
 import dev.djbench.stats.RatioDistribution;
+import dev.djbench.stats.ResolutionBound;
 import dev.djbench.stats.UnpairedBootstrap;
-import dev.djbench.stats.UnpairedDistribution;
 import dev.djbench.stats.Verdict;
 import dev.djbench.stats.VerdictRule;
 import java.util.ArrayList;
@@ -198,8 +198,9 @@ public final class GateEvaluator {
       return Pending.without(e.id(), metric, threshold, ZERO_VALUES);
     }
     var bootstrap = new BootstrapRatio(RESAMPLES, seed ^ e.id().hashCode() ^ metric.hashCode());
-    return new Pending(
-        e.id(), metric, threshold, bootstrap.distribution(pairs[0], pairs[1]), pairs[0].length, "");
+    RatioDistribution distribution =
+        resolution(metric, pairs[0], pairs[1]).around(bootstrap.distribution(pairs[0], pairs[1]));
+    return new Pending(e.id(), metric, threshold, distribution, pairs[0].length, "");
   }
 
   private Pending unpairedCheck(
@@ -221,13 +222,20 @@ public final class GateEvaluator {
     if (hasZero(before) || hasZero(now)) {
       return Pending.without(e.id(), metric, threshold, ZERO_VALUES);
     }
-    UnpairedDistribution distribution =
-        new UnpairedBootstrap(RESAMPLES, seed ^ e.id().hashCode() ^ metric.hashCode())
-            .distribution(before, now);
+    RatioDistribution distribution =
+        resolution(metric, before, now)
+            .around(
+                new UnpairedBootstrap(RESAMPLES, seed ^ e.id().hashCode() ^ metric.hashCode())
+                    .distribution(before, now));
     // The report's "blocks" column holds what limits the interval: the smaller of the two sets of
     // trials.
     return new Pending(
         e.id(), metric, threshold, distribution, Math.min(before.length, now.length), "");
+  }
+
+  /** What the clock that read {@code metric} allows the ratio to be (see {@link Metric}). */
+  private static ResolutionBound resolution(String metric, double[] before, double[] after) {
+    return ResolutionBound.of(before, after, Metric.named(metric).orElseThrow().tolerance());
   }
 
   private static boolean hasZero(double[] values) {

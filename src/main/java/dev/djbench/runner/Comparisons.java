@@ -3,8 +3,10 @@ package dev.djbench.runner;
 import dev.djbench.results.Comparison;
 import dev.djbench.results.TrialResult;
 import dev.djbench.stats.BootstrapRatio;
+import dev.djbench.stats.Interval;
 import dev.djbench.stats.Median;
 import dev.djbench.stats.RatioEstimate;
+import dev.djbench.stats.ResolutionBound;
 import dev.djbench.stats.SequentialPlan;
 import dev.djbench.stats.Verdict;
 import dev.djbench.stats.VerdictRule;
@@ -147,7 +149,10 @@ public final class Comparisons {
           rule.delta());
     }
     RatioEstimate estimate = bootstrap(metric, candidate).estimate(a, b, level);
-    Verdict verdict = rule.decide(estimate.interval());
+    // A clock's step is an error that more blocks do not average away: the interval never claims
+    // more than the values' resolution allows.
+    Interval interval = ResolutionBound.of(a, b, metric.tolerance()).widen(estimate.interval());
+    Verdict verdict = rule.decide(interval);
     return new Comparison(
         baseline,
         candidate,
@@ -155,8 +160,8 @@ public final class Comparisons {
         baselineMedian,
         candidateMedian,
         estimate.ratio(),
-        estimate.interval().lower(),
-        estimate.interval().upper(),
+        interval.lower(),
+        interval.upper(),
         level,
         blocks,
         verdict.label(),

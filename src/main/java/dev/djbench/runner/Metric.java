@@ -38,6 +38,22 @@ public record Metric(String histogram, String statistic) {
     return histogram + "." + statistic;
   }
 
+  /**
+   * Half the step of the clock this metric is read on, in the metric's unit: a trial's value is
+   * known to within plus or minus this much, and no interval of a ratio of it may be narrower than
+   * that allows ({@link dev.djbench.stats.ResolutionBound}). Client latency comes from the load
+   * generator in whole milliseconds (500 µs); server times from {@code Server-Timing} in
+   * microseconds (0.5 µs). Query counts are exact; CPU per request is left at 0 (its clock ticks
+   * are summed over many requests).
+   */
+  public double tolerance() {
+    return switch (histogram) {
+      case "clientLatencyMicros" -> 500;
+      case "serverTotalMicros" -> 0.5;
+      default -> 0;
+    };
+  }
+
   /** The reported metric of that name. */
   public static Optional<Metric> named(String name) {
     return REPORTED.stream().filter(m -> m.name().equals(name)).findFirst();

@@ -49,6 +49,19 @@ public final class Calibration {
    * @throws IllegalArgumentException if an argument is outside its range
    */
   public NoiseFloor noiseFloor(String metric, double[] aaBlockRatios) {
+    return noiseFloor(metric, aaBlockRatios, ResolutionBound.EXACT);
+  }
+
+  /**
+   * Noise floor of one metric whose values were read on a coarse clock: the A/A interval is first
+   * widened by {@code resolution} (see {@link ResolutionBound}), so that no δ is suggested that the
+   * clock could not resolve.
+   *
+   * @param resolution the bound of the A/A values themselves
+   * @throws IllegalArgumentException if an argument is outside its range
+   */
+  public NoiseFloor noiseFloor(String metric, double[] aaBlockRatios, ResolutionBound resolution) {
+    Args.notNull("resolution", resolution);
     Args.positiveFiniteValues("aaBlockRatios", aaBlockRatios);
     if (aaBlockRatios.length < 2) {
       throw new IllegalArgumentException(
@@ -56,7 +69,8 @@ public final class Calibration {
     }
     double[] ones = new double[aaBlockRatios.length];
     Arrays.fill(ones, 1.0);
-    Interval interval = bootstrap.estimate(ones, aaBlockRatios, confidenceLevel).interval();
+    Interval interval =
+        resolution.widen(bootstrap.estimate(ones, aaBlockRatios, confidenceLevel).interval());
     double floor =
         Math.exp(
                 Math.max(

@@ -17,7 +17,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The gate against a stored baseline run, on synthetic runs with known effects. */
+/**
+ * The gate against a stored baseline run, on synthetic runs with known effects. Latencies are tens
+ * of milliseconds, so that the client clock's 1 ms step bounds the intervals only a little.
+ */
 class GateEvaluatorStoredTest {
 
   private static final String SERVER_P50 = "serverTotalMicros.p50";
@@ -41,8 +44,8 @@ class GateEvaluatorStoredTest {
   void aCandidateTwentyPercentSlowerThanTheStoredRunIsARegression() {
     GateResult result =
         gate(
-            blocks("post-list", 8, 6000, 6000, 0.03, 1L),
-            blocks("post-list", 8, 6000, 7200, 0.03, 2L));
+            blocks("post-list", 8, 60_000, 60_000, 0.03, 1L),
+            blocks("post-list", 8, 60_000, 72_000, 0.03, 2L));
 
     assertEquals("stored-baseline", result.mode());
     assertEquals("/ci/main/results.json", result.baseline());
@@ -62,8 +65,8 @@ class GateEvaluatorStoredTest {
   void theSameDistributionOnBothSidesPasses() {
     GateResult result =
         gate(
-            blocks("post-list", 8, 6000, 6000, 0.02, 3L),
-            blocks("post-list", 8, 6000, 6000, 0.02, 4L));
+            blocks("post-list", 8, 60_000, 60_000, 0.02, 3L),
+            blocks("post-list", 8, 60_000, 60_000, 0.02, 4L));
 
     assertEquals("pass", result.outcome(), result.checks().toString());
     result.checks().forEach(c -> assertEquals("no change", c.verdict(), c.message()));
@@ -75,11 +78,11 @@ class GateEvaluatorStoredTest {
    */
   @Test
   void onlyTheCandidateVariantsValidTrialsAreCompared() {
-    List<TrialResult> before = new ArrayList<>(blocks("post-list", 8, 6000, 6000, 0.02, 5L));
-    before.add(trial("post-list", "candidate", 8, 60_000).invalidated(List.of("fell behind")));
+    List<TrialResult> before = new ArrayList<>(blocks("post-list", 8, 60_000, 60_000, 0.02, 5L));
+    before.add(trial("post-list", "candidate", 8, 600_000).invalidated(List.of("fell behind")));
     // Baseline-variant trials three times slower, in both runs: were they used, the result would
     // not be "pass".
-    List<TrialResult> now = blocks("post-list", 8, 18_000, 6000, 0.02, 6L);
+    List<TrialResult> now = blocks("post-list", 8, 180_000, 60_000, 0.02, 6L);
 
     GateResult result = gate(before, now);
 
@@ -92,8 +95,9 @@ class GateEvaluatorStoredTest {
     GateResult result =
         gate(
             List.of(
-                trial("post-list", "candidate", 0, 6000), trial("post-list", "baseline", 0, 6000)),
-            blocks("post-list", 8, 6000, 9000, 0.02, 7L));
+                trial("post-list", "candidate", 0, 60_000),
+                trial("post-list", "baseline", 0, 60_000)),
+            blocks("post-list", 8, 60_000, 90_000, 0.02, 7L));
 
     assertEquals("inconclusive", result.outcome());
     for (GateCheck check : result.checks()) {
@@ -110,13 +114,13 @@ class GateEvaluatorStoredTest {
             "ci-gate",
             "full",
             List.of(
-                measured("post-list", blocks("post-list", 6, 6000, 6000, 0.02, 8L)),
-                measured("retired", blocks("retired", 3, 6000, 6000, 0.02, 9L))));
+                measured("post-list", blocks("post-list", 6, 60_000, 60_000, 0.02, 8L)),
+                measured("retired", blocks("retired", 3, 60_000, 60_000, 0.02, 9L))));
     RunResult fresh =
         run(
             "ci-gate",
             "quick",
-            List.of(measured("post-list", blocks("post-list", 6, 6000, 6000, 0.02, 10L))));
+            List.of(measured("post-list", blocks("post-list", 6, 60_000, 60_000, 0.02, 10L))));
 
     GateResult result = evaluator.evaluate(stored(old), fresh, "HEAD", "fail", List.of());
 

@@ -26,6 +26,20 @@ class CalibrationTest {
   }
 
   @Test
+  void aCoarseClockBoundsTheSuggestionFromBelow() {
+    // 7 ms against 7 ms in every A/A block: no spread at all, yet a 1 ms clock cannot tell 7 from
+    // anything within half a step of it.
+    double[] sevenMs = {7000, 7000, 7000, 7000, 7000, 7000};
+    double[] ones = {1, 1, 1, 1, 1, 1};
+    NoiseFloor exact = calibration.noiseFloor("client p50", ones);
+    NoiseFloor clocked =
+        calibration.noiseFloor("client p50", ones, ResolutionBound.of(sevenMs, sevenMs, 500));
+    assertEquals(0.02, exact.suggestedDelta(), 1e-12);
+    assertEquals(7500.0 / 6500, clocked.ratioInterval().upper(), 1e-12);
+    assertEquals(0.155, clocked.suggestedDelta(), 1e-12);
+  }
+
+  @Test
   void quietMetricGetsTheMinimumDelta() {
     NoiseFloor floor = calibration.noiseFloor("p50", aaRatios(10, 0.002, 1.0, 1L));
     assertEquals(0.02, floor.suggestedDelta(), 1e-12);
