@@ -226,13 +226,19 @@ final class SummaryModel {
     return String.format(
         java.util.Locale.ROOT,
         "ratio = candidate/baseline, geometric mean of per-block ratios; interval at %.1f%% confidence "
-            + "(%.0f%% overall across sequential looks); δ = %.1f%%%s",
+            + "(%.0f%% overall across sequential looks), never narrower than the clock's step allows"
+            + " (client latency: ±0.5 ms per value); δ = %.1f%%%s",
         100 * c.get(0).confidenceLevel(),
         95.0,
         100 * c.get(0).threshold(),
-        e.measuredTogether()
-            ? "; each block measured its variants together, their requests alternating"
-                + " (interleave: requests)"
-            : "");
+        (e.measuredTogether()
+                ? "; each block measured its variants together, their requests alternating"
+                    + " (interleave: requests)"
+                : "")
+            + (e.serverRestarts() > 0
+                ? "; the servers got fresh processes before every block ("
+                    + e.serverRestarts()
+                    + " restarts)"
+                : ""));
   }
 }

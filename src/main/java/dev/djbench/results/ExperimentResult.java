@@ -20,6 +20,9 @@ import java.util.List;
  * @param interleave {@code trials} (the variants of a block measured one after another) or {@code
  *     requests} (measured together, their arrival streams alternating); {@code trials} when absent
  *     from a file
+ * @param serverRestarts how many times a server of the experiment was given fresh processes before
+ *     a block (variants on different servers; 0 when they share one, for containers, and in files
+ *     written before this field)
  */
 public record ExperimentResult(
     String id,
@@ -31,7 +34,8 @@ public record ExperimentResult(
     List<TrialResult> trials,
     List<Comparison> comparisons,
     List<CapacityResult> capacities,
-    String interleave) {
+    String interleave,
+    int serverRestarts) {
 
   public ExperimentResult {
     interleave = interleave == null ? "trials" : interleave;
@@ -65,7 +69,18 @@ public record ExperimentResult(
       List<TrialResult> trials,
       List<Comparison> comparisons,
       List<CapacityResult> capacities) {
-    this(id, technique, claim, status, reason, variants, trials, comparisons, capacities, "trials");
+    this(
+        id,
+        technique,
+        claim,
+        status,
+        reason,
+        variants,
+        trials,
+        comparisons,
+        capacities,
+        "trials",
+        0);
   }
 
   /** Whether the variants of each block were measured together, requests alternating. */

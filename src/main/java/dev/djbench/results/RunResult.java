@@ -38,12 +38,13 @@ public record RunResult(
     List<ExperimentResult> experiments,
     GateResult gate) {
 
-  /** The version this build writes and reads. */
   /**
    * The version this build writes. 2 added {@code interleave} to each experiment; version 1 files
-   * read as {@code interleave: trials}, which is how every version 1 run was measured.
+   * read as {@code interleave: trials}, which is how every version 1 run was measured. 3 added
+   * {@code serverRestarts}; older files read as 0, since no server was restarted between blocks
+   * before it.
    */
-  public static final int SCHEMA_VERSION = 2;
+  public static final int SCHEMA_VERSION = 3;
 
   /** The oldest version this build still reads. */
   public static final int OLDEST_READABLE_SCHEMA_VERSION = 1;

@@ -28,6 +28,14 @@ final class AppLauncher {
     this.inContainers = inContainers;
   }
 
+  /**
+   * Whether servers are restarted between blocks: processes are; containers are not (a new
+   * container would have a new port and prepare its database again).
+   */
+  boolean restartsServers() {
+    return !inContainers;
+  }
+
   /** How the app runs, for the run's header. */
   String describe() {
     return inContainers

@@ -85,6 +85,14 @@ final class Deployed implements AutoCloseable {
     return server.processes();
   }
 
+  /**
+   * A fresh app server on the same port (nginx in front and a Celery worker beside it stay): see
+   * {@link AppServer#restart}.
+   */
+  void restart(java.time.Duration startupTimeout) throws TargetException {
+    server.restart(startupTimeout);
+  }
+
   void checkAlive() throws TargetException {
     server.checkAlive();
     if (front.isPresent()) {

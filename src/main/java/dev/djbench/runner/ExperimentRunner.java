@@ -151,7 +151,11 @@ final class ExperimentRunner {
       List<Comparison> compared = List.of();
       List<String> candidates = experiment.variants().stream().skip(1).map(Variant::name).toList();
       int block = 0;
+      int restarts = 0;
       while (block < profile.maxBlocks()) {
+        if (block > 0 && servers.size() > 1 && apps.restartsServers()) {
+          restarts += restartAll(experiment, servers, block);
+        }
         List<Variant> blockOrder = order.order(experiment.id(), block, experiment.variants());
         boolean together = experiment.load().interleave() == Interleave.REQUESTS;
         // What is measured at once: the whole block when its variants run together, else one
@@ -218,12 +222,43 @@ final class ExperimentRunner {
           trials,
           compared,
           List.of(),
-          experiment.load().interleave().name().toLowerCase(java.util.Locale.ROOT));
+          experiment.load().interleave().name().toLowerCase(java.util.Locale.ROOT),
+          restarts);
     } finally {
       for (Deployed server : servers.values()) {
         server.close();
       }
     }
+  }
+
+  /**
+   * Gives every server of the experiment fresh processes before a block, in a seeded random order.
+   *
+   * <p>Two server processes of one and the same code can differ in speed by several percent for as
+   * long as they run (measured A/A on this project's reference app: up to 7% in server p50), from
+   * their memory layout, their place on the CPUs and the like. With one process per variant for the
+   * whole experiment that difference is the same in every block: the per-block ratios carry it, the
+   * bootstrap over blocks cannot see it, and it reads as the variants' effect. Restarting before
+   * every block makes it a random part of each block's ratio instead, which the interval then
+   * covers. Variants that share a server need no restart: they share its luck.
+   *
+   * @return how many servers were restarted
+   */
+  private int restartAll(Experiment experiment, Map<ServerKey, Deployed> servers, int block)
+      throws TargetException {
+    List<ServerKey> keys = new ArrayList<>();
+    for (Variant v : order.order(experiment.id() + "#restart", block, experiment.variants())) {
+      if (!keys.contains(ServerKey.of(v))) {
+        keys.add(ServerKey.of(v));
+      }
+    }
+    for (ServerKey key : keys) {
+      servers.get(key).restart(STARTUP_TIMEOUT);
+    }
+    progress.say(
+        "  [%s] block %d: %d servers restarted (fresh processes for every block)",
+        experiment.id(), block + 1, keys.size());
+    return keys.size();
   }
 
   /** Each variant's capacity at the objective, variants in a shuffled order. */

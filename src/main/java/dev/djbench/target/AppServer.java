@@ -33,6 +33,14 @@ public interface AppServer extends AutoCloseable {
    */
   List<Long> processes();
 
+  /**
+   * Replaces the server's processes with fresh ones on the same port, its data kept, and waits
+   * until the new ones answer the health check.
+   *
+   * @throws TargetException when the new server does not answer in time, with its log
+   */
+  void restart(java.time.Duration startupTimeout) throws TargetException;
+
   /** Fails when the server has exited, naming how and showing the end of its log. */
   void checkAlive() throws TargetException;
 

@@ -287,6 +287,18 @@ public final class DjangoContainer implements AppServer {
     return ContainerProcesses.of(container);
   }
 
+  /**
+   * Not done for containers: a new container would get a new mapped port and prepare its database
+   * again. {@code AppLauncher} does not restart containers between blocks, and the results say so.
+   *
+   * @throws TargetException always
+   */
+  @Override
+  public void restart(Duration startupTimeout) throws TargetException {
+    throw new TargetException(
+        "the app container for " + label + " is not restarted between blocks (--services docker)");
+  }
+
   @Override
   public void checkAlive() throws TargetException {
     if (!container.isRunning()) {

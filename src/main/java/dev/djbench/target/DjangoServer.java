@@ -29,7 +29,9 @@ public final class DjangoServer implements AppServer {
   private static final Duration PREPARE_TIMEOUT = Duration.ofMinutes(5);
 
   private final String label;
-  private final ManagedProcess process;
+  private final String healthPath;
+  // Replaced by restart(); read by the sampler's and the harness's threads.
+  private volatile ManagedProcess process;
   private final URI baseUrl;
   private final Map<String, String> environment;
   private final Path staticRoot;
@@ -41,7 +43,9 @@ public final class DjangoServer implements AppServer {
       URI baseUrl,
       Map<String, String> environment,
       Path staticRoot,
-      Path appDirectory) {
+      Path appDirectory,
+      String healthPath) {
+    this.healthPath = healthPath;
     this.appDirectory = appDirectory;
     this.label = label;
     this.process = process;
@@ -126,9 +130,16 @@ public final class DjangoServer implements AppServer {
             logDirectory.resolve(logName + ".server.log"));
     URI baseUrl = URI.create("http://127.0.0.1:" + port);
     var server =
-        new DjangoServer(label, process, baseUrl, env, workDirectory.resolve("staticfiles"), dir);
+        new DjangoServer(
+            label,
+            process,
+            baseUrl,
+            env,
+            workDirectory.resolve("staticfiles"),
+            dir,
+            app.healthPath());
     try {
-      server.awaitHealthy(app.healthPath(), startupTimeout);
+      server.awaitHealthy(startupTimeout);
     } catch (TargetException e) {
       server.close();
       throw e;
@@ -222,7 +233,26 @@ public final class DjangoServer implements AppServer {
     return d.server() == Server.RUNSERVER ? "runserver" : "gunicorn";
   }
 
-  private void awaitHealthy(String healthPath, Duration timeout) throws TargetException {
+  /**
+   * Stops the server's process group and starts the same command again on the same port (its SQLite
+   * file and static files stay), then waits for the health check.
+   */
+  @Override
+  public void restart(Duration startupTimeout) throws TargetException {
+    ManagedProcess old = process;
+    old.close();
+    process =
+        ManagedProcess.start(
+            old.name(), old.command(), environment, appDirectory, old.logFile(), true);
+    try {
+      awaitHealthy(startupTimeout);
+    } catch (TargetException e) {
+      close();
+      throw e;
+    }
+  }
+
+  private void awaitHealthy(Duration timeout) throws TargetException {
     HttpClient client = LoopbackHttp.client(Duration.ofSeconds(2));
     URI health = baseUrl.resolve(healthPath);
     long deadline = System.nanoTime() + timeout.toNanos();

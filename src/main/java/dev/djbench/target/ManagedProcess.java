@@ -46,7 +46,8 @@ public final class ManagedProcess implements AutoCloseable {
    * @param command the program and its arguments
    * @param environment variables added to (and overriding) the harness's own environment
    * @param workingDirectory the directory it runs in
-   * @param logFile where its output goes; parent directories are created
+   * @param logFile where its output goes, after a line with the command; parent directories are
+   *     created, an existing file is overwritten
    * @throws TargetException when the program cannot be started at all
    */
   public static ManagedProcess start(
@@ -55,6 +56,22 @@ public final class ManagedProcess implements AutoCloseable {
       Map<String, String> environment,
       Path workingDirectory,
       Path logFile)
+      throws TargetException {
+    return start(name, command, environment, workingDirectory, logFile, false);
+  }
+
+  /**
+   * Like {@link #start(String, List, Map, Path, Path)}, but {@code appendToLog} keeps what the log
+   * file already holds (a server restarted between blocks keeps one log, each of its instances
+   * after its command line).
+   */
+  public static ManagedProcess start(
+      String name,
+      List<String> command,
+      Map<String, String> environment,
+      Path workingDirectory,
+      Path logFile,
+      boolean appendToLog)
       throws TargetException {
     List<String> full = new ArrayList<>();
     full.add("setsid");
@@ -67,7 +84,12 @@ public final class ManagedProcess implements AutoCloseable {
       Files.writeString(
           logFile,
           "$ " + String.join(" ", command) + System.lineSeparator(),
-          StandardCharsets.UTF_8);
+          StandardCharsets.UTF_8,
+          java.nio.file.StandardOpenOption.CREATE,
+          java.nio.file.StandardOpenOption.WRITE,
+          appendToLog
+              ? java.nio.file.StandardOpenOption.APPEND
+              : java.nio.file.StandardOpenOption.TRUNCATE_EXISTING);
       builder.redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
       var started = new ManagedProcess(name, command, builder.start(), logFile);
       ProcessReaper.register(started);

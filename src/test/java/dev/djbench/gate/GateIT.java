@@ -125,6 +125,11 @@ class GateIT {
     assertEquals("regression", run.gate().outcome());
     var experiment = run.experiments().get(0);
     assertTrue(experiment.measuredTogether(), "interleave: requests is recorded");
+    long blocksRun = experiment.trials().stream().mapToInt(t -> t.block()).distinct().count();
+    assertEquals(
+        2 * (blocksRun - 1),
+        experiment.serverRestarts(),
+        "both revisions' servers get fresh processes before every block but the first");
     var byBlock =
         experiment.trials().stream()
             .collect(

@@ -13,7 +13,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ResultsIOTest {
 
-  private static final Path GOLDEN = Path.of("src/test/resources/golden/results-v2.json");
+  private static final Path GOLDEN = Path.of("src/test/resources/golden/results-v3.json");
+  private static final Path GOLDEN_V2 = Path.of("src/test/resources/golden/results-v2.json");
   private static final Path GOLDEN_V1 = Path.of("src/test/resources/golden/results-v1.json");
 
   @Test
@@ -37,7 +38,7 @@ class ResultsIOTest {
    * -Dtest=ResultsIOTest}.
    */
   @Test
-  void theVersion2FormatIsSealedByItsGoldenFile() throws Exception {
+  void theVersion3FormatIsSealedByItsGoldenFile() throws Exception {
     String json = ResultsIO.toJson(ResultsFixtures.run()) + "\n";
     if (System.getenv("DJBENCH_WRITE_GOLDEN") != null) {
       Files.writeString(GOLDEN, json, StandardCharsets.UTF_8);
@@ -60,6 +61,16 @@ class ResultsIOTest {
     RunResult now = ResultsFixtures.run();
     assertEquals(now.experiments().get(0).trials().size(), v1.experiments().get(0).trials().size());
     assertEquals(now.experiments().get(0).trials(), v1.experiments().get(0).trials());
+  }
+
+  /** A version 2 file (before {@code serverRestarts}) still reads, with no restarts. */
+  @Test
+  void version2FilesStillRead() throws Exception {
+    RunResult v2 = ResultsIO.read(GOLDEN_V2);
+    assertEquals(2, v2.schemaVersion());
+    assertEquals(0, v2.experiments().get(0).serverRestarts());
+    assertEquals(
+        ResultsFixtures.run().experiments().get(0).trials(), v2.experiments().get(0).trials());
   }
 
   @Test
