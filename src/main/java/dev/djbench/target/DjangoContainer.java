@@ -3,11 +3,10 @@ package dev.djbench.target;
 import dev.djbench.scenario.AppSpec;
 import dev.djbench.scenario.Deployment;
 import dev.djbench.scenario.Deployment.StaticFiles;
-import dev.djbench.target.services.ContainerProcesses;
+import dev.djbench.target.services.Containers;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -191,7 +190,7 @@ public final class DjangoContainer implements AppServer {
         server.copyStaticFilesOut();
       }
     } catch (RuntimeException e) {
-      String log = server.logTail();
+      String log = Containers.logTail(container, 20);
       server.close();
       throw new TargetException(
           "the app container for "
@@ -241,22 +240,6 @@ public final class DjangoContainer implements AppServer {
     }
   }
 
-  private String logTail() {
-    try {
-      if (container.getContainerId() == null) {
-        return "";
-      }
-      List<String> lines = container.getLogs().lines().toList();
-      return System.lineSeparator()
-          + "  container log (last lines):"
-          + System.lineSeparator()
-          + String.join(
-              System.lineSeparator(), lines.subList(Math.max(0, lines.size() - 20), lines.size()));
-    } catch (RuntimeException e) {
-      return " (container log unavailable: " + e.getMessage() + ")";
-    }
-  }
-
   @Override
   public String label() {
     return label;
@@ -284,7 +267,7 @@ public final class DjangoContainer implements AppServer {
 
   @Override
   public List<Long> processes() {
-    return ContainerProcesses.of(container);
+    return Containers.processes(container);
   }
 
   /**
@@ -303,21 +286,16 @@ public final class DjangoContainer implements AppServer {
   public void checkAlive() throws TargetException {
     if (!container.isRunning()) {
       throw new TargetException(
-          "the app container for " + label + " stopped while it was being measured" + logTail());
+          "the app container for "
+              + label
+              + " stopped while it was being measured"
+              + Containers.logTail(container, 20));
     }
   }
 
   /** Saves the container's log, then stops and removes the container. */
   @Override
   public void close() {
-    try {
-      if (container.getContainerId() != null) {
-        Files.createDirectories(logFile.getParent());
-        Files.writeString(logFile, container.getLogs(), StandardCharsets.UTF_8);
-      }
-    } catch (IOException | RuntimeException e) {
-      // The log is a convenience; stopping the container is what matters.
-    }
-    container.stop();
+    Containers.saveLogAndStop(container, logFile);
   }
 }

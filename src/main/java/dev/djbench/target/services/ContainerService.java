@@ -1,14 +1,10 @@
 package dev.djbench.target.services;
 
 import dev.djbench.target.TargetException;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.testcontainers.containers.GenericContainer;
 
 /**
@@ -56,10 +52,10 @@ class ContainerService implements Service {
     return environment;
   }
 
-  /** The container's processes as this machine sees them (see {@link ContainerProcesses}). */
+  /** The container's processes as this machine sees them (see {@link Containers#processes}). */
   @Override
   public List<Long> processes() {
-    return ContainerProcesses.of(container);
+    return Containers.processes(container);
   }
 
   @Override
@@ -70,7 +66,7 @@ class ContainerService implements Service {
               + " container "
               + container.getDockerImageName()
               + " is no longer running"
-              + logTail());
+              + Containers.logTail(container, 15));
     }
     try {
       probe.attempt(container);
@@ -84,21 +80,8 @@ class ContainerService implements Service {
               + container.getDockerImageName()
               + " does not answer: "
               + e
-              + logTail(),
+              + Containers.logTail(container, 15),
           e);
-    }
-  }
-
-  private String logTail() {
-    try {
-      List<String> lines = container.getLogs().lines().collect(Collectors.toList());
-      return System.lineSeparator()
-          + "  container log:"
-          + System.lineSeparator()
-          + String.join(
-              System.lineSeparator(), lines.subList(Math.max(0, lines.size() - 15), lines.size()));
-    } catch (RuntimeException e) {
-      return " (container log unavailable: " + e.getMessage() + ")";
     }
   }
 
@@ -119,14 +102,6 @@ class ContainerService implements Service {
    */
   @Override
   public void close() {
-    try {
-      if (container.getContainerId() != null) {
-        Files.createDirectories(logFile.getParent());
-        Files.writeString(logFile, container.getLogs(), StandardCharsets.UTF_8);
-      }
-    } catch (IOException | RuntimeException e) {
-      // The log is a convenience; stopping the container is what matters.
-    }
-    container.stop();
+    Containers.saveLogAndStop(container, logFile);
   }
 }
