@@ -229,7 +229,7 @@ public final class DjangoServer implements AppServer {
     };
   }
 
-  static String serverName(Deployment d) {
+  private static String serverName(Deployment d) {
     return d.server() == Server.RUNSERVER ? "runserver" : "gunicorn";
   }
 
