@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -130,11 +129,20 @@ public final class RunExecutor {
               cpus,
               apps);
 
+      Map<String, String> skipReasons = new HashMap<>();
+      List<Experiment> runnable = new ArrayList<>();
       for (Experiment experiment : selected()) {
-        Optional<String> missing = Requirements.missing(experiment, versions, services);
-        if (missing.isPresent()) {
-          progress.say("[%s] skipped: %s", experiment.id(), missing.get());
-          state.add(skipped(experiment, missing.get()));
+        Requirements.missing(experiment, versions, services)
+            .ifPresentOrElse(
+                reason -> skipReasons.put(experiment.id(), reason), () -> runnable.add(experiment));
+      }
+      ServicePreflight.start(runnable, services, progress);
+
+      for (Experiment experiment : selected()) {
+        String missing = skipReasons.get(experiment.id());
+        if (missing != null) {
+          progress.say("[%s] skipped: %s", experiment.id(), missing);
+          state.add(skipped(experiment, missing));
           continue;
         }
         progress.say("[%s] %s", experiment.id(), experiment.technique());

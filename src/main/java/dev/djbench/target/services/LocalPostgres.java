@@ -97,11 +97,12 @@ final class LocalPostgres extends ProcessBackedService {
   }
 
   /**
-   * The server command line: TCP on 127.0.0.1 only, the unix socket inside the service's own
-   * directory.
+   * The server command line: TCP on 127.0.0.1 only, and no Unix-domain socket at all ({@code -k}
+   * with an empty list). A socket's path may hold at most 107 bytes, and one inside a run folder of
+   * an ordinary checkout ({@code /home/<user>/src/<company>/djbench/reports/<run>/work/…}) is
+   * longer than that; every client djbench starts (psql, the app) connects over TCP anyway.
    */
-  static List<String> serverCommand(
-      Path binDirectory, Path dataDirectory, Path socketDirectory, int port) {
+  static List<String> serverCommand(Path binDirectory, Path dataDirectory, int port) {
     return List.of(
         binDirectory.resolve("postgres").toString(),
         "-D",
@@ -111,7 +112,7 @@ final class LocalPostgres extends ProcessBackedService {
         "-h",
         "127.0.0.1",
         "-k",
-        socketDirectory.toString());
+        "");
   }
 
   /**
@@ -123,7 +124,6 @@ final class LocalPostgres extends ProcessBackedService {
       throws TargetException {
     Path directory = PostgresDirectory.create(workDirectory);
     Path data = directory.resolve("data");
-    Path sockets = directory.resolve("sockets");
     try {
       ManagedProcess.runToCompletion(
           "initdb",
@@ -135,7 +135,7 @@ final class LocalPostgres extends ProcessBackedService {
       int port = Ports.freeLoopbackPort();
       List<String> command =
           new ArrayList<>(List.of("sh", "-c", FAST_SHUTDOWN_WRAPPER, "postgres"));
-      command.addAll(Host.asUser(SYSTEM_USER, serverCommand(binDirectory, data, sockets, port)));
+      command.addAll(Host.asUser(SYSTEM_USER, serverCommand(binDirectory, data, port)));
       ManagedProcess process =
           ManagedProcess.start(
               "postgres", command, Map.of(), directory, logDirectory.resolve("postgres.log"));
@@ -218,7 +218,7 @@ final class LocalPostgres extends ProcessBackedService {
     return Files.isExecutable(sibling) ? sibling : Host.executable("psql").orElse(sibling);
   }
 
-  /** The cluster's private directory (data and sockets). */
+  /** The cluster's private directory, which holds its data directory. */
   Path directory() {
     return directory;
   }

@@ -21,15 +21,10 @@ final class PostgresDirectory {
 
   private PostgresDirectory() {}
 
-  /**
-   * A new directory for the cluster, usable by the user the server runs as, with an empty {@code
-   * sockets/}.
-   */
+  /** A new, empty directory for the cluster, usable by the user the server runs as. */
   static Path create(Path workDirectory) throws TargetException {
     if (!Host.isRoot()) {
-      Path directory = LocalDirectories.create(workDirectory, "postgres-");
-      createSockets(directory);
-      return directory;
+      return LocalDirectories.create(workDirectory, "postgres-");
     }
     if (!Host.userExists(SYSTEM_USER)) {
       throw new TargetException(
@@ -59,14 +54,12 @@ final class PostgresDirectory {
           LocalDirectories.create(
               parent,
               parent.equals(workDirectory.toAbsolutePath()) ? "postgres-" : "djbench-postgres-");
-      createSockets(directory);
       UserPrincipal owner =
           directory
               .getFileSystem()
               .getUserPrincipalLookupService()
               .lookupPrincipalByName(SYSTEM_USER);
       Files.setOwner(directory, owner);
-      Files.setOwner(directory.resolve("sockets"), owner);
       return directory;
     } catch (IOException e) {
       throw new TargetException(
@@ -77,15 +70,6 @@ final class PostgresDirectory {
               + ": "
               + e.getMessage(),
           e);
-    }
-  }
-
-  private static void createSockets(Path directory) throws TargetException {
-    try {
-      Files.createDirectories(directory.resolve("sockets"));
-    } catch (IOException e) {
-      throw new TargetException(
-          "cannot create " + directory.resolve("sockets") + ": " + e.getMessage(), e);
     }
   }
 

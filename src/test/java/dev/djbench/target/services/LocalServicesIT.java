@@ -37,11 +37,17 @@ class LocalServicesIT {
 
   private static final Duration HTTP_TIMEOUT = Duration.ofSeconds(10);
 
-  @TempDir Path run;
+  /** Deeper than a Unix socket's path may be long (107 bytes), with room to spare. */
+  private static final int WORK_FOLDER_DEPTH_CHARS = 150;
+
+  @TempDir Path temp;
+  private Path run;
   private LocalServices local;
 
   @BeforeEach
-  void setUp() {
+  void setUp() throws Exception {
+    run = DeepFolders.create(temp, WORK_FOLDER_DEPTH_CHARS);
+    assertTrue(run.toString().length() > WORK_FOLDER_DEPTH_CHARS, run::toString);
     local = new LocalServices(run.resolve("work"), run.resolve("logs"), Duration.ofSeconds(60));
   }
 
@@ -57,6 +63,15 @@ class LocalServicesIT {
           ((LocalPostgres) postgres)
               .psql(env.get("DJBENCH_PG_USER"), env.get("DJBENCH_PG_NAME"), "select 1");
       assertEquals("1", answer);
+      // The cluster lives in the deep work folder itself (not a fallback elsewhere) and makes no
+      // Unix socket there, whose path would be too long.
+      Path cluster = ((LocalPostgres) postgres).directory();
+      assertTrue(cluster.startsWith(run), cluster + " is not under " + run);
+      try (var files = Files.walk(cluster)) {
+        assertEquals(
+            List.of(),
+            files.filter(f -> f.getFileName().toString().startsWith(".s.PGSQL")).toList());
+      }
       assertTrue(
           postgres.describe().matches("postgres \\d+\\.\\d+ on 127\\.0\\.0\\.1:\\d+ \\(local\\)"),
           postgres.describe());
