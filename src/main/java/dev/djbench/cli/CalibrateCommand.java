@@ -14,6 +14,7 @@ import dev.djbench.scenario.GateSpec;
 import dev.djbench.scenario.Scenario;
 import dev.djbench.stats.BootstrapRatio;
 import dev.djbench.stats.Calibration;
+import dev.djbench.stats.Defaults;
 import dev.djbench.stats.NoiseFloor;
 import dev.djbench.stats.ResolutionBound;
 import java.nio.file.Path;
@@ -75,7 +76,7 @@ final class CalibrateCommand implements Callable<Integer> {
             loaded.withGateApps(loaded.app(), loaded.app()),
             chosen,
             runSeed,
-            RunOptions.DEFAULT_THRESHOLD,
+            Defaults.THRESHOLD,
             reportsDir,
             List.of(),
             home,
@@ -87,7 +88,10 @@ final class CalibrateCommand implements Callable<Integer> {
     Reports.writeAll(run, reportsDir.resolve(run.runId()));
 
     var calibration =
-        new Calibration(new BootstrapRatio(4000, runSeed), 0.95, Calibration.DEFAULT_MINIMUM_DELTA);
+        new Calibration(
+            new BootstrapRatio(Defaults.RESAMPLES, runSeed),
+            Defaults.CALIBRATION_LEVEL,
+            Calibration.DEFAULT_MINIMUM_DELTA);
     List<CalibrationFile.Floor> floors = new ArrayList<>();
     for (String metric :
         loaded.gate().get().thresholds().keySet().stream().map(GateSpec.METRICS::get).toList()) {

@@ -17,6 +17,7 @@ import dev.djbench.runner.RunOptions;
 import dev.djbench.scenario.AppSpec;
 import dev.djbench.scenario.GateSpec;
 import dev.djbench.scenario.Scenario;
+import dev.djbench.stats.Defaults;
 import dev.djbench.stats.SequentialPlan;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,8 +49,6 @@ import picocli.CommandLine.ParentCommand;
 final class GateCommand implements Callable<Integer> {
 
   /** The error rate of a whole gate: all checks, all looks. */
-  private static final double FAMILY_ALPHA = 0.05;
-
   @ParentCommand Djbench parent;
 
   @picocli.CommandLine.Mixin RunSettings settings = new RunSettings();
@@ -172,7 +171,7 @@ final class GateCommand implements Callable<Integer> {
               gateScenario,
               chosen,
               runSeed,
-              RunOptions.DEFAULT_THRESHOLD,
+              Defaults.THRESHOLD,
               reportsDir,
               List.of(),
               home,
@@ -184,12 +183,13 @@ final class GateCommand implements Callable<Integer> {
       GateResult decision;
       if (stored != null) {
         decision =
-            new GateEvaluator(thresholds.byMetric(), FAMILY_ALPHA, runSeed)
+            new GateEvaluator(thresholds.byMetric(), Defaults.FAMILY_ALPHA, runSeed)
                 .evaluate(stored, measured, candidate, inconclusive, thresholds.notes());
       } else {
         double familyAlpha =
-            FAMILY_ALPHA
-                / new SequentialPlan(chosen.minBlocks(), chosen.maxBlocks(), FAMILY_ALPHA).looks();
+            Defaults.FAMILY_ALPHA
+                / new SequentialPlan(chosen.minBlocks(), chosen.maxBlocks(), Defaults.FAMILY_ALPHA)
+                    .looks();
         decision =
             new GateEvaluator(thresholds.byMetric(), familyAlpha, runSeed)
                 .evaluate(

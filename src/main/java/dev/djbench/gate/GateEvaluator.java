@@ -9,6 +9,7 @@ import dev.djbench.runner.Comparisons;
 import dev.djbench.runner.Metric;
 import dev.djbench.scenario.GateSpec;
 import dev.djbench.stats.BootstrapRatio;
+import dev.djbench.stats.Defaults;
 import dev.djbench.stats.Holm;
 import dev.djbench.stats.Interval;
 import dev.djbench.stats.RatioDistribution;
@@ -40,7 +41,6 @@ import java.util.stream.IntStream;
  */
 public final class GateEvaluator {
 
-  private static final int RESAMPLES = 4000;
   private static final String ZERO_VALUES =
       "zero values (below the clock's resolution, or none recorded): no ratio can be formed";
 
@@ -197,7 +197,8 @@ public final class GateEvaluator {
     if (hasZero(pairs[0]) || hasZero(pairs[1])) {
       return Pending.without(e.id(), metric, threshold, ZERO_VALUES);
     }
-    var bootstrap = new BootstrapRatio(RESAMPLES, seed ^ e.id().hashCode() ^ metric.hashCode());
+    var bootstrap =
+        new BootstrapRatio(Defaults.RESAMPLES, seed ^ e.id().hashCode() ^ metric.hashCode());
     RatioDistribution distribution =
         resolution(metric, pairs[0], pairs[1]).around(bootstrap.distribution(pairs[0], pairs[1]));
     return new Pending(e.id(), metric, threshold, distribution, pairs[0].length, "");
@@ -225,7 +226,8 @@ public final class GateEvaluator {
     RatioDistribution distribution =
         resolution(metric, before, now)
             .around(
-                new UnpairedBootstrap(RESAMPLES, seed ^ e.id().hashCode() ^ metric.hashCode())
+                new UnpairedBootstrap(
+                        Defaults.RESAMPLES, seed ^ e.id().hashCode() ^ metric.hashCode())
                     .distribution(before, now));
     // The report's "blocks" column holds what limits the interval: the smaller of the two sets of
     // trials.

@@ -1,6 +1,7 @@
 package dev.djbench.gate;
 
 import dev.djbench.scenario.GateSpec;
+import dev.djbench.stats.Defaults;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,15 +12,12 @@ import java.util.Optional;
 /**
  * The thresholds a gate uses: the scenario's, and for {@code auto} (or no {@code gate:} block) the
  * δ that {@code djbench calibrate} measured on this machine — or, without a calibration, {@link
- * #UNCALIBRATED_DELTA} with a note saying so.
+ * Defaults#UNCALIBRATED_DELTA} with a note saying so.
  *
  * @param byMetric gated metric (results naming) to δ
  * @param notes where each δ came from, for the report
  */
 public record Thresholds(Map<String, Double> byMetric, List<String> notes) {
-
-  /** δ for {@code auto} when this machine has no calibration. */
-  public static final double UNCALIBRATED_DELTA = 0.05;
 
   public static Thresholds resolve(GateSpec spec, Optional<CalibrationFile> calibration) {
     Map<String, Double> byMetric = new LinkedHashMap<>();
@@ -44,14 +42,14 @@ public record Thresholds(Map<String, Double> byMetric, List<String> notes) {
                         100 * calibrated.get(metric),
                         calibration.get().runId()));
               } else {
-                byMetric.put(metric, UNCALIBRATED_DELTA);
+                byMetric.put(metric, Defaults.UNCALIBRATED_DELTA);
                 notes.add(
                     String.format(
                         Locale.ROOT,
                         "%s: δ %.1f%% (default: this machine has no calibration for it; "
                             + "run ./djbench calibrate)",
                         key,
-                        100 * UNCALIBRATED_DELTA));
+                        100 * Defaults.UNCALIBRATED_DELTA));
               }
             });
     return new Thresholds(byMetric, notes);

@@ -3,6 +3,7 @@ package dev.djbench.runner;
 import dev.djbench.results.Comparison;
 import dev.djbench.results.TrialResult;
 import dev.djbench.stats.BootstrapRatio;
+import dev.djbench.stats.Defaults;
 import dev.djbench.stats.Interval;
 import dev.djbench.stats.Median;
 import dev.djbench.stats.RatioEstimate;
@@ -23,8 +24,6 @@ import java.util.TreeMap;
  * pooled across trials: the trial is the unit.
  */
 public final class Comparisons {
-
-  private static final int RESAMPLES = 4000;
 
   private final SequentialPlan plan;
   private final Map<String, Double> gated;
@@ -172,7 +171,8 @@ public final class Comparisons {
    * The bootstrap of one comparison, seeded from the run's seed so its interval can be recomputed.
    */
   BootstrapRatio bootstrap(Metric metric, String candidate) {
-    return new BootstrapRatio(RESAMPLES, seed ^ metric.name().hashCode() ^ candidate.hashCode());
+    return new BootstrapRatio(
+        Defaults.RESAMPLES, seed ^ metric.name().hashCode() ^ candidate.hashCode());
   }
 
   private static Map<Integer, Double> validByBlock(

@@ -10,6 +10,7 @@ import dev.djbench.results.ResultsIO;
 import dev.djbench.results.RunResult;
 import dev.djbench.results.TrialResult;
 import dev.djbench.scenario.Experiment;
+import dev.djbench.stats.Defaults;
 import dev.djbench.stats.SequentialPlan;
 import dev.djbench.target.CpuLayout;
 import dev.djbench.target.PythonEnv;
@@ -36,9 +37,6 @@ import java.util.concurrent.ThreadLocalRandom;
  * what was measured.
  */
 public final class RunExecutor {
-
-  /** Significance level of the whole sequential procedure per comparison. */
-  static final double ALPHA = 0.05;
 
   private static final DateTimeFormatter RUN_ID =
       DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
@@ -114,7 +112,8 @@ public final class RunExecutor {
 
       LoadGenerator load = new GatlingLoadGenerator(work.resolve("gatling"));
       var plan =
-          new SequentialPlan(options.profile().minBlocks(), options.profile().maxBlocks(), ALPHA);
+          new SequentialPlan(
+              options.profile().minBlocks(), options.profile().maxBlocks(), Defaults.ALPHA);
       var runner =
           new ExperimentRunner(
               options.profile(),

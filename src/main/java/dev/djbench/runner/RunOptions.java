@@ -36,9 +36,6 @@ public record RunOptions(
     java.util.Map<ServiceKind, String> serviceUrls,
     CpuLayout.Choice cpuLayout) {
 
-  /** δ when neither the command line nor a calibration gives one. */
-  public static final double DEFAULT_THRESHOLD = 0.05;
-
   /** Options of a plain run: client and server p50 decide, at {@code threshold}. */
   public static RunOptions forRun(
       Scenario scenario,

@@ -4,28 +4,26 @@ package dev.djbench.stats;
  * Bootstrap replicates of the mean log ratio for one comparison, from {@link
  * BootstrapRatio#distribution(double[], double[])}. Immutable; intervals at any level are derived
  * from the same replicates.
+ *
+ * <p>With {@code n} blocks the interval uses {@code t_{n-1}}, the expansion {@code sqrt(n/(n-1))}
+ * and the standard error {@code s / sqrt(n)} of the block log ratios; the BCa acceleration comes
+ * from the jackknife of the mean.
  */
-public final class BootstrapDistribution implements RatioDistribution {
+public final class BootstrapDistribution extends LogRatioDistribution {
 
   private final double[] logRatios;
-  private final double[] sortedReplicates;
-  private final BootstrapRatio.Method method;
-  private final double meanLog;
   private final double sdLog;
-  private final boolean degenerate;
-  private final double biasZ0;
-  private final double acceleration;
 
   BootstrapDistribution(
       double[] logRatios, double[] sortedReplicates, BootstrapRatio.Method method) {
+    super(
+        sortedReplicates,
+        method,
+        LogMath.allEqual(logRatios) ? logRatios[0] : LogMath.mean(logRatios),
+        LogMath.allEqual(logRatios),
+        LogMath.allEqual(logRatios) ? 0 : jackknifeAcceleration(logRatios));
     this.logRatios = logRatios;
-    this.sortedReplicates = sortedReplicates;
-    this.method = method;
-    this.degenerate = LogMath.allEqual(logRatios);
-    this.meanLog = degenerate ? logRatios[0] : LogMath.mean(logRatios);
-    this.sdLog = degenerate ? 0 : LogMath.sampleSd(logRatios);
-    this.biasZ0 = degenerate ? 0 : biasCorrection(sortedReplicates, meanLog);
-    this.acceleration = degenerate ? 0 : jackknifeAcceleration(logRatios);
+    this.sdLog = LogMath.allEqual(logRatios) ? 0 : LogMath.sampleSd(logRatios);
   }
 
   /** Number of blocks. */
@@ -33,20 +31,26 @@ public final class BootstrapDistribution implements RatioDistribution {
     return logRatios.length;
   }
 
-  /** Geometric mean of the block ratios. */
-  @Override
-  public double ratio() {
-    return Math.exp(meanLog);
-  }
-
   /** Mean of the block log ratios. */
   public double meanLogRatio() {
-    return meanLog;
+    return estimateLog();
   }
 
-  /** Percentile method in use. */
-  public BootstrapRatio.Method method() {
-    return method;
+  /** {@code n - 1}. */
+  @Override
+  public double degreesOfFreedom() {
+    return logRatios.length - 1;
+  }
+
+  @Override
+  double expansion() {
+    int n = logRatios.length;
+    return Math.sqrt(n / (n - 1.0));
+  }
+
+  @Override
+  double standardErrorLog() {
+    return sdLog / Math.sqrt(logRatios.length);
   }
 
   /** Copy of the per-block ratios B_i/A_i. */
@@ -58,49 +62,6 @@ public final class BootstrapDistribution implements RatioDistribution {
     return ratios;
   }
 
-  /** Copy of the bootstrap replicates of the mean log ratio, sorted ascending. */
-  public double[] sortedReplicates() {
-    return sortedReplicates.clone();
-  }
-
-  /**
-   * Confidence interval for the ratio at the given two-sided level.
-   *
-   * <p>With {@code n} blocks and {@code alpha = 1 - confidenceLevel}, let {@code z' = sqrt(n/(n-1))
-   * * t_{n-1}(1 - alpha/2)}. The bootstrap percentiles are {@code Phi(-z')} and {@code Phi(z')}
-   * (PERCENTILE) or the BCa-adjusted {@code Phi(z0 + (z0 -/+ z') / (1 - a (z0 -/+ z')))}. The
-   * log-scale interval is then widened, if needed, to contain {@code m +/- t_{n-1}(1 - alpha/2) * s
-   * / sqrt(n)}, and exponentiated.
-   *
-   * @param confidenceLevel two-sided level in (0, 1)
-   * @throws IllegalArgumentException if the level is outside (0, 1)
-   */
-  @Override
-  public Interval interval(double confidenceLevel) {
-    Args.level("confidenceLevel", confidenceLevel);
-    if (degenerate) {
-      double r = ratio();
-      return new Interval(r, r, confidenceLevel);
-    }
-    int n = logRatios.length;
-    double alpha = 1 - confidenceLevel;
-    double t = LogMath.studentQuantile(n - 1, 1 - alpha / 2);
-    double z = Math.sqrt(n / (n - 1.0)) * t;
-    double pLow;
-    double pHigh;
-    if (method == BootstrapRatio.Method.BCA) {
-      pLow = bcaProbability(-z);
-      pHigh = bcaProbability(z);
-    } else {
-      pLow = LogMath.normalCdf(-z);
-      pHigh = LogMath.normalCdf(z);
-    }
-    double half = t * sdLog / Math.sqrt(n);
-    double lowLog = Math.min(LogMath.sortedQuantile(sortedReplicates, pLow), meanLog - half);
-    double highLog = Math.max(LogMath.sortedQuantile(sortedReplicates, pHigh), meanLog + half);
-    return new Interval(Math.exp(lowLog), Math.exp(highLog), confidenceLevel);
-  }
-
   /**
    * The estimate (ratio, interval, blocks, block ratios) at the given level.
    *
@@ -109,32 +70,6 @@ public final class BootstrapDistribution implements RatioDistribution {
    */
   public RatioEstimate estimate(double confidenceLevel) {
     return new RatioEstimate(ratio(), interval(confidenceLevel), blocks(), blockRatios());
-  }
-
-  private double bcaProbability(double z) {
-    double shifted = biasZ0 + z;
-    double denominator = 1 - acceleration * shifted;
-    if (denominator <= 0) {
-      // Past the pole of the BCa map the percentile saturates at the matching end.
-      return z < 0 ? 0 : 1;
-    }
-    return LogMath.normalCdf(biasZ0 + shifted / denominator);
-  }
-
-  private static double biasCorrection(double[] sorted, double estimate) {
-    int below = 0;
-    int equal = 0;
-    for (double r : sorted) {
-      if (r < estimate) {
-        below++;
-      } else if (r == estimate) {
-        equal++;
-      }
-    }
-    double b = sorted.length;
-    double fraction = (below + 0.5 * equal) / b;
-    fraction = Math.min(1 - 0.5 / b, Math.max(0.5 / b, fraction));
-    return LogMath.normalQuantile(fraction);
   }
 
   private static double jackknifeAcceleration(double[] logs) {

@@ -15,41 +15,29 @@ package dev.djbench.stats;
  *
  * With {@code delta = 0} the zone is the single point 1.
  */
-public final class VerdictRule {
+public record VerdictRule(double delta) {
 
   /** Smallest alpha {@link #verdictPValue(RatioDistribution)} resolves. */
   public static final double MIN_P_VALUE = 1e-8;
-
-  private final double delta;
-  private final double lowerBound;
-  private final double upperBound;
 
   /**
    * @param delta practical threshold as a fraction, {@code 0 <= delta < 1} (0.05 = 5%)
    * @throws IllegalArgumentException if {@code delta} is outside [0, 1)
    */
-  public VerdictRule(double delta) {
+  public VerdictRule {
     if (!(delta >= 0 && delta < 1)) {
       throw new IllegalArgumentException("delta must be in [0, 1), was " + delta);
     }
-    this.delta = delta;
-    this.upperBound = 1 + delta;
-    this.lowerBound = 1 / (1 + delta);
-  }
-
-  /** The practical threshold as a fraction. */
-  public double delta() {
-    return delta;
   }
 
   /** Lower end of the no-change zone, {@code 1/(1+delta)}. */
   public double lowerBound() {
-    return lowerBound;
+    return 1 / (1 + delta);
   }
 
   /** Upper end of the no-change zone, {@code 1+delta}. */
   public double upperBound() {
-    return upperBound;
+    return 1 + delta;
   }
 
   /**
@@ -60,13 +48,13 @@ public final class VerdictRule {
    */
   public Verdict decide(Interval ratioInterval) {
     Args.notNull("ratioInterval", ratioInterval);
-    if (ratioInterval.upper() < lowerBound) {
+    if (ratioInterval.upper() < lowerBound()) {
       return Verdict.FASTER;
     }
-    if (ratioInterval.lower() > upperBound) {
+    if (ratioInterval.lower() > upperBound()) {
       return Verdict.SLOWER;
     }
-    if (ratioInterval.lower() >= lowerBound && ratioInterval.upper() <= upperBound) {
+    if (ratioInterval.lower() >= lowerBound() && ratioInterval.upper() <= upperBound()) {
       return Verdict.NO_CHANGE;
     }
     return Verdict.INCONCLUSIVE;
@@ -111,6 +99,6 @@ public final class VerdictRule {
 
   @Override
   public String toString() {
-    return "VerdictRule[delta=" + delta + ", zone=[" + lowerBound + ", " + upperBound + "]]";
+    return "VerdictRule[delta=" + delta + ", zone=[" + lowerBound() + ", " + upperBound() + "]]";
   }
 }
