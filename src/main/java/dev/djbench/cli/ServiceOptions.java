@@ -1,8 +1,8 @@
 package dev.djbench.cli;
 
-import dev.djbench.target.CpuLayout;
-import dev.djbench.target.services.ProviderChoice;
-import dev.djbench.target.services.ServiceKind;
+import dev.djbench.sut.ProviderChoice;
+import dev.djbench.sut.process.CpuLayout;
+import dev.djbench.sut.services.ServiceKind;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

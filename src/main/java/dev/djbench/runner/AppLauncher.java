@@ -1,13 +1,13 @@
 package dev.djbench.runner;
 
 import dev.djbench.scenario.Variant;
-import dev.djbench.target.AppImage;
-import dev.djbench.target.AppServer;
-import dev.djbench.target.CpuLayout;
-import dev.djbench.target.DjangoContainer;
-import dev.djbench.target.DjangoServer;
-import dev.djbench.target.PythonEnv;
-import dev.djbench.target.TargetException;
+import dev.djbench.sut.app.AppServer;
+import dev.djbench.sut.app.DjangoServer;
+import dev.djbench.sut.docker.AppImage;
+import dev.djbench.sut.docker.DjangoContainer;
+import dev.djbench.sut.process.CpuLayout;
+import dev.djbench.sut.process.PythonEnv;
+import dev.djbench.sut.process.TargetException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;

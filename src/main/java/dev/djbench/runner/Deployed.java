@@ -1,12 +1,12 @@
 package dev.djbench.runner;
 
 import dev.djbench.scenario.Deployment;
-import dev.djbench.target.AppServer;
-import dev.djbench.target.PythonEnv;
-import dev.djbench.target.TargetException;
-import dev.djbench.target.services.FrontProxy;
-import dev.djbench.target.services.Service;
-import dev.djbench.target.services.ServiceSet;
+import dev.djbench.sut.ServiceSet;
+import dev.djbench.sut.app.AppServer;
+import dev.djbench.sut.process.PythonEnv;
+import dev.djbench.sut.process.TargetException;
+import dev.djbench.sut.services.FrontProxy;
+import dev.djbench.sut.services.Service;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,9 +2,9 @@ package dev.djbench.runner;
 
 import dev.djbench.plan.Profile;
 import dev.djbench.scenario.Scenario;
-import dev.djbench.target.CpuLayout;
-import dev.djbench.target.services.ProviderChoice;
-import dev.djbench.target.services.ServiceKind;
+import dev.djbench.sut.ProviderChoice;
+import dev.djbench.sut.process.CpuLayout;
+import dev.djbench.sut.services.ServiceKind;
 import java.nio.file.Path;
 import java.util.List;
 

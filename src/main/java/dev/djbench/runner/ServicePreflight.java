@@ -1,10 +1,10 @@
 package dev.djbench.runner;
 
 import dev.djbench.scenario.Experiment;
-import dev.djbench.target.TargetException;
-import dev.djbench.target.services.Service;
-import dev.djbench.target.services.ServiceKind;
-import dev.djbench.target.services.ServiceSet;
+import dev.djbench.sut.ServiceSet;
+import dev.djbench.sut.process.TargetException;
+import dev.djbench.sut.services.Service;
+import dev.djbench.sut.services.ServiceKind;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

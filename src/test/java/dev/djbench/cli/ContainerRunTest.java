@@ -3,7 +3,7 @@ package dev.djbench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.djbench.target.services.DockerServices;
+import dev.djbench.sut.docker.DockerServices;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

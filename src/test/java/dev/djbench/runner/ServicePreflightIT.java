@@ -6,12 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.djbench.scenario.Scenario;
 import dev.djbench.scenario.ScenarioLoader;
-import dev.djbench.target.Ports;
-import dev.djbench.target.PythonEnv;
-import dev.djbench.target.TargetException;
-import dev.djbench.target.services.ProviderChoice;
-import dev.djbench.target.services.ServiceKind;
-import dev.djbench.target.services.ServiceSet;
+import dev.djbench.sut.ProviderChoice;
+import dev.djbench.sut.ServiceSet;
+import dev.djbench.sut.process.Ports;
+import dev.djbench.sut.process.PythonEnv;
+import dev.djbench.sut.process.TargetException;
+import dev.djbench.sut.services.ServiceKind;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

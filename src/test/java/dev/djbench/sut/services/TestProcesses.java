@@ -1,0 +1,39 @@
+package dev.djbench.sut.services;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.djbench.sut.process.ProcessTree;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** Assertions about processes on this machine. */
+public final class TestProcesses {
+
+  private TestProcesses() {}
+
+  /**
+   * Fails naming every pid of {@code pids} that is still a live (non-zombie) process, after up to 2
+   * s.
+   */
+  public static void assertAllGone(String what, List<Long> pids) throws InterruptedException {
+    long deadline = System.nanoTime() + 2_000_000_000L;
+    List<Long> alive = survivors(pids);
+    while (!alive.isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+      alive = survivors(pids);
+    }
+    assertEquals(List.of(), alive, what + ": processes still alive: " + describe(alive));
+  }
+
+  static List<Long> survivors(List<Long> pids) {
+    return pids.stream().filter(ProcessTree::isAlive).collect(Collectors.toList());
+  }
+
+  private static String describe(List<Long> pids) {
+    return pids.stream()
+        .map(
+            pid ->
+                pid + " " + ProcessHandle.of(pid).flatMap(h -> h.info().commandLine()).orElse("?"))
+        .collect(Collectors.joining("; "));
+  }
+}
