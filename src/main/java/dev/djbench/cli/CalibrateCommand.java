@@ -1,13 +1,13 @@
 package dev.djbench.cli;
 
+import dev.djbench.analysis.Comparisons;
+import dev.djbench.analysis.Metric;
 import dev.djbench.gate.CalibrationFile;
 import dev.djbench.plan.Profile;
 import dev.djbench.report.ReportFormat;
 import dev.djbench.report.Reports;
 import dev.djbench.results.ExperimentResult;
 import dev.djbench.results.RunResult;
-import dev.djbench.runner.Comparisons;
-import dev.djbench.runner.Metric;
 import dev.djbench.runner.RunExecutor;
 import dev.djbench.runner.RunOptions;
 import dev.djbench.scenario.GateSpec;
@@ -94,7 +94,9 @@ final class CalibrateCommand implements Callable<Integer> {
             Calibration.DEFAULT_MINIMUM_DELTA);
     List<CalibrationFile.Floor> floors = new ArrayList<>();
     for (String metric :
-        loaded.gate().get().thresholds().keySet().stream().map(GateSpec.METRICS::get).toList()) {
+        loaded.gate().get().thresholds().keySet().stream()
+            .map(k -> Metric.byYamlKey(k).orElseThrow().key())
+            .toList()) {
       CalibrationFile.Floor widest = null;
       for (ExperimentResult e : run.experiments()) {
         double[][] pairs = positivePairs(e, metric);
@@ -112,7 +114,7 @@ final class CalibrateCommand implements Callable<Integer> {
                 metric,
                 ratios,
                 ResolutionBound.of(
-                    pairs[0], pairs[1], Metric.named(metric).orElseThrow().tolerance()));
+                    pairs[0], pairs[1], Metric.byKey(metric).orElseThrow().tolerance()));
         var candidateFloor =
             new CalibrationFile.Floor(
                 metric,
@@ -167,7 +169,7 @@ final class CalibrateCommand implements Callable<Integer> {
   private static double[][] positivePairs(ExperimentResult e, String metric) {
     double[][] pairs =
         Comparisons.pairedByBlock(
-            GateSpec.BASELINE, GateSpec.CANDIDATE, Metric.named(metric).orElseThrow(), e.trials());
+            GateSpec.BASELINE, GateSpec.CANDIDATE, Metric.byKey(metric).orElseThrow(), e.trials());
     int[] kept =
         java.util.stream.IntStream.range(0, pairs[0].length)
             .filter(i -> pairs[0][i] > 0 && pairs[1][i] > 0)

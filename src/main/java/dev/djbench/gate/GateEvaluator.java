@@ -1,12 +1,12 @@
 package dev.djbench.gate;
 
+import dev.djbench.analysis.Comparisons;
+import dev.djbench.analysis.Metric;
 import dev.djbench.results.ExperimentResult;
 import dev.djbench.results.GateResult;
 import dev.djbench.results.GateResult.GateCheck;
 import dev.djbench.results.RunResult;
 import dev.djbench.results.TrialResult;
-import dev.djbench.runner.Comparisons;
-import dev.djbench.runner.Metric;
 import dev.djbench.scenario.GateSpec;
 import dev.djbench.stats.BootstrapRatio;
 import dev.djbench.stats.Defaults;
@@ -237,7 +237,7 @@ public final class GateEvaluator {
 
   /** What the clock that read {@code metric} allows the ratio to be (see {@link Metric}). */
   private static ResolutionBound resolution(String metric, double[] before, double[] after) {
-    return ResolutionBound.of(before, after, Metric.named(metric).orElseThrow().tolerance());
+    return ResolutionBound.of(before, after, Metric.byKey(metric).orElseThrow().tolerance());
   }
 
   private static boolean hasZero(double[] values) {
@@ -261,7 +261,7 @@ public final class GateEvaluator {
                 0,
                 Verdict.INCONCLUSIVE.label(),
                 "inconclusive",
-                label(p.metric()) + ": " + p.problem()));
+                Metric.describe(p.metric()) + ": " + p.problem()));
       }
     }
     if (measurable.isEmpty()) {
@@ -312,21 +312,7 @@ public final class GateEvaluator {
 
   private static double[][] pairs(List<TrialResult> trials, String metric) {
     return Comparisons.pairedByBlock(
-        GateSpec.BASELINE, GateSpec.CANDIDATE, Metric.named(metric).orElseThrow(), trials);
-  }
-
-  static String label(String metric) {
-    return switch (metric) {
-      case "clientLatencyMicros.p50" -> "p50 client latency";
-      case "clientLatencyMicros.p90" -> "p90 client latency";
-      case "clientLatencyMicros.p95" -> "p95 client latency";
-      case "clientLatencyMicros.p99" -> "p99 client latency";
-      case "serverTotalMicros.p50" -> "p50 server time";
-      case "serverTotalMicros.mean" -> "mean server time";
-      case "dbQueries.mean" -> "queries per request";
-      case "server.cpuMillisPerRequest" -> "server CPU per request";
-      default -> metric;
-    };
+        GateSpec.BASELINE, GateSpec.CANDIDATE, Metric.byKey(metric).orElseThrow(), trials);
   }
 
   private static String message(
@@ -341,11 +327,17 @@ public final class GateEvaluator {
     String delta = String.format(Locale.ROOT, "%.1f%%", 100 * threshold);
     return switch (verdict) {
       case SLOWER ->
-          label(metric) + " is slower: " + change + ", beyond the " + delta + " threshold";
-      case FASTER -> label(metric) + " is faster: " + change;
-      case NO_CHANGE -> label(metric) + ": no change beyond " + delta + " (" + change + ")";
+          Metric.describe(metric)
+              + " is slower: "
+              + change
+              + ", beyond the "
+              + delta
+              + " threshold";
+      case FASTER -> Metric.describe(metric) + " is faster: " + change;
+      case NO_CHANGE ->
+          Metric.describe(metric) + ": no change beyond " + delta + " (" + change + ")";
       case INCONCLUSIVE ->
-          label(metric)
+          Metric.describe(metric)
               + ": inconclusive at the "
               + delta
               + " threshold ("

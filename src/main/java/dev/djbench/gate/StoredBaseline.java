@@ -1,11 +1,11 @@
 package dev.djbench.gate;
 
+import dev.djbench.analysis.Metric;
 import dev.djbench.results.ExperimentResult;
 import dev.djbench.results.ResultsException;
 import dev.djbench.results.ResultsIO;
 import dev.djbench.results.RunResult;
 import dev.djbench.results.TrialResult;
-import dev.djbench.runner.Metric;
 import dev.djbench.scenario.Experiment;
 import dev.djbench.scenario.GateSpec;
 import dev.djbench.scenario.Scenario;
@@ -113,7 +113,7 @@ public record StoredBaseline(Path file, RunResult run) {
    */
   static double[] candidateValues(List<TrialResult> trials, String metric) {
     Metric m =
-        Metric.named(metric)
+        Metric.byKey(metric)
             .orElseThrow(() -> new IllegalArgumentException("unknown metric " + metric));
     return trials.stream()
         .filter(t -> t.valid() && t.variant().equals(GateSpec.CANDIDATE))

@@ -1,5 +1,6 @@
 package dev.djbench.gate;
 
+import dev.djbench.analysis.Metric;
 import dev.djbench.scenario.GateSpec;
 import dev.djbench.stats.Defaults;
 import java.util.ArrayList;
@@ -26,7 +27,7 @@ public record Thresholds(Map<String, Double> byMetric, List<String> notes) {
     spec.thresholds()
         .forEach(
             (key, value) -> {
-              String metric = GateSpec.METRICS.get(key);
+              String metric = Metric.byYamlKey(key).orElseThrow().key();
               if (value.isPresent()) {
                 byMetric.put(metric, value.getAsDouble());
                 notes.add(

@@ -1,5 +1,6 @@
 package dev.djbench.report;
 
+import dev.djbench.analysis.Metric;
 import dev.djbench.results.Comparison;
 import dev.djbench.results.ExperimentResult;
 import dev.djbench.results.RunResult;
@@ -121,7 +122,7 @@ final class SummaryModel {
       int decimals = scale > 1 && !c.metric().startsWith("clientLatencyMicros") ? 2 : 1;
       table.row(
           c.candidate() + " vs " + c.baseline(),
-          metricLabel(c.metric()),
+          Metric.columnLabelOf(c.metric()),
           Numbers.fixed(c.baselineValue() / scale, decimals),
           Numbers.fixed(c.candidateValue() / scale, decimals),
           Numbers.factor(c.ratio()),
@@ -150,7 +151,7 @@ final class SummaryModel {
     for (var c : run.gate().checks()) {
       table.row(
           c.experiment(),
-          metricLabel(c.metric()),
+          Metric.columnLabelOf(c.metric()),
           Numbers.percent(c.threshold(), 1),
           Numbers.factor(c.ratio()),
           Numbers.interval(c.lower(), c.upper()),
@@ -183,20 +184,6 @@ final class SummaryModel {
         g.baseline(),
         g.mode(),
         100 * g.familyAlpha());
-  }
-
-  static String metricLabel(String metric) {
-    return switch (metric) {
-      case "clientLatencyMicros.p50" -> "client p50 ms";
-      case "clientLatencyMicros.p90" -> "client p90 ms";
-      case "clientLatencyMicros.p95" -> "client p95 ms";
-      case "clientLatencyMicros.p99" -> "client p99 ms";
-      case "serverTotalMicros.p50" -> "server p50 ms";
-      case "serverTotalMicros.mean" -> "server mean µs";
-      case "dbQueries.mean" -> "queries/req";
-      case "server.cpuMillisPerRequest" -> "CPU ms/req";
-      default -> metric;
-    };
   }
 
   static String header(RunResult run) {

@@ -1,5 +1,6 @@
 package dev.djbench.runner;
 
+import dev.djbench.analysis.Comparisons;
 import dev.djbench.load.LoadException;
 import dev.djbench.load.LoadGenerator;
 import dev.djbench.load.TrialSpec;

@@ -1,5 +1,6 @@
 package dev.djbench.runner;
 
+import dev.djbench.analysis.Metric;
 import dev.djbench.plan.Profile;
 import dev.djbench.scenario.Scenario;
 import dev.djbench.sut.ProviderChoice;
@@ -49,7 +50,7 @@ public record RunOptions(
       java.util.Map<ServiceKind, String> serviceUrls,
       CpuLayout.Choice cpuLayout) {
     java.util.Map<String, Double> gated = new java.util.LinkedHashMap<>();
-    Metric.RUN_GATING.forEach(m -> gated.put(m, threshold));
+    Metric.RUN_GATING.forEach(m -> gated.put(m.key(), threshold));
     return new RunOptions(
         scenario,
         profile,

@@ -17,22 +17,6 @@ public record GateSpec(Map<String, OptionalDouble> thresholds) {
 
   public static final String CANDIDATE = "candidate";
 
-  /** YAML keys of a {@code gate:} block and the metrics they stand for, in results' naming. */
-  public static final Map<String, String> METRICS;
-
-  static {
-    Map<String, String> metrics = new LinkedHashMap<>();
-    metrics.put("p50", "clientLatencyMicros.p50");
-    metrics.put("p90", "clientLatencyMicros.p90");
-    metrics.put("p95", "clientLatencyMicros.p95");
-    metrics.put("p99", "clientLatencyMicros.p99");
-    metrics.put("server_p50", "serverTotalMicros.p50");
-    metrics.put("server_mean", "serverTotalMicros.mean");
-    metrics.put("queries", "dbQueries.mean");
-    metrics.put("cpu", "server.cpuMillisPerRequest");
-    METRICS = java.util.Collections.unmodifiableMap(metrics);
-  }
-
   public GateSpec {
     thresholds = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(thresholds));
   }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.djbench.analysis.Metric;
 import dev.djbench.scenario.Deployment.CacheBackend;
 import dev.djbench.scenario.Deployment.Database;
 import dev.djbench.scenario.Deployment.Server;
@@ -166,9 +167,9 @@ public final class ScenarioLoader {
   }
 
   private static GateSpec gate(Fields f, Problems problems) {
-    f.allowOnly(GateSpec.METRICS.keySet().toArray(String[]::new));
+    f.allowOnly(Metric.yamlKeys().toArray(String[]::new));
     java.util.Map<String, java.util.OptionalDouble> thresholds = new LinkedHashMap<>();
-    for (String key : GateSpec.METRICS.keySet()) {
+    for (String key : Metric.yamlKeys()) {
       JsonNode value = f.raw(key);
       if (value == null || value.isNull()) {
         continue;
@@ -186,8 +187,7 @@ public final class ScenarioLoader {
     if (f.present() && thresholds.isEmpty() && problems.isEmpty()) {
       problems.addMessage(
           f.pointer(),
-          "no metric to gate on; expected some of: "
-              + String.join(", ", GateSpec.METRICS.keySet()));
+          "no metric to gate on; expected some of: " + String.join(", ", Metric.yamlKeys()));
     }
     return new GateSpec(thresholds);
   }

@@ -1,4 +1,4 @@
-package dev.djbench.runner;
+package dev.djbench.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -71,8 +71,13 @@ class ComparisonsTest {
                 comparisons.compare("naive", List.of("optimized"), trials),
                 "clientLatencyMicros.p50")
             .blocks());
-    Comparison zero =
-        comparisons.compare("naive", "optimized", new Metric("serverCacheMicros", "p50"), trials);
+    // A page that runs no query: zero against zero has no ratio.
+    List<TrialResult> noQueries = new ArrayList<>();
+    for (int b = 0; b < 3; b++) {
+      noQueries.add(ResultsFixtures.trial("naive", b, 20_000, 0));
+      noQueries.add(ResultsFixtures.trial("optimized", b, 10_000, 0));
+    }
+    Comparison zero = comparisons.compare("naive", "optimized", Metric.QUERIES, noQueries);
     assertEquals("n/a (zero values)", zero.verdict());
   }
 

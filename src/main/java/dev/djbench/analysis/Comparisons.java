@@ -1,4 +1,4 @@
-package dev.djbench.runner;
+package dev.djbench.analysis;
 
 import dev.djbench.results.Comparison;
 import dev.djbench.results.TrialResult;
@@ -57,7 +57,7 @@ public final class Comparisons {
       String baseline, List<String> candidates, List<TrialResult> trials) {
     List<Comparison> out = new ArrayList<>();
     for (String candidate : candidates) {
-      for (Metric metric : Metric.REPORTED) {
+      for (Metric metric : Metric.values()) {
         out.add(compare(baseline, candidate, metric, trials));
       }
     }
@@ -95,7 +95,7 @@ public final class Comparisons {
     double[][] pairs = pairedByBlock(baseline, candidate, metric, trials);
     double[] a = pairs[0];
     double[] b = pairs[1];
-    VerdictRule rule = new VerdictRule(gated.getOrDefault(metric.name(), defaultThreshold));
+    VerdictRule rule = new VerdictRule(gated.getOrDefault(metric.key(), defaultThreshold));
     int blocks = a.length;
     double level = plan.confidenceLevelAtLook();
     double baselineMedian = Median.of(a);
@@ -104,7 +104,7 @@ public final class Comparisons {
       return new Comparison(
           baseline,
           candidate,
-          metric.name(),
+          metric.key(),
           Double.NaN,
           Double.NaN,
           Double.NaN,
@@ -120,7 +120,7 @@ public final class Comparisons {
       return new Comparison(
           baseline,
           candidate,
-          metric.name(),
+          metric.key(),
           baselineMedian,
           candidateMedian,
           Double.NaN,
@@ -136,7 +136,7 @@ public final class Comparisons {
       return new Comparison(
           baseline,
           candidate,
-          metric.name(),
+          metric.key(),
           baselineMedian,
           candidateMedian,
           ratio,
@@ -155,7 +155,7 @@ public final class Comparisons {
     return new Comparison(
         baseline,
         candidate,
-        metric.name(),
+        metric.key(),
         baselineMedian,
         candidateMedian,
         estimate.ratio(),
@@ -172,7 +172,7 @@ public final class Comparisons {
    */
   BootstrapRatio bootstrap(Metric metric, String candidate) {
     return new BootstrapRatio(
-        Defaults.RESAMPLES, seed ^ metric.name().hashCode() ^ candidate.hashCode());
+        Defaults.RESAMPLES, seed ^ metric.key().hashCode() ^ candidate.hashCode());
   }
 
   private static Map<Integer, Double> validByBlock(
