@@ -3,16 +3,30 @@ package dev.djbench.runner;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.djbench.scenario.Equivalence;
+import dev.djbench.scenario.Experiment;
+import dev.djbench.scenario.RequestSpec;
+import dev.djbench.scenario.Variant;
+import dev.djbench.sut.Deployed;
+import dev.djbench.sut.ExperimentServers;
+import dev.djbench.sut.process.LoopbackHttp;
+import dev.djbench.sut.process.TargetException;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Compares one response of a variant with the baseline's before anything is timed: an optimization
- * that changes the answer is reported as broken, not as fast.
+ * Requests every variant once and compares its response with the baseline's before anything is
+ * timed: an optimization that changes the answer is reported as broken, not as fast.
  */
 public final class EquivalenceCheck {
 
@@ -33,8 +47,92 @@ public final class EquivalenceCheck {
   private static final Pattern ITEM =
       Pattern.compile("<[^>]*class=\"item\"[^>]*>.*", Pattern.MULTILINE);
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final HttpClient HTTP = LoopbackHttp.client(Duration.ofSeconds(5));
 
   private EquivalenceCheck() {}
+
+  /**
+   * Requests every variant of {@code experiment} once (after its reset request, if any) and
+   * compares each with the baseline; notes each variant's injected slowdown in {@code slowdowns}
+   * (an app knob that must be visible in the report whenever it is on).
+   *
+   * @return why a variant does not answer like the baseline; empty when all do
+   * @throws TargetException when a request cannot be made or the reset is refused
+   */
+  static Optional<String> probe(
+      Experiment experiment, ExperimentServers servers, Map<String, String> slowdowns)
+      throws TargetException {
+    Variant baseline = experiment.baseline();
+    reset(experiment, servers.of(baseline));
+    Response expected = fetch(servers.baseUrl(baseline), baseline.request());
+    slowdowns.put(baseline.name(), expected.injectedSlowdown());
+    for (Variant candidate : experiment.variants().subList(1, experiment.variants().size())) {
+      reset(experiment, servers.of(candidate));
+      Response actual = fetch(servers.baseUrl(candidate), candidate.request());
+      slowdowns.put(candidate.name(), actual.injectedSlowdown());
+      Optional<String> difference = difference(experiment.equivalence(), expected, actual);
+      if (difference.isPresent()) {
+        return Optional.of(
+            candidate.name()
+                + " does not answer like "
+                + baseline.name()
+                + " ("
+                + experiment.equivalence().name().toLowerCase(Locale.ROOT)
+                + "): "
+                + difference.get());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Sends the experiment's reset request, if it has one; anything but a 2xx answer is a broken
+   * target.
+   */
+  static void reset(Experiment experiment, Deployed server) throws TargetException {
+    if (experiment.reset().isEmpty()) {
+      return;
+    }
+    Response response = fetch(server.baseUrl(), experiment.reset().get());
+    if (response.status() / 100 != 2) {
+      throw new TargetException(
+          "the reset request "
+              + experiment.reset().get()
+              + " of "
+              + experiment.id()
+              + " answered "
+              + response.status()
+              + " on "
+              + server.label()
+              + "; expected 2xx");
+    }
+  }
+
+  private static Response fetch(URI base, RequestSpec request) throws TargetException {
+    URI uri = base.resolve(request.path());
+    var builder =
+        HttpRequest.newBuilder(uri)
+            .timeout(Duration.ofSeconds(30))
+            .method(
+                request.method(),
+                request.body().isEmpty()
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofString(request.body()));
+    request.headers().forEach(builder::header);
+    try {
+      HttpResponse<String> response =
+          HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+      return new Response(
+          response.statusCode(),
+          response.body(),
+          response.headers().firstValue("X-Djbench-Slowdown").orElse(""));
+    } catch (IOException e) {
+      throw new TargetException("could not " + request.method() + " " + uri + ": " + e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new TargetException("interrupted during " + request.method() + " " + uri);
+    }
+  }
 
   /**
    * Why {@code candidate} is not equivalent to {@code baseline} under {@code rule}; empty when it

@@ -12,8 +12,14 @@ final class Progress {
 
   private final PrintStream out;
 
-  Progress(PrintStream out) {
+  public Progress(PrintStream out) {
     this.out = out;
+  }
+
+  /** One line as it is. */
+  void line(String text) {
+    out.println(text);
+    out.flush();
   }
 
   void say(String format, Object... args) {

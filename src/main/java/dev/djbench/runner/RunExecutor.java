@@ -13,7 +13,11 @@ import dev.djbench.results.TrialResult;
 import dev.djbench.scenario.Experiment;
 import dev.djbench.stats.Defaults;
 import dev.djbench.stats.SequentialPlan;
+import dev.djbench.sut.AppLauncher;
+import dev.djbench.sut.ExperimentServers;
 import dev.djbench.sut.ProviderChoice;
+import dev.djbench.sut.Requirements;
+import dev.djbench.sut.ServicePreflight;
 import dev.djbench.sut.ServiceSet;
 import dev.djbench.sut.process.CpuLayout;
 import dev.djbench.sut.process.PythonEnv;
@@ -120,14 +124,11 @@ public final class RunExecutor {
               options.profile(),
               new BlockOrder(options.seed()),
               new Comparisons(plan, options.gated(), options.threshold(), options.seed()),
-              load,
+              new TrialRunner(options.profile(), load),
+              new ExperimentServers.Factory(
+                  services, cpus, apps, work, runDirectory.resolve("logs"), progress::line),
               journal,
-              work,
-              runDirectory.resolve("logs"),
-              progress,
-              services,
-              cpus,
-              apps);
+              progress);
 
       Map<String, String> skipReasons = new HashMap<>();
       List<Experiment> runnable = new ArrayList<>();
@@ -136,7 +137,7 @@ public final class RunExecutor {
             .ifPresentOrElse(
                 reason -> skipReasons.put(experiment.id(), reason), () -> runnable.add(experiment));
       }
-      ServicePreflight.start(runnable, services, progress);
+      ServicePreflight.start(runnable, services, progress::line);
 
       for (Experiment experiment : selected()) {
         String missing = skipReasons.get(experiment.id());

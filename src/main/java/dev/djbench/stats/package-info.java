@@ -12,5 +12,7 @@
  * dev.djbench.stats.Holm} gates several comparisons together; {@link dev.djbench.stats.Calibration}
  * derives the threshold from A/A runs; and {@link dev.djbench.stats.Capacity} searches the highest
  * rate that meets a latency SLO. See {@code docs/statistics.md}.
+ *
+ * <p>May import: nothing of djbench.
  */
 package dev.djbench.stats;

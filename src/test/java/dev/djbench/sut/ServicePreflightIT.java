@@ -1,4 +1,4 @@
-package dev.djbench.runner;
+package dev.djbench.sut;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.djbench.scenario.Scenario;
 import dev.djbench.scenario.ScenarioLoader;
-import dev.djbench.sut.ProviderChoice;
-import dev.djbench.sut.ServiceSet;
 import dev.djbench.sut.process.Ports;
 import dev.djbench.sut.process.PythonEnv;
 import dev.djbench.sut.process.TargetException;
@@ -92,7 +90,7 @@ class ServicePreflightIT {
                   ServicePreflight.start(
                       scenario().experiments(),
                       set,
-                      new Progress(new PrintStream(console, true, StandardCharsets.UTF_8))));
+                      new PrintStream(console, true, StandardCharsets.UTF_8)::println));
       assertTrue(
           e.getMessage()
               .startsWith(
@@ -111,7 +109,7 @@ class ServicePreflightIT {
       ServicePreflight.start(
           scenario().experiments(),
           set,
-          new Progress(new PrintStream(console, true, StandardCharsets.UTF_8)));
+          new PrintStream(console, true, StandardCharsets.UTF_8)::println);
       assertEquals(
           List.of(ServiceKind.POSTGRES, ServiceKind.REDIS),
           set.started().stream().map(s -> s.kind()).toList());

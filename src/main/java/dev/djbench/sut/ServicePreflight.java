@@ -1,7 +1,6 @@
-package dev.djbench.runner;
+package dev.djbench.sut;
 
 import dev.djbench.scenario.Experiment;
-import dev.djbench.sut.ServiceSet;
 import dev.djbench.sut.process.TargetException;
 import dev.djbench.sut.services.Service;
 import dev.djbench.sut.services.ServiceKind;
@@ -9,6 +8,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Starts, before the first trial, every shared service (PostgreSQL, Redis, memcached) that the
@@ -16,7 +16,7 @@ import java.util.Map;
  * means that one which cannot come up stops the run at once, naming the service, the experiments
  * that need it and the cause, instead of after the experiments before it were measured.
  */
-final class ServicePreflight {
+public final class ServicePreflight {
 
   private ServicePreflight() {}
 
@@ -36,16 +36,18 @@ final class ServicePreflight {
   /**
    * Starts each service of {@link #sharedNeeds}; they stay running in {@code services} for the run.
    *
+   * @param progress takes one line per service started
    * @throws TargetException when one does not come up: which one, needed by which experiments, and
    *     why
    */
-  static void start(List<Experiment> experiments, ServiceSet services, Progress progress)
+  public static void start(
+      List<Experiment> experiments, ServiceSet services, Consumer<String> progress)
       throws TargetException {
     for (Map.Entry<ServiceKind, List<String>> need : sharedNeeds(experiments).entrySet()) {
       ServiceKind kind = need.getKey();
       try {
         Service service = services.acquire(kind);
-        progress.say("service %s: %s", kind.yamlName(), service.describe());
+        progress.accept("service " + kind.yamlName() + ": " + service.describe());
       } catch (TargetException e) {
         throw new TargetException(
             kind.yamlName()

@@ -1,4 +1,4 @@
-package dev.djbench.runner;
+package dev.djbench.sut;
 
 import dev.djbench.scenario.Variant;
 import dev.djbench.sut.app.AppServer;
@@ -16,7 +16,7 @@ import java.util.Map;
  * Where a run's app servers run: as processes of this machine's Python, or — with {@code --services
  * docker} — each in a container of an image built from the app's own Dockerfile.
  */
-final class AppLauncher {
+public final class AppLauncher {
 
   private final boolean inContainers;
   private final AppImage.Cache images = new AppImage.Cache();
@@ -24,7 +24,7 @@ final class AppLauncher {
   /**
    * @param inContainers whether the app runs in containers
    */
-  AppLauncher(boolean inContainers) {
+  public AppLauncher(boolean inContainers) {
     this.inContainers = inContainers;
   }
 
@@ -32,12 +32,12 @@ final class AppLauncher {
    * Whether servers are restarted between blocks: processes are; containers are not (a new
    * container would have a new port and prepare its database again).
    */
-  boolean restartsServers() {
+  public boolean restartsServers() {
     return !inContainers;
   }
 
   /** How the app runs, for the run's header. */
-  String describe() {
+  public String describe() {
     return inContainers
         ? "in containers built from the app's Dockerfile (--services docker)"
         : "as processes on this machine";
@@ -48,12 +48,12 @@ final class AppLauncher {
    *
    * @throws TargetException when the interpreter cannot run or the image does not build
    */
-  Map<String, String> versions(Path appDirectory, PythonEnv python) throws TargetException {
+  public Map<String, String> versions(Path appDirectory, PythonEnv python) throws TargetException {
     return inContainers ? images.of(appDirectory).versions() : python.versions();
   }
 
   /** Prepares and starts the app for {@code variant}; see {@link DjangoServer#start}. */
-  AppServer start(
+  public AppServer start(
       String label,
       Variant variant,
       Map<String, String> seed,

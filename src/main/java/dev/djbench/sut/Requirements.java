@@ -1,10 +1,9 @@
-package dev.djbench.runner;
+package dev.djbench.sut;
 
 import dev.djbench.scenario.Deployment;
 import dev.djbench.scenario.Deployment.WorkerClass;
 import dev.djbench.scenario.Experiment;
 import dev.djbench.scenario.Variant;
-import dev.djbench.sut.ServiceSet;
 import dev.djbench.sut.services.ServiceKind;
 import dev.djbench.sut.services.ServiceNeeds;
 import java.util.EnumSet;
@@ -17,7 +16,7 @@ import java.util.Set;
  * What an experiment needs that this machine may lack. A missing part makes the experiment skipped,
  * with the reason and the command that installs it — never silently dropped, never faked.
  */
-final class Requirements {
+public final class Requirements {
 
   /**
    * Python modules by the component names scenarios use, with the Debian package that provides
@@ -41,7 +40,7 @@ final class Requirements {
    * The services an experiment needs: those its {@code needs} names and those its deployments
    * imply.
    */
-  static Set<ServiceKind> services(Experiment experiment) {
+  public static Set<ServiceKind> services(Experiment experiment) {
     Set<ServiceKind> kinds = EnumSet.noneOf(ServiceKind.class);
     for (String need : experiment.needs()) {
       serviceKind(need).ifPresent(kinds::add);
@@ -59,7 +58,7 @@ final class Requirements {
    * The services one variant's app server is configured with (nginx and Celery belong to the server
    * itself).
    */
-  static Set<ServiceKind> services(Experiment experiment, Variant variant) {
+  public static Set<ServiceKind> services(Experiment experiment, Variant variant) {
     Set<ServiceKind> kinds = EnumSet.copyOf(ServiceNeeds.of(variant.deployment()));
     kinds.addAll(services(experiment));
     kinds.removeIf(
@@ -122,7 +121,7 @@ final class Requirements {
    * @param pythonVersions what the app's interpreter has ({@code module → version or "missing"})
    * @param services the run's services, which know what this machine can provide
    */
-  static Optional<String> missing(
+  public static Optional<String> missing(
       Experiment experiment, Map<String, String> pythonVersions, ServiceSet services) {
     for (String need : pythonModules(experiment)) {
       String[] python = PYTHON.get(need);

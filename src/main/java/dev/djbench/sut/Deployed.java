@@ -1,7 +1,6 @@
-package dev.djbench.runner;
+package dev.djbench.sut;
 
 import dev.djbench.scenario.Deployment;
-import dev.djbench.sut.ServiceSet;
 import dev.djbench.sut.app.AppServer;
 import dev.djbench.sut.process.PythonEnv;
 import dev.djbench.sut.process.TargetException;
@@ -16,7 +15,7 @@ import java.util.Optional;
  * One variant's system under test as load reaches it: the app server, with nginx in front and a
  * Celery worker beside it where the deployment or the experiment asks for them. Stopped together.
  */
-final class Deployed implements AutoCloseable {
+public final class Deployed implements AutoCloseable {
 
   private final AppServer server;
   private final Optional<FrontProxy> front;
@@ -35,7 +34,7 @@ final class Deployed implements AutoCloseable {
    * Adds nginx and a Celery worker to a started app server as needed; on failure stops what it
    * started, the server included.
    */
-  static Deployed around(
+  public static Deployed around(
       AppServer server,
       Deployment deployment,
       boolean celery,
@@ -68,7 +67,7 @@ final class Deployed implements AutoCloseable {
   }
 
   /** Where load goes: nginx when it fronts the app, else the app server. */
-  URI baseUrl() {
+  public URI baseUrl() {
     return front.map(FrontProxy::baseUrl).orElse(server.baseUrl());
   }
 
@@ -76,12 +75,12 @@ final class Deployed implements AutoCloseable {
     return server;
   }
 
-  String label() {
+  public String label() {
     return server.label();
   }
 
   /** The app server's processes: server CPU and memory are the app's, not nginx's or a worker's. */
-  List<Long> processes() {
+  public List<Long> processes() {
     return server.processes();
   }
 
@@ -89,11 +88,11 @@ final class Deployed implements AutoCloseable {
    * A fresh app server on the same port (nginx in front and a Celery worker beside it stay): see
    * {@link AppServer#restart}.
    */
-  void restart(java.time.Duration startupTimeout) throws TargetException {
+  public void restart(java.time.Duration startupTimeout) throws TargetException {
     server.restart(startupTimeout);
   }
 
-  void checkAlive() throws TargetException {
+  public void checkAlive() throws TargetException {
     server.checkAlive();
     if (front.isPresent()) {
       front.get().checkAlive();
@@ -104,7 +103,7 @@ final class Deployed implements AutoCloseable {
   }
 
   /** What runs, for the log. */
-  String describe() {
+  public String describe() {
     List<String> parts = new ArrayList<>();
     front.ifPresent(f -> parts.add(f.describe()));
     worker.ifPresent(w -> parts.add(w.describe()));

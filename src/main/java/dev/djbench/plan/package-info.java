@@ -1,0 +1,7 @@
+/**
+ * The plan of a run, decided before it starts: profiles, the seeded variant order of each block,
+ * and each experiment's {@link dev.djbench.plan.ExperimentPlan} with its stopping rule.
+ *
+ * <p>May import: scenario.
+ */
+package dev.djbench.plan;

@@ -1,0 +1,7 @@
+/**
+ * Reports rendered from saved results: console text, Markdown, HTML with charts, JUnit XML. A
+ * report never measures.
+ *
+ * <p>May import: analysis, results, stats.
+ */
+package dev.djbench.report;
