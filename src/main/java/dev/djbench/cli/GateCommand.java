@@ -12,6 +12,7 @@ import dev.djbench.report.Reports;
 import dev.djbench.results.GateResult;
 import dev.djbench.results.ResultsIO;
 import dev.djbench.results.RunResult;
+import dev.djbench.results.Word;
 import dev.djbench.runner.RunExecutor;
 import dev.djbench.runner.RunOptions;
 import dev.djbench.scenario.AppSpec;
@@ -124,7 +125,10 @@ final class GateCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     Path home = parent.home();
     Profile chosen = settings.profile();
-    if (!inconclusive.equals("pass") && !inconclusive.equals("fail")) {
+    GateResult.Policy policy;
+    try {
+      policy = Word.parse(GateResult.Policy.class, inconclusive);
+    } catch (IllegalArgumentException e) {
       throw new BadInputException("--inconclusive '" + inconclusive + "': expected pass or fail");
     }
     Scenario loaded = Scenarios.forGate(home, scenario);
@@ -184,7 +188,7 @@ final class GateCommand implements Callable<Integer> {
       if (stored != null) {
         decision =
             new GateEvaluator(thresholds.byMetric(), Defaults.FAMILY_ALPHA, runSeed)
-                .evaluate(stored, measured, candidate, inconclusive, thresholds.notes());
+                .evaluate(stored, measured, candidate, policy, thresholds.notes());
       } else {
         double familyAlpha =
             Defaults.FAMILY_ALPHA
@@ -192,10 +196,9 @@ final class GateCommand implements Callable<Integer> {
                     .looks();
         decision =
             new GateEvaluator(thresholds.byMetric(), familyAlpha, runSeed)
-                .evaluate(
-                    measured, baselineSource.revision, candidate, inconclusive, thresholds.notes());
+                .evaluate(measured, baselineSource.revision, candidate, policy, thresholds.notes());
       }
-      return finish(withGate(measured, decision), reportsDir);
+      return finish(measured.withGate(decision), reportsDir);
     }
   }
 
@@ -221,32 +224,14 @@ final class GateCommand implements Callable<Integer> {
 
   static int exitCode(GateResult decision) {
     return switch (decision.outcome()) {
-      case "pass" -> ExitCode.OK.code();
-      case "regression" -> ExitCode.REGRESSION.code();
-      case "inconclusive" ->
-          decision.inconclusivePolicy().equals("fail")
+      case PASS -> ExitCode.OK.code();
+      case REGRESSION -> ExitCode.REGRESSION.code();
+      case INCONCLUSIVE ->
+          decision.inconclusivePolicy() == GateResult.Policy.FAIL
               ? ExitCode.INCONCLUSIVE.code()
               : ExitCode.OK.code();
-      default -> ExitCode.BROKEN.code();
+      case BROKEN -> ExitCode.BROKEN.code();
     };
-  }
-
-  private static RunResult withGate(RunResult r, GateResult gate) {
-    return new RunResult(
-        r.schemaVersion(),
-        r.runId(),
-        r.status(),
-        r.message(),
-        r.startedAt(),
-        r.finishedAt(),
-        r.scenarioFile(),
-        r.suite(),
-        r.profile(),
-        r.seed(),
-        r.clientLatencyResolution(),
-        r.machine(),
-        r.experiments(),
-        gate);
   }
 
   private static void copy(Path from, Path to) throws java.io.IOException {

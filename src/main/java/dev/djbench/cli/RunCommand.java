@@ -3,6 +3,7 @@ package dev.djbench.cli;
 import dev.djbench.plan.Profile;
 import dev.djbench.report.ReportFormat;
 import dev.djbench.report.Reports;
+import dev.djbench.results.ExperimentResult;
 import dev.djbench.results.RunResult;
 import dev.djbench.runner.RunExecutor;
 import dev.djbench.runner.RunOptions;
@@ -95,7 +96,8 @@ final class RunCommand implements Callable<Integer> {
         "reports: "
             + runDirectory
             + " (index.html, summary.md, results.json, junit.xml, journal.jsonl, logs/)");
-    boolean anyFailed = result.experiments().stream().anyMatch(e -> e.status().equals("failed"));
+    boolean anyFailed =
+        result.experiments().stream().anyMatch(e -> e.status() == ExperimentResult.Status.FAILED);
     return anyFailed ? ExitCode.BROKEN.code() : ExitCode.OK.code();
   }
 }

@@ -4,7 +4,11 @@ import dev.djbench.analysis.Comparisons;
 import dev.djbench.analysis.Metric;
 import dev.djbench.results.ExperimentResult;
 import dev.djbench.results.GateResult;
+import dev.djbench.results.GateResult.CheckStatus;
 import dev.djbench.results.GateResult.GateCheck;
+import dev.djbench.results.GateResult.Mode;
+import dev.djbench.results.GateResult.Outcome;
+import dev.djbench.results.GateResult.Policy;
 import dev.djbench.results.RunResult;
 import dev.djbench.results.TrialResult;
 import dev.djbench.scenario.GateSpec;
@@ -90,16 +94,17 @@ public final class GateEvaluator {
    * @param run the run, whose experiments have the variants {@code baseline} and {@code candidate}
    * @param baseline what the baseline was (a ref or a directory), for the report
    * @param candidate what the candidate was, likewise
-   * @param inconclusivePolicy {@code pass} or {@code fail}
+   * @param inconclusivePolicy what an inconclusive check does
    * @param notes where the thresholds came from
    */
   public GateResult evaluate(
       RunResult run,
       String baseline,
       String candidate,
-      String inconclusivePolicy,
+      Policy inconclusivePolicy,
       List<String> notes) {
-    return gate("same-run", run, this::pairedCheck, baseline, candidate, inconclusivePolicy, notes);
+    return gate(
+        Mode.SAME_RUN, run, this::pairedCheck, baseline, candidate, inconclusivePolicy, notes);
   }
 
   /**
@@ -110,19 +115,19 @@ public final class GateEvaluator {
    *     StoredBaseline#read})
    * @param measured the new run; only its {@code candidate} variant's trials are used
    * @param candidate what the candidate was (a ref or a directory), for the report
-   * @param inconclusivePolicy {@code pass} or {@code fail}
+   * @param inconclusivePolicy what an inconclusive check does
    * @param notes where the thresholds came from; the differences between the runs are added
    */
   public GateResult evaluate(
       StoredBaseline stored,
       RunResult measured,
       String candidate,
-      String inconclusivePolicy,
+      Policy inconclusivePolicy,
       List<String> notes) {
     List<String> allNotes = new ArrayList<>(notes);
     allNotes.addAll(stored.differencesFrom(measured));
     return gate(
-        "stored-baseline",
+        Mode.STORED_BASELINE,
         measured,
         (e, metric, threshold) -> unpairedCheck(stored, e, metric, threshold),
         stored.file().toString(),
@@ -132,35 +137,26 @@ public final class GateEvaluator {
   }
 
   private GateResult gate(
-      String mode,
+      Mode mode,
       RunResult run,
       CheckSource source,
       String baseline,
       String candidate,
-      String inconclusivePolicy,
+      Policy inconclusivePolicy,
       List<String> notes) {
-    if (!inconclusivePolicy.equals("pass") && !inconclusivePolicy.equals("fail")) {
-      throw new IllegalArgumentException(
-          "inconclusivePolicy must be pass or fail, was " + inconclusivePolicy);
-    }
     List<Pending> pending = new ArrayList<>();
     boolean broken = false;
     List<GateCheck> unmeasured = new ArrayList<>();
     for (ExperimentResult e : run.experiments()) {
-      if (!e.status().equals("measured")) {
+      if (e.status() != ExperimentResult.Status.MEASURED) {
         broken = true;
         unmeasured.add(
-            new GateCheck(
+            GateCheck.unestimated(
                 e.id(),
                 "run",
                 0,
-                Double.NaN,
-                Double.NaN,
-                Double.NaN,
-                Double.NaN,
-                0,
-                e.status(),
-                "error",
+                e.status().word(),
+                CheckStatus.ERROR,
                 e.id() + " was " + e.status() + ": " + e.reason()));
         continue;
       }
@@ -170,15 +166,15 @@ public final class GateEvaluator {
     }
     List<GateCheck> checks = new ArrayList<>(decide(pending));
     checks.addAll(unmeasured);
-    String outcome;
+    Outcome outcome;
     if (broken) {
-      outcome = "broken";
-    } else if (checks.stream().anyMatch(c -> c.status().equals("fail"))) {
-      outcome = "regression";
-    } else if (checks.stream().anyMatch(c -> c.status().equals("inconclusive"))) {
-      outcome = "inconclusive";
+      outcome = Outcome.BROKEN;
+    } else if (checks.stream().anyMatch(c -> c.status() == CheckStatus.FAIL)) {
+      outcome = Outcome.REGRESSION;
+    } else if (checks.stream().anyMatch(c -> c.status() == CheckStatus.INCONCLUSIVE)) {
+      outcome = Outcome.INCONCLUSIVE;
     } else {
-      outcome = "pass";
+      outcome = Outcome.PASS;
     }
     return new GateResult(
         mode, baseline, candidate, inconclusivePolicy, outcome, familyAlpha, checks, notes);
@@ -250,17 +246,12 @@ public final class GateEvaluator {
     for (Pending p : pending) {
       if (p.distribution() == null) {
         out.add(
-            new GateCheck(
+            GateCheck.unestimated(
                 p.experiment(),
                 p.metric(),
                 p.threshold(),
-                Double.NaN,
-                Double.NaN,
-                Double.NaN,
-                Double.NaN,
-                0,
                 Verdict.INCONCLUSIVE.label(),
-                "inconclusive",
+                CheckStatus.INCONCLUSIVE,
                 Metric.describe(p.metric()) + ": " + p.problem()));
       }
     }
@@ -282,11 +273,11 @@ public final class GateEvaluator {
       double level = levels[rank];
       Interval interval = p.distribution().interval(level);
       Verdict verdict = adjusted[i] <= familyAlpha ? rule.decide(interval) : Verdict.INCONCLUSIVE;
-      String status =
+      CheckStatus status =
           switch (verdict) {
-            case SLOWER -> "fail";
-            case FASTER, NO_CHANGE -> "pass";
-            case INCONCLUSIVE -> "inconclusive";
+            case SLOWER -> CheckStatus.FAIL;
+            case FASTER, NO_CHANGE -> CheckStatus.PASS;
+            case INCONCLUSIVE -> CheckStatus.INCONCLUSIVE;
           };
       out.add(
           new GateCheck(

@@ -34,11 +34,11 @@ final class ExperimentSection {
     if (!e.claim().isEmpty()) {
       out.append("<blockquote>Claim: ").append(Markup.escape(e.claim())).append("</blockquote>\n");
     }
-    if (!e.status().equals("measured")) {
+    if (e.status() != ExperimentResult.Status.MEASURED) {
       out.append("<p class=\"callout ")
-          .append(Badge.statusTone(e.status()))
+          .append(Badge.tone(e.status()))
           .append("\"><strong>")
-          .append(Markup.escape(e.status()))
+          .append(Markup.escape(e.status().word()))
           .append(":</strong> ")
           .append(Markup.escape(e.reason()))
           .append("</p>\n");

@@ -1,6 +1,7 @@
 package dev.djbench.report;
 
 import dev.djbench.results.GateResult;
+import dev.djbench.results.Word;
 
 /** The HTML report's gate section: the regression gate's outcome and every check behind it. */
 final class GateSection {
@@ -10,7 +11,7 @@ final class GateSection {
   static String render(GateResult gate) {
     StringBuilder out =
         new StringBuilder("<section id=\"gate\" class=\"gate ")
-            .append(Badge.gateTone(gate.outcome()))
+            .append(Badge.tone(gate.outcome()))
             .append("\">\n<h2>Gate: ")
             .append(Badge.gate(gate.outcome()))
             .append("</h2>\n<p>")
@@ -20,9 +21,9 @@ final class GateSection {
             .append("</code>, candidate <code>")
             .append(Markup.escape(gate.candidate()))
             .append("</code>. Inconclusive checks ")
-            .append(gate.inconclusivePolicy().equals("fail") ? "fail" : "pass")
+            .append(gate.inconclusivePolicy().word())
             .append(" the gate (policy <code>")
-            .append(Markup.escape(gate.inconclusivePolicy()))
+            .append(Markup.escape(gate.inconclusivePolicy().word()))
             .append("</code>); error rate held at ")
             .append(Numbers.percent(gate.familyAlpha(), 1))
             .append(" across all checks (Holm).</p>\n");
@@ -48,7 +49,7 @@ final class GateSection {
           Numbers.percent(c.confidenceLevel(), 2),
           Integer.toString(c.blocks()),
           c.verdict(),
-          c.status(),
+          c.status().word(),
           c.message());
     }
     out.append(
@@ -57,7 +58,7 @@ final class GateSection {
             (header, cell) ->
                 switch (header) {
                   case "verdict" -> Badge.verdict(cell);
-                  case "status" -> Badge.gate(cell);
+                  case "status" -> Badge.gate(Word.parse(GateResult.CheckStatus.class, cell));
                   default -> Markup.escape(cell);
                 }));
     if (!gate.notes().isEmpty()) {
@@ -68,13 +69,12 @@ final class GateSection {
     return out.append("</section>\n").toString();
   }
 
-  private static String modeInWords(String mode) {
+  private static String modeInWords(GateResult.Mode mode) {
     return switch (mode) {
-      case "same-run" -> "Both revisions were measured in one interleaved run.";
-      case "stored-baseline" ->
+      case SAME_RUN -> "Both revisions were measured in one interleaved run.";
+      case STORED_BASELINE ->
           "The candidate was measured against a stored baseline run; drift of the machine "
               + "between the two runs is not controlled.";
-      default -> "Mode " + mode + ".";
     };
   }
 }

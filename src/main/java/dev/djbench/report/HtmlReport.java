@@ -92,7 +92,7 @@ final class HtmlReport implements ReportFormat.Renderer {
             .append("</h1>\n");
     if (!run.message().isEmpty()) {
       out.append("<p class=\"callout ")
-          .append(Badge.statusTone(run.status()))
+          .append(Badge.tone(run.status()))
           .append("\">")
           .append(Markup.escape(run.message()))
           .append("</p>\n");
@@ -161,7 +161,7 @@ final class HtmlReport implements ReportFormat.Renderer {
           .append(Markup.escape(e.id()))
           .append("</a>");
       out.append(
-          e.status().equals("measured")
+          e.status() == ExperimentResult.Status.MEASURED
               ? ExperimentSection.headline(e)
               : " " + Badge.status(e.status()));
       out.append("</li>\n");

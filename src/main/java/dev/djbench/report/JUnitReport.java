@@ -82,14 +82,14 @@ final class JUnitReport implements ReportFormat.Renderer {
   @Override
   public String render(RunResult run) {
     List<Case> cases = run.gate() != null ? gateCases(run) : comparisonCases(run);
-    if (!run.status().equals("complete")) {
+    if (run.status() != RunResult.Status.COMPLETE) {
       cases.add(
           0,
           new Case(
               run.suite(),
               "run",
               Outcome.ERROR,
-              run.status(),
+              run.status().word(),
               "run " + run.status() + (run.message().isEmpty() ? "" : ": " + run.message()),
               run.message(),
               ""));
@@ -135,7 +135,7 @@ final class JUnitReport implements ReportFormat.Renderer {
             + check.metric()
             + "\nratio "
             + Numbers.factor(check.ratio())
-            + (gate.mode().equals("stored-baseline")
+            + (gate.mode() == GateResult.Mode.STORED_BASELINE
                 ? " (candidate / baseline, ratio of the geometric means of new and stored trials)\ninterval "
                 : " (candidate / baseline, geometric mean of per-block ratios)\ninterval ")
             + Numbers.interval(check.lower(), check.upper())
@@ -157,16 +157,17 @@ final class JUnitReport implements ReportFormat.Renderer {
             + gate.mode()
             + ")";
     return switch (check.status()) {
-      case "pass" -> new Case(className, check.metric(), Outcome.PASSED, "", "", "", "");
-      case "fail" ->
+      case PASS -> new Case(className, check.metric(), Outcome.PASSED, "", "", "", "");
+      case FAIL ->
           new Case(className, check.metric(), Outcome.FAILURE, "regression", summary, detail, "");
-      case "inconclusive" ->
-          gate.inconclusivePolicy().equals("fail")
+      case INCONCLUSIVE ->
+          gate.inconclusivePolicy() == GateResult.Policy.FAIL
               ? new Case(
                   className, check.metric(), Outcome.FAILURE, "inconclusive", summary, detail, "")
               : new Case(className, check.metric(), Outcome.SKIPPED, "", summary, "", detail);
-      default ->
-          new Case(className, check.metric(), Outcome.ERROR, check.status(), summary, detail, "");
+      case ERROR ->
+          new Case(
+              className, check.metric(), Outcome.ERROR, check.status().word(), summary, detail, "");
     };
   }
 
@@ -221,13 +222,21 @@ final class JUnitReport implements ReportFormat.Renderer {
    * otherwise.
    */
   private static Optional<Case> unmeasured(RunResult run, ExperimentResult e) {
-    if (e.status().equals("measured")) {
+    if (e.status() == ExperimentResult.Status.MEASURED) {
       return Optional.empty();
     }
     String message = e.status() + ": " + e.reason();
-    Outcome outcome = e.status().equals("skipped") ? Outcome.SKIPPED : Outcome.ERROR;
+    Outcome outcome =
+        e.status() == ExperimentResult.Status.SKIPPED ? Outcome.SKIPPED : Outcome.ERROR;
     return Optional.of(
-        new Case(run.suite() + "." + e.id(), "run", outcome, e.status(), message, e.reason(), ""));
+        new Case(
+            run.suite() + "." + e.id(),
+            "run",
+            outcome,
+            e.status().word(),
+            message,
+            e.reason(),
+            ""));
   }
 
   private static String xml(RunResult run, List<Case> cases) {
@@ -249,13 +258,13 @@ final class JUnitReport implements ReportFormat.Renderer {
       property(out, "runId", run.runId());
       property(out, "profile", run.profile());
       property(out, "seed", Long.toString(run.seed()));
-      property(out, "status", run.status());
+      property(out, "status", run.status().word());
       if (run.gate() != null) {
-        property(out, "gate.outcome", run.gate().outcome());
-        property(out, "gate.mode", run.gate().mode());
+        property(out, "gate.outcome", run.gate().outcome().word());
+        property(out, "gate.mode", run.gate().mode().word());
         property(out, "gate.baseline", run.gate().baseline());
         property(out, "gate.candidate", run.gate().candidate());
-        property(out, "gate.inconclusivePolicy", run.gate().inconclusivePolicy());
+        property(out, "gate.inconclusivePolicy", run.gate().inconclusivePolicy().word());
       }
       out.writeCharacters("\n    ");
       out.writeEndElement();

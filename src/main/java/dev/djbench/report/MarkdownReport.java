@@ -23,7 +23,7 @@ final class MarkdownReport implements ReportFormat.Renderer {
       if (!e.claim().isEmpty()) {
         out.append("> Claim: ").append(e.claim()).append("\n\n");
       }
-      if (!e.status().equals("measured")) {
+      if (e.status() != ExperimentResult.Status.MEASURED) {
         out.append("**").append(e.status()).append("**: ").append(e.reason()).append("\n\n");
       }
       if (!e.capacities().isEmpty()) {

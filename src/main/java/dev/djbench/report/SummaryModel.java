@@ -156,7 +156,7 @@ final class SummaryModel {
           Numbers.factor(c.ratio()),
           Numbers.interval(c.lower(), c.upper()),
           c.verdict(),
-          c.status().toUpperCase(java.util.Locale.ROOT),
+          c.status().word().toUpperCase(java.util.Locale.ROOT),
           Integer.toString(c.blocks()));
     }
     return table;
@@ -169,16 +169,16 @@ final class SummaryModel {
     var g = run.gate();
     String meaning =
         switch (g.outcome()) {
-          case "pass" -> "no gated metric regressed";
-          case "regression" -> "a gated metric is slower beyond its threshold";
-          case "inconclusive" ->
+          case PASS -> "no gated metric regressed";
+          case REGRESSION -> "a gated metric is slower beyond its threshold";
+          case INCONCLUSIVE ->
               "not enough evidence either way (counted as " + g.inconclusivePolicy() + ")";
-          default -> "the gate could not measure everything";
+          case BROKEN -> "the gate could not measure everything";
         };
     return String.format(
         java.util.Locale.ROOT,
         "GATE %s: %s — candidate %s against baseline %s (%s; family error rate %.2f%%)",
-        g.outcome().toUpperCase(java.util.Locale.ROOT),
+        g.outcome().word().toUpperCase(java.util.Locale.ROOT),
         meaning,
         g.candidate(),
         g.baseline(),

@@ -19,9 +19,9 @@ final class TextReport implements ReportFormat.Renderer {
       if (!e.claim().isEmpty()) {
         out.append("  claim: ").append(e.claim()).append('\n');
       }
-      if (!e.status().equals("measured")) {
+      if (e.status() != ExperimentResult.Status.MEASURED) {
         out.append("  ")
-            .append(e.status().toUpperCase(java.util.Locale.ROOT))
+            .append(e.status().word().toUpperCase(java.util.Locale.ROOT))
             .append(": ")
             .append(e.reason())
             .append('\n');

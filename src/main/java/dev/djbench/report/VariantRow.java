@@ -62,9 +62,9 @@ public record VariantRow(
         median(valid, t -> t.distribution("dbQueries").mean()),
         median(valid, t -> t.server().cpuMillisPerRequest()),
         median(valid, t -> t.server().peakRssBytes() / 1048576.0),
-        median(valid, TrialResult::achievedRatePerSecond),
-        valid.stream().mapToLong(TrialResult::errors).sum(),
-        valid.stream().mapToLong(TrialResult::requests).sum());
+        median(valid, t -> t.window().achievedRatePerSecond()),
+        valid.stream().mapToLong(t -> t.counts().errors()).sum(),
+        valid.stream().mapToLong(t -> t.counts().requests()).sum());
   }
 
   /** The median over {@code trials} of each trial's own value. */

@@ -28,7 +28,7 @@ public record ExperimentResult(
     String id,
     String technique,
     String claim,
-    String status,
+    Status status,
     String reason,
     List<VariantInfo> variants,
     List<TrialResult> trials,
@@ -36,6 +36,25 @@ public record ExperimentResult(
     List<CapacityResult> capacities,
     String interleave,
     int serverRestarts) {
+
+  /** What became of an experiment. */
+  public enum Status implements Word {
+    /** Every variant was measured. */
+    MEASURED,
+    /** A component it needs is missing on this machine; the reason says what to install. */
+    SKIPPED,
+    /** Its variants do not answer alike, so their timings are not compared. */
+    BROKEN,
+    /** The system under test broke, or every trial was invalid. */
+    FAILED,
+    /** The run was stopped while it ran. */
+    ABORTED;
+
+    @Override
+    public String toString() {
+      return word();
+    }
+  }
 
   public ExperimentResult {
     interleave = interleave == null ? "trials" : interleave;
@@ -45,31 +64,93 @@ public record ExperimentResult(
     capacities = List.copyOf(capacities);
   }
 
-  /** An experiment of fixed-rate comparisons only. */
-  public ExperimentResult(
-      String id,
-      String technique,
-      String claim,
-      String status,
-      String reason,
-      List<VariantInfo> variants,
-      List<TrialResult> trials,
-      List<Comparison> comparisons) {
-    this(id, technique, claim, status, reason, variants, trials, comparisons, List.of());
+  /**
+   * A result of the experiment {@code id}, measured and with nothing in it yet: the withers below
+   * add what was found.
+   */
+  public static ExperimentResult of(
+      String id, String technique, String claim, List<VariantInfo> variants) {
+    return new ExperimentResult(
+        id,
+        technique,
+        claim,
+        Status.MEASURED,
+        "",
+        variants,
+        List.of(),
+        List.of(),
+        List.of(),
+        "trials",
+        0);
   }
 
-  /** An experiment whose blocks ran their variants one after another. */
-  public ExperimentResult(
-      String id,
-      String technique,
-      String claim,
-      String status,
-      String reason,
-      List<VariantInfo> variants,
-      List<TrialResult> trials,
-      List<Comparison> comparisons,
-      List<CapacityResult> capacities) {
-    this(
+  /** This result with another status, and why (empty for {@link Status#MEASURED}). */
+  public ExperimentResult with(Status newStatus, String why) {
+    return new ExperimentResult(
+        id,
+        technique,
+        claim,
+        newStatus,
+        why,
+        variants,
+        trials,
+        comparisons,
+        capacities,
+        interleave,
+        serverRestarts);
+  }
+
+  /** This result with these trials. */
+  public ExperimentResult withTrials(List<TrialResult> newTrials) {
+    return new ExperimentResult(
+        id,
+        technique,
+        claim,
+        status,
+        reason,
+        variants,
+        newTrials,
+        comparisons,
+        capacities,
+        interleave,
+        serverRestarts);
+  }
+
+  /** This result with these comparisons. */
+  public ExperimentResult withComparisons(List<Comparison> newComparisons) {
+    return new ExperimentResult(
+        id,
+        technique,
+        claim,
+        status,
+        reason,
+        variants,
+        trials,
+        newComparisons,
+        capacities,
+        interleave,
+        serverRestarts);
+  }
+
+  /** This result with these capacities. */
+  public ExperimentResult withCapacities(List<CapacityResult> newCapacities) {
+    return new ExperimentResult(
+        id,
+        technique,
+        claim,
+        status,
+        reason,
+        variants,
+        trials,
+        comparisons,
+        newCapacities,
+        interleave,
+        serverRestarts);
+  }
+
+  /** This result with how its blocks were measured and how many server restarts they took. */
+  public ExperimentResult withInterleave(String newInterleave, int restarts) {
+    return new ExperimentResult(
         id,
         technique,
         claim,
@@ -79,8 +160,8 @@ public record ExperimentResult(
         trials,
         comparisons,
         capacities,
-        "trials",
-        0);
+        newInterleave,
+        restarts);
   }
 
   /** Whether the variants of each block were measured together, requests alternating. */

@@ -19,14 +19,77 @@ import java.util.List;
  *     default)
  */
 public record GateResult(
-    String mode,
+    Mode mode,
     String baseline,
     String candidate,
-    String inconclusivePolicy,
-    String outcome,
+    Policy inconclusivePolicy,
+    Outcome outcome,
     double familyAlpha,
     List<GateCheck> checks,
     List<String> notes) {
+
+  /** How the two revisions were measured. */
+  public enum Mode implements Word {
+    /** Both in one interleaved run: the strong comparison. */
+    SAME_RUN,
+    /**
+     * The candidate against a saved results file: weaker, as drift between the runs is not
+     * controlled.
+     */
+    STORED_BASELINE;
+
+    @Override
+    public String toString() {
+      return word();
+    }
+  }
+
+  /** What an inconclusive check does to the outcome. */
+  public enum Policy implements Word {
+    /** It passes. */
+    PASS,
+    /** It fails the gate. */
+    FAIL;
+
+    @Override
+    public String toString() {
+      return word();
+    }
+  }
+
+  /** What the gate decided. */
+  public enum Outcome implements Word {
+    /** No gated metric is slower beyond its threshold. */
+    PASS,
+    /** A gated metric is slower beyond its threshold. */
+    REGRESSION,
+    /** A check could not be decided either way. */
+    INCONCLUSIVE,
+    /** The gate could not evaluate a check: a variant broke or a metric has no data. */
+    BROKEN;
+
+    @Override
+    public String toString() {
+      return word();
+    }
+  }
+
+  /** What one check decided. */
+  public enum CheckStatus implements Word {
+    /** Not slower beyond the threshold. */
+    PASS,
+    /** Slower beyond the threshold. */
+    FAIL,
+    /** Neither could be shown. */
+    INCONCLUSIVE,
+    /** The experiment was not measured, so the check could not be made. */
+    ERROR;
+
+    @Override
+    public String toString() {
+      return word();
+    }
+  }
 
   public GateResult {
     checks = List.copyOf(checks);
@@ -58,6 +121,32 @@ public record GateResult(
       double confidenceLevel,
       int blocks,
       String verdict,
-      String status,
-      String message) {}
+      CheckStatus status,
+      String message) {
+
+    /**
+     * A check that has no estimate: its experiment was not measured, or its metric has no data. Its
+     * ratio and interval are NaN (written as {@code NaN}, shown as {@code –}) and it has no blocks.
+     */
+    public static GateCheck unestimated(
+        String experiment,
+        String metric,
+        double threshold,
+        String verdict,
+        CheckStatus status,
+        String message) {
+      return new GateCheck(
+          experiment,
+          metric,
+          threshold,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          Double.NaN,
+          0,
+          verdict,
+          status,
+          message);
+    }
+  }
 }

@@ -25,7 +25,7 @@ import java.util.List;
 public record RunResult(
     int schemaVersion,
     String runId,
-    String status,
+    Status status,
     String message,
     String startedAt,
     String finishedAt,
@@ -37,6 +37,21 @@ public record RunResult(
     Machine machine,
     List<ExperimentResult> experiments,
     GateResult gate) {
+
+  /** How a run ended. */
+  public enum Status implements Word {
+    /** Every selected experiment ran to its end (each with its own status). */
+    COMPLETE,
+    /** The harness or the system under test broke; what was measured before is kept. */
+    FAILED,
+    /** Interrupted (Ctrl-C, SIGTERM); what was measured before is kept. */
+    ABORTED;
+
+    @Override
+    public String toString() {
+      return word();
+    }
+  }
 
   /**
    * The version this build writes. 2 added {@code interleave} to each experiment; version 1 files
@@ -51,5 +66,24 @@ public record RunResult(
 
   public RunResult {
     experiments = List.copyOf(experiments);
+  }
+
+  /** This run with the gate's decision on it. */
+  public RunResult withGate(GateResult decision) {
+    return new RunResult(
+        schemaVersion,
+        runId,
+        status,
+        message,
+        startedAt,
+        finishedAt,
+        scenarioFile,
+        suite,
+        profile,
+        seed,
+        clientLatencyResolution,
+        machine,
+        experiments,
+        decision);
   }
 }

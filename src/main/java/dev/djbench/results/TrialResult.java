@@ -1,31 +1,21 @@
 package dev.djbench.results;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One trial: one variant, one block, its whole measurement. Appended to the journal the moment it
- * ends.
+ * ends. In JSON its parts are flat: {@link Window}'s and {@link Counts}' fields stand beside the
+ * others, as they always have.
  *
  * @param experiment the experiment's id
  * @param variant the variant's name
  * @param block 0-based block number
  * @param position 0-based place of this trial within its block
  * @param startedAt ISO-8601 instant the load started
- * @param warmupSeconds warm-up length
- * @param measureSeconds measured window length
- * @param targetRatePerSecond arrival rate asked for
- * @param achievedRatePerSecond arrival rate achieved in the measured window
- * @param warmupRequests requests sent during warm-up
- * @param requests requests started in the measured window
- * @param completed of those, the ones that ended before the trial did
- * @param errors error statuses plus failures without a response
- * @param connectionFailures failures without any HTTP response
- * @param missingServerTiming responses without a Server-Timing header
- * @param edgeCacheHits responses answered by a cache in front of the app (nginx), without app
- *     server time
- * @param cacheHits app-reported cache hits
- * @param cacheMisses app-reported cache misses
+ * @param window how long it ran and at what rate
+ * @param counts what happened to its requests
  * @param statusCounts responses by HTTP status
  * @param failures errors by message
  * @param server resource use of the app server's processes during the trial
@@ -40,19 +30,8 @@ public record TrialResult(
     int block,
     int position,
     String startedAt,
-    int warmupSeconds,
-    int measureSeconds,
-    double targetRatePerSecond,
-    double achievedRatePerSecond,
-    long warmupRequests,
-    long requests,
-    long completed,
-    long errors,
-    long connectionFailures,
-    long missingServerTiming,
-    long edgeCacheHits,
-    long cacheHits,
-    long cacheMisses,
+    @JsonUnwrapped Window window,
+    @JsonUnwrapped Counts counts,
     Map<String, Long> statusCounts,
     Map<String, Long> failures,
     ServerResources server,
@@ -60,6 +39,45 @@ public record TrialResult(
     List<String> invalidReasons,
     Map<String, Distribution> distributions,
     Map<String, String> histograms) {
+
+  /**
+   * How long a trial ran and at what rate.
+   *
+   * @param warmupSeconds warm-up length
+   * @param measureSeconds measured window length
+   * @param targetRatePerSecond arrival rate asked for
+   * @param achievedRatePerSecond arrival rate achieved in the measured window
+   */
+  public record Window(
+      int warmupSeconds,
+      int measureSeconds,
+      double targetRatePerSecond,
+      double achievedRatePerSecond) {}
+
+  /**
+   * What happened to a trial's requests.
+   *
+   * @param warmupRequests requests sent during warm-up
+   * @param requests requests started in the measured window
+   * @param completed of those, the ones that ended before the trial did
+   * @param errors error statuses plus failures without a response
+   * @param connectionFailures failures without any HTTP response
+   * @param missingServerTiming responses without a Server-Timing header
+   * @param edgeCacheHits responses answered by a cache in front of the app (nginx), without app
+   *     server time
+   * @param cacheHits app-reported cache hits
+   * @param cacheMisses app-reported cache misses
+   */
+  public record Counts(
+      long warmupRequests,
+      long requests,
+      long completed,
+      long errors,
+      long connectionFailures,
+      long missingServerTiming,
+      long edgeCacheHits,
+      long cacheHits,
+      long cacheMisses) {}
 
   public TrialResult {
     statusCounts = Map.copyOf(statusCounts);
@@ -77,19 +95,8 @@ public record TrialResult(
         block,
         position,
         startedAt,
-        warmupSeconds,
-        measureSeconds,
-        targetRatePerSecond,
-        achievedRatePerSecond,
-        warmupRequests,
-        requests,
-        completed,
-        errors,
-        connectionFailures,
-        missingServerTiming,
-        edgeCacheHits,
-        cacheHits,
-        cacheMisses,
+        window,
+        counts,
         statusCounts,
         failures,
         server,

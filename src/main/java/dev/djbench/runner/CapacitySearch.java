@@ -66,12 +66,13 @@ final class CapacitySearch {
                   TrialResult t = prober.probe(rate, probes.size());
                   long p99 = t.distribution("clientLatencyMicros").p99();
                   double errors =
-                      t.requests() == 0
+                      t.counts().requests() == 0
                           ? 1.0
                           : Math.min(
                               1.0,
-                              (t.errors() + Math.max(0, t.requests() - t.completed()))
-                                  / (double) t.requests());
+                              (t.counts().errors()
+                                      + Math.max(0, t.counts().requests() - t.counts().completed()))
+                                  / (double) t.counts().requests());
                   boolean injectorFailed =
                       t.invalidReasons().stream()
                           .anyMatch(

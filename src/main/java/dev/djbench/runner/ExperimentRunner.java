@@ -7,6 +7,7 @@ import dev.djbench.plan.Profile;
 import dev.djbench.results.CapacityResult;
 import dev.djbench.results.Comparison;
 import dev.djbench.results.ExperimentResult;
+import dev.djbench.results.ExperimentResult.Status;
 import dev.djbench.results.Journal;
 import dev.djbench.results.TrialResult;
 import dev.djbench.scenario.Experiment;
@@ -66,13 +67,7 @@ final class ExperimentRunner {
   ExperimentResult run(Experiment experiment, Consumer<TrialResult> onTrial)
       throws TargetException, IOException {
     ExperimentPlan plan = ExperimentPlan.of(experiment, profile, order);
-    List<ExperimentResult.VariantInfo> variants =
-        experiment.variants().stream()
-            .map(
-                v ->
-                    new ExperimentResult.VariantInfo(
-                        v.name(), v.request().toString(), v.deployment().label()))
-            .toList();
+    List<ExperimentResult.VariantInfo> variants = resultOf(experiment).variants();
     ExperimentServers running;
     try {
       running = servers.start(experiment, plan.startOrder());
@@ -80,7 +75,7 @@ final class ExperimentRunner {
       // A deployment that will not start fails its experiment, not the run: later experiments may
       // not need it.
       progress.say("  [%s] FAILED to start: %s", experiment.id(), e.getMessage());
-      return result(experiment, "failed", e.getMessage(), variants, List.of(), List.of());
+      return result(experiment, variants).with(Status.FAILED, e.getMessage());
     }
     try (running) {
       Map<String, String> slowdowns = new LinkedHashMap<>();
@@ -91,7 +86,7 @@ final class ExperimentRunner {
               .toList();
       if (broken.isPresent()) {
         progress.say("  [%s] BROKEN: %s", experiment.id(), broken.get());
-        return result(experiment, "broken", broken.get(), variants, List.of(), List.of());
+        return result(experiment, variants).with(Status.BROKEN, broken.get());
       }
       Recorder recorder = new Recorder(onTrial);
       if (experiment.capacity().isPresent()) {
@@ -153,26 +148,15 @@ final class ExperimentRunner {
           recorder.trials.isEmpty()
               ? "no trial ran"
               : String.join("; ", recorder.trials.get(0).invalidReasons());
-      return result(
-          experiment,
-          "failed",
-          "every trial was invalid (first: " + why + ")",
-          variants,
-          recorder.trials,
-          compared);
+      return result(experiment, variants)
+          .with(Status.FAILED, "every trial was invalid (first: " + why + ")")
+          .withTrials(recorder.trials)
+          .withComparisons(compared);
     }
-    return new ExperimentResult(
-        experiment.id(),
-        experiment.technique(),
-        experiment.claim(),
-        "measured",
-        "",
-        variants,
-        recorder.trials,
-        compared,
-        List.of(),
-        experiment.load().interleave().name().toLowerCase(Locale.ROOT),
-        restarts);
+    return result(experiment, variants)
+        .withTrials(recorder.trials)
+        .withComparisons(compared)
+        .withInterleave(experiment.load().interleave().name().toLowerCase(Locale.ROOT), restarts);
   }
 
   /** Each variant's capacity at the objective, variants in the plan's first block's order. */
@@ -205,34 +189,27 @@ final class ExperimentRunner {
     }
     List<String> declared = experiment.variants().stream().map(Variant::name).toList();
     capacities.sort(Comparator.comparingInt(c -> declared.indexOf(c.variant())));
-    return new ExperimentResult(
+    return result(experiment, variants).withTrials(recorder.trials).withCapacities(capacities);
+  }
+
+  /** A result of {@code experiment} with its variants as declared, and nothing measured yet. */
+  static ExperimentResult resultOf(Experiment experiment) {
+    return ExperimentResult.of(
         experiment.id(),
         experiment.technique(),
         experiment.claim(),
-        "measured",
-        "",
-        variants,
-        recorder.trials,
-        List.of(),
-        capacities);
+        experiment.variants().stream()
+            .map(
+                v ->
+                    new ExperimentResult.VariantInfo(
+                        v.name(), v.request().toString(), v.deployment().label()))
+            .toList());
   }
 
   private static ExperimentResult result(
-      Experiment experiment,
-      String status,
-      String reason,
-      List<ExperimentResult.VariantInfo> variants,
-      List<TrialResult> trials,
-      List<Comparison> comparisons) {
-    return new ExperimentResult(
-        experiment.id(),
-        experiment.technique(),
-        experiment.claim(),
-        status,
-        reason,
-        variants,
-        trials,
-        comparisons);
+      Experiment experiment, List<ExperimentResult.VariantInfo> variants) {
+    return ExperimentResult.of(
+        experiment.id(), experiment.technique(), experiment.claim(), variants);
   }
 
   /** The one place a trial is kept: the journal first, then the run's list and the console. */

@@ -37,8 +37,8 @@ final class Progress {
         t.distribution("clientLatencyMicros").p50() / 1000.0,
         t.distribution("serverTotalMicros").p50() / 1000.0,
         t.distribution("dbQueries").mean(),
-        t.achievedRatePerSecond(),
-        t.errors(),
+        t.window().achievedRatePerSecond(),
+        t.counts().errors(),
         t.valid() ? "" : "  INVALID: " + String.join("; ", t.invalidReasons()));
   }
 }

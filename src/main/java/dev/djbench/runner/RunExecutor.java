@@ -79,7 +79,7 @@ public final class RunExecutor {
     var state = new State(runId, startedAt, runDirectory);
     Thread interruptHook =
         new Thread(
-            () -> state.writeIfUnfinished("aborted", "interrupted (SIGINT/SIGTERM)"),
+            () -> state.writeIfUnfinished(RunResult.Status.ABORTED, "interrupted (SIGINT/SIGTERM)"),
             "djbench-results-on-interrupt");
     Runtime.getRuntime().addShutdownHook(interruptHook);
     PythonEnv python = PythonEnv.locate(options.scenario().app().directory());
@@ -143,7 +143,8 @@ public final class RunExecutor {
         String missing = skipReasons.get(experiment.id());
         if (missing != null) {
           progress.say("[%s] skipped: %s", experiment.id(), missing);
-          state.add(skipped(experiment, missing));
+          state.add(
+              ExperimentRunner.resultOf(experiment).with(ExperimentResult.Status.SKIPPED, missing));
           continue;
         }
         progress.say("[%s] %s", experiment.id(), experiment.technique());
@@ -157,25 +158,19 @@ public final class RunExecutor {
               .forEach(svc -> state.noteService(svc.kind().yamlName(), svc.describe()));
         } catch (TargetException e) {
           state.add(
-              new ExperimentResult(
-                  experiment.id(),
-                  experiment.technique(),
-                  experiment.claim(),
-                  "failed",
-                  e.getMessage(),
-                  List.of(),
-                  List.copyOf(state.currentTrials),
-                  List.of()));
+              ExperimentRunner.resultOf(experiment)
+                  .with(ExperimentResult.Status.FAILED, e.getMessage())
+                  .withTrials(List.copyOf(state.currentTrials)));
           state.current = null;
-          state.write("failed", e.getMessage());
+          state.write(RunResult.Status.FAILED, e.getMessage());
           throw new RunFailedException(e.getMessage(), runDirectory, e);
         }
         state.current = null;
       }
-      state.write("complete", "");
-      return state.result("complete", "");
+      state.write(RunResult.Status.COMPLETE, "");
+      return state.result(RunResult.Status.COMPLETE, "");
     } catch (TargetException e) {
-      state.write("failed", e.getMessage());
+      state.write(RunResult.Status.FAILED, e.getMessage());
       throw new RunFailedException(e.getMessage(), runDirectory, e);
     } finally {
       deleteQuietly(work);
@@ -203,18 +198,6 @@ public final class RunExecutor {
     return options.scenario().experiments().stream()
         .filter(e -> options.only().contains(e.id()))
         .toList();
-  }
-
-  private static ExperimentResult skipped(Experiment e, String reason) {
-    List<ExperimentResult.VariantInfo> variants =
-        e.variants().stream()
-            .map(
-                v ->
-                    new ExperimentResult.VariantInfo(
-                        v.name(), v.request().toString(), v.deployment().label()))
-            .toList();
-    return new ExperimentResult(
-        e.id(), e.technique(), e.claim(), "skipped", reason, variants, List.of(), List.of());
   }
 
   /** What has been measured so far, shared with the interrupt hook. */
@@ -259,20 +242,14 @@ public final class RunExecutor {
       experiments.add(result);
     }
 
-    synchronized RunResult result(String status, String message) {
+    synchronized RunResult result(RunResult.Status status, String message) {
       List<ExperimentResult> all = new ArrayList<>(experiments);
       Experiment running = current;
       if (running != null) {
         all.add(
-            new ExperimentResult(
-                running.id(),
-                running.technique(),
-                running.claim(),
-                "aborted",
-                message,
-                List.of(),
-                List.copyOf(currentTrials),
-                List.of()));
+            ExperimentRunner.resultOf(running)
+                .with(ExperimentResult.Status.ABORTED, message)
+                .withTrials(List.copyOf(currentTrials)));
       }
       return new RunResult(
           RunResult.SCHEMA_VERSION,
@@ -291,7 +268,7 @@ public final class RunExecutor {
           null);
     }
 
-    synchronized void write(String status, String message) {
+    synchronized void write(RunResult.Status status, String message) {
       try {
         ResultsIO.write(runDirectory, result(status, message));
         written = true;
@@ -302,7 +279,7 @@ public final class RunExecutor {
       }
     }
 
-    synchronized void writeIfUnfinished(String status, String message) {
+    synchronized void writeIfUnfinished(RunResult.Status status, String message) {
       if (!written) {
         write(status, message);
       }

@@ -3,6 +3,7 @@ package dev.djbench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.djbench.results.GateResult;
+import dev.djbench.results.Word;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -88,6 +89,13 @@ class GateCommandTest {
 
   private static GateResult result(String outcome, String policy) {
     return new GateResult(
-        "stored-baseline", "results.json", "HEAD", policy, outcome, 0.05, List.of(), List.of());
+        GateResult.Mode.STORED_BASELINE,
+        "results.json",
+        "HEAD",
+        Word.parse(GateResult.Policy.class, policy),
+        Word.parse(GateResult.Outcome.class, outcome),
+        0.05,
+        List.of(),
+        List.of());
   }
 }

@@ -127,7 +127,7 @@ class RunInterruptionIT {
     assertTrue(stderr.contains("the run failed") && stderr.contains("exited"), stderr);
     assertTrue(stderr.contains("trials measured before the failure are kept in " + run), stderr);
     RunResult result = ResultsIO.read(run);
-    assertEquals("failed", result.status());
+    assertEquals("failed", result.status().word());
     int journaled = Journal.read(run.resolve(Journal.FILE)).size();
     assertTrue(journaled >= 1);
     assertEquals(
@@ -149,7 +149,7 @@ class RunInterruptionIT {
     assertTrue(harness.waitFor(60, TimeUnit.SECONDS), "the harness exits on SIGINT");
     assertFalse(harness.isAlive());
     RunResult result = ResultsIO.read(run);
-    assertEquals("aborted", result.status());
+    assertEquals("aborted", result.status().word());
     assertTrue(result.experiments().get(0).trials().size() >= 1);
     assertNothingLeft();
   }

@@ -37,7 +37,11 @@ class GateEvaluatorStoredTest {
     RunResult old = run("ci-gate", "quick", List.of(measured("post-list", before)));
     RunResult fresh = run("ci-gate", "quick", List.of(measured("post-list", now)));
     return evaluator.evaluate(
-        stored(old), fresh, "HEAD", "pass", List.of("server_p50: δ 5.0% (scenario)"));
+        stored(old),
+        fresh,
+        "HEAD",
+        GateResult.Policy.PASS,
+        List.of("server_p50: δ 5.0% (scenario)"));
   }
 
   @Test
@@ -47,14 +51,14 @@ class GateEvaluatorStoredTest {
             blocks("post-list", 8, 60_000, 60_000, 0.03, 1L),
             blocks("post-list", 8, 60_000, 72_000, 0.03, 2L));
 
-    assertEquals("stored-baseline", result.mode());
+    assertEquals("stored-baseline", result.mode().word());
     assertEquals("/ci/main/results.json", result.baseline());
     assertEquals("HEAD", result.candidate());
-    assertEquals("regression", result.outcome());
+    assertEquals("regression", result.outcome().word());
     assertEquals(2, result.checks().size());
     for (GateCheck check : result.checks()) {
       assertEquals("slower", check.verdict(), check.message());
-      assertEquals("fail", check.status());
+      assertEquals("fail", check.status().word());
       assertEquals(1.2, check.ratio(), 0.04);
       assertTrue(check.lower() > 1.05, "the whole interval is beyond δ: " + check.lower());
       assertEquals(8, check.blocks());
@@ -68,7 +72,7 @@ class GateEvaluatorStoredTest {
             blocks("post-list", 8, 60_000, 60_000, 0.02, 3L),
             blocks("post-list", 8, 60_000, 60_000, 0.02, 4L));
 
-    assertEquals("pass", result.outcome(), result.checks().toString());
+    assertEquals("pass", result.outcome().word(), result.checks().toString());
     result.checks().forEach(c -> assertEquals("no change", c.verdict(), c.message()));
   }
 
@@ -86,7 +90,7 @@ class GateEvaluatorStoredTest {
 
     GateResult result = gate(before, now);
 
-    assertEquals("pass", result.outcome(), result.checks().toString());
+    assertEquals("pass", result.outcome().word(), result.checks().toString());
     result.checks().forEach(c -> assertEquals(1.0, c.ratio(), 0.03));
   }
 
@@ -99,9 +103,9 @@ class GateEvaluatorStoredTest {
                 trial("post-list", "baseline", 0, 60_000)),
             blocks("post-list", 8, 60_000, 90_000, 0.02, 7L));
 
-    assertEquals("inconclusive", result.outcome());
+    assertEquals("inconclusive", result.outcome().word());
     for (GateCheck check : result.checks()) {
-      assertEquals("inconclusive", check.status());
+      assertEquals("inconclusive", check.status().word());
       assertTrue(Double.isNaN(check.lower()) && Double.isNaN(check.upper()));
       assertTrue(check.message().contains("1 valid stored trial(s) and 8 new"), check.message());
     }
@@ -122,7 +126,8 @@ class GateEvaluatorStoredTest {
             "quick",
             List.of(measured("post-list", blocks("post-list", 6, 60_000, 60_000, 0.02, 10L))));
 
-    GateResult result = evaluator.evaluate(stored(old), fresh, "HEAD", "fail", List.of());
+    GateResult result =
+        evaluator.evaluate(stored(old), fresh, "HEAD", GateResult.Policy.FAIL, List.of());
 
     String notes = String.join("\n", result.notes());
     assertTrue(notes.contains("/ci/main/results.json (run run-full"), notes);

@@ -122,7 +122,7 @@ class GateIT {
     assertEquals("regression", failure.getAttribute("type"));
 
     RunResult run = ResultsIO.read(onlyRun());
-    assertEquals("regression", run.gate().outcome());
+    assertEquals("regression", run.gate().outcome().word());
     var experiment = run.experiments().get(0);
     assertTrue(experiment.measuredTogether(), "interleave: requests is recorded");
     long blocksRun = experiment.trials().stream().mapToInt(t -> t.block()).distinct().count();
@@ -157,7 +157,8 @@ class GateIT {
     assertEquals(0, exit, "no regression exits 0");
     RunResult run = ResultsIO.read(onlyRun());
     assertTrue(
-        List.of("pass", "inconclusive").contains(run.gate().outcome()), run.gate().outcome());
+        List.of("pass", "inconclusive").contains(run.gate().outcome().word()),
+        run.gate().outcome().word());
     Document xml = DocumentBuilderFactory.newInstance().newDocumentBuilder().parse(junit.toFile());
     assertEquals(0, xml.getElementsByTagName("failure").getLength());
   }

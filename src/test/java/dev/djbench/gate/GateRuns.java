@@ -31,19 +31,8 @@ final class GateRuns {
         block,
         0,
         "2026-01-01T00:00:00Z",
-        1,
-        5,
-        40,
-        40,
-        40,
-        200,
-        200,
-        0,
-        0,
-        0,
-        0,
-        0,
-        0,
+        new TrialResult.Window(1, 5, 40, 40),
+        new TrialResult.Counts(40, 200, 200, 0, 0, 0, 0, 0, 0),
         Map.of("200", 200L),
         Map.of(),
         new ServerResources(1, 5, 1, 3),
@@ -85,24 +74,23 @@ final class GateRuns {
   }
 
   static ExperimentResult measured(String id, List<TrialResult> trials) {
-    return new ExperimentResult(
-        id,
-        id,
-        "",
-        "measured",
-        "",
-        List.of(
-            new ExperimentResult.VariantInfo("baseline", "GET /", "gunicorn"),
-            new ExperimentResult.VariantInfo("candidate", "GET /", "gunicorn")),
-        trials,
-        List.of());
+    return ExperimentResult.of(
+            id,
+            id,
+            "",
+            List.of(
+                new ExperimentResult.VariantInfo("baseline", "GET /", "gunicorn"),
+                new ExperimentResult.VariantInfo("candidate", "GET /", "gunicorn")))
+        .with(ExperimentResult.Status.MEASURED, "")
+        .withTrials(trials)
+        .withComparisons(List.of());
   }
 
   static RunResult run(String suite, String profile, List<ExperimentResult> experiments) {
     return new RunResult(
         RunResult.SCHEMA_VERSION,
         "run-" + profile,
-        "complete",
+        RunResult.Status.COMPLETE,
         "",
         "2026-01-01T00:00:00Z",
         "2026-01-01T00:05:00Z",

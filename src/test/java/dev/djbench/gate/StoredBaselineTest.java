@@ -102,17 +102,13 @@ class StoredBaselineTest {
   @Test
   void aRunWithoutCandidateTrialsIsNotAGateRun() throws Exception {
     var plain =
-        new ExperimentResult(
-            "tagged-posts",
-            "",
-            "",
-            "measured",
-            "",
-            List.of(),
-            List.of(
-                GateRuns.trial("tagged-posts", "naive", 0, 5000),
-                GateRuns.trial("tagged-posts", "optimized", 0, 3000)),
-            List.of());
+        ExperimentResult.of("tagged-posts", "", "", List.of())
+            .with(ExperimentResult.Status.MEASURED, "")
+            .withTrials(
+                List.of(
+                    GateRuns.trial("tagged-posts", "naive", 0, 5000),
+                    GateRuns.trial("tagged-posts", "optimized", 0, 3000)))
+            .withComparisons(List.of());
     String message = refusal(run("ci-gate", "quick", List.of(experiment("post-list"), plain)));
     assertTrue(
         message.contains("experiment tagged-posts has no trials of the variant 'candidate'"),

@@ -32,22 +32,21 @@ class HtmlReportTest {
     ExperimentResult measured =
         ReportFixtures.renamed(fixture.experiments().get(0), "id " + HOSTILE, HOSTILE);
     ExperimentResult broken =
-        new ExperimentResult(
-            "broken " + HOSTILE,
-            HOSTILE,
-            "",
-            "broken",
-            HOSTILE,
-            List.of(new ExperimentResult.VariantInfo(HOSTILE, HOSTILE, HOSTILE)),
-            List.of(),
-            List.of());
+        ExperimentResult.of(
+                "broken " + HOSTILE,
+                HOSTILE,
+                "",
+                List.of(new ExperimentResult.VariantInfo(HOSTILE, HOSTILE, HOSTILE)))
+            .with(ExperimentResult.Status.BROKEN, HOSTILE)
+            .withTrials(List.of())
+            .withComparisons(List.of());
     GateResult gate =
         new GateResult(
-            "same-run",
+            GateResult.Mode.SAME_RUN,
             HOSTILE,
             HOSTILE,
-            "pass",
-            "pass",
+            GateResult.Policy.PASS,
+            GateResult.Outcome.PASS,
             0.05,
             List.of(
                 new GateResult.GateCheck(
@@ -60,7 +59,7 @@ class HtmlReportTest {
                     0.95,
                     5,
                     "no change",
-                    "pass",
+                    GateResult.CheckStatus.PASS,
                     HOSTILE)),
             List.of(HOSTILE));
     RunResult run =

@@ -8,6 +8,7 @@ import dev.djbench.results.ExperimentResult;
 import dev.djbench.results.GateResult;
 import dev.djbench.results.ResultsFixtures;
 import dev.djbench.results.RunResult;
+import dev.djbench.results.Word;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -60,11 +61,11 @@ class JUnitReportTest {
     for (String policy : List.of("pass", "fail")) {
       GateResult gate =
           new GateResult(
-              "same-run",
+              GateResult.Mode.SAME_RUN,
               "main",
               "feature",
-              policy,
-              "inconclusive",
+              Word.parse(GateResult.Policy.class, policy),
+              GateResult.Outcome.INCONCLUSIVE,
               0.05,
               List.of(
                   new GateResult.GateCheck(
@@ -77,7 +78,7 @@ class JUnitReportTest {
                       0.975,
                       4,
                       "inconclusive",
-                      "inconclusive",
+                      GateResult.CheckStatus.INCONCLUSIVE,
                       "p95 client latency: not enough evidence either way")),
               List.of());
       Element suite =
@@ -116,15 +117,10 @@ class JUnitReportTest {
             "no change",
             0.05));
     ExperimentResult broken =
-        new ExperimentResult(
-            "cache-page",
-            "cache_page",
-            "",
-            "broken",
-            "variants answer differently: body differs",
-            List.of(),
-            List.of(),
-            List.of());
+        ExperimentResult.of("cache-page", "cache_page", "", List.of())
+            .with(ExperimentResult.Status.BROKEN, "variants answer differently: body differs")
+            .withTrials(List.of())
+            .withComparisons(List.of());
     RunResult run =
         ReportFixtures.withGate(
             ReportFixtures.withExperiments(
@@ -159,19 +155,31 @@ class JUnitReportTest {
     String hostile =
         "<script>alert(1)</script> \"quotes\" & 'ampersands' ]]> \u0001\u0000 line\nbreak";
     ExperimentResult skipped =
-        new ExperimentResult(
-            hostile, hostile, hostile, "skipped", hostile, List.of(), List.of(), List.of());
+        ExperimentResult.of(hostile, hostile, hostile, List.of())
+            .with(ExperimentResult.Status.SKIPPED, hostile)
+            .withTrials(List.of())
+            .withComparisons(List.of());
     GateResult gate =
         new GateResult(
-            "same-run",
+            GateResult.Mode.SAME_RUN,
             hostile,
             hostile,
-            "fail",
-            "regression",
+            GateResult.Policy.FAIL,
+            GateResult.Outcome.REGRESSION,
             0.05,
             List.of(
                 new GateResult.GateCheck(
-                    hostile, hostile, 0.1, 2, 1.5, 2.5, 0.95, 5, "slower", "fail", hostile)),
+                    hostile,
+                    hostile,
+                    0.1,
+                    2,
+                    1.5,
+                    2.5,
+                    0.95,
+                    5,
+                    "slower",
+                    GateResult.CheckStatus.FAIL,
+                    hostile)),
             List.of(hostile));
     RunResult run =
         ReportFixtures.withGate(
@@ -197,7 +205,7 @@ class JUnitReportTest {
         new RunResult(
             f.schemaVersion(),
             f.runId(),
-            "aborted",
+            RunResult.Status.ABORTED,
             "interrupted (Ctrl-C)",
             f.startedAt(),
             f.finishedAt(),

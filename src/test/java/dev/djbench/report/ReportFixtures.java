@@ -60,28 +60,18 @@ final class ReportFixtures {
   /** {@code experiment} with its trials and comparisons replaced. */
   static ExperimentResult withTrials(
       ExperimentResult e, List<TrialResult> trials, List<Comparison> comparisons) {
-    return new ExperimentResult(
-        e.id(),
-        e.technique(),
-        e.claim(),
-        e.status(),
-        e.reason(),
-        e.variants(),
-        trials,
-        comparisons);
+    return ExperimentResult.of(e.id(), e.technique(), e.claim(), e.variants())
+        .with(e.status(), e.reason())
+        .withTrials(trials)
+        .withComparisons(comparisons);
   }
 
   /** {@code experiment} with another id and claim. */
   static ExperimentResult renamed(ExperimentResult e, String id, String claim) {
-    return new ExperimentResult(
-        id,
-        e.technique(),
-        claim,
-        e.status(),
-        e.reason(),
-        e.variants(),
-        e.trials(),
-        e.comparisons());
+    return ExperimentResult.of(id, e.technique(), claim, e.variants())
+        .with(e.status(), e.reason())
+        .withTrials(e.trials())
+        .withComparisons(e.comparisons());
   }
 
   /**

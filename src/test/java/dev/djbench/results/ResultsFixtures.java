@@ -46,19 +46,8 @@ public final class ResultsFixtures {
         block,
         variant.equals("naive") ? 0 : 1,
         String.format("2026-01-01T00:%02d:00Z", block),
-        1,
-        2,
-        40.0,
-        39.5,
-        40,
-        79,
-        79,
-        0,
-        0,
-        0,
-        0,
-        0,
-        0,
+        new TrialResult.Window(1, 2, 40.0, 39.5),
+        new TrialResult.Counts(40, 79, 79, 0, 0, 0, 0, 0, 0),
         Map.of("200", 79L),
         Map.of(),
         new ServerResources(0.6, 7.5, 181_338_112, 3),
@@ -86,54 +75,50 @@ public final class ResultsFixtures {
             "inconclusive",
             0.05);
     var experiment =
-        new ExperimentResult(
-            "select-related",
-            "select_related()",
-            "hundreds of queries into one",
-            "measured",
-            "",
-            List.of(
-                new ExperimentResult.VariantInfo(
-                    "naive", "GET /n/", "gunicorn/sync×2 sqlite locmem"),
-                new ExperimentResult.VariantInfo(
-                    "optimized", "GET /o/", "gunicorn/sync×2 sqlite locmem")),
-            trials,
-            List.of(comparison));
+        ExperimentResult.of(
+                "select-related",
+                "select_related()",
+                "hundreds of queries into one",
+                List.of(
+                    new ExperimentResult.VariantInfo(
+                        "naive", "GET /n/", "gunicorn/sync×2 sqlite locmem"),
+                    new ExperimentResult.VariantInfo(
+                        "optimized", "GET /o/", "gunicorn/sync×2 sqlite locmem")))
+            .with(ExperimentResult.Status.MEASURED, "")
+            .withTrials(trials)
+            .withComparisons(List.of(comparison));
     var skipped =
-        new ExperimentResult(
-            "conn-max-age",
-            "CONN_MAX_AGE",
-            "",
-            "skipped",
-            "needs postgres; install: apt-get install postgresql",
-            List.of(),
-            List.of(),
-            List.of());
+        ExperimentResult.of("conn-max-age", "CONN_MAX_AGE", "", List.of())
+            .with(
+                ExperimentResult.Status.SKIPPED,
+                "needs postgres; install: apt-get install postgresql")
+            .withTrials(List.of())
+            .withComparisons(List.of());
     var capacity =
-        new ExperimentResult(
-            "gunicorn-workers",
-            "worker count",
-            "",
-            "measured",
-            "",
-            List.of(
-                new ExperimentResult.VariantInfo(
-                    "workers=1", "GET /cpu/", "gunicorn/sync×1 sqlite locmem")),
-            List.of(),
-            List.of(),
-            List.of(
-                new CapacityResult(
-                    "workers=1",
-                    "bracketed",
-                    45,
-                    45,
-                    50,
-                    250_000,
-                    0.01,
-                    List.of(
-                        new CapacityResult.Probe(40, 29_000, 0, true, 0),
-                        new CapacityResult.Probe(50, 413_000, 0, false, 1),
-                        new CapacityResult.Probe(45, 216_000, 0, true, 2)))));
+        ExperimentResult.of(
+                "gunicorn-workers",
+                "worker count",
+                "",
+                List.of(
+                    new ExperimentResult.VariantInfo(
+                        "workers=1", "GET /cpu/", "gunicorn/sync×1 sqlite locmem")))
+            .with(ExperimentResult.Status.MEASURED, "")
+            .withTrials(List.of())
+            .withComparisons(List.of())
+            .withCapacities(
+                List.of(
+                    new CapacityResult(
+                        "workers=1",
+                        "bracketed",
+                        45,
+                        45,
+                        50,
+                        250_000,
+                        0.01,
+                        List.of(
+                            new CapacityResult.Probe(40, 29_000, 0, true, 0),
+                            new CapacityResult.Probe(50, 413_000, 0, false, 1),
+                            new CapacityResult.Probe(45, 216_000, 0, true, 2)))));
     var machine =
         new Machine(
             2,
@@ -146,7 +131,7 @@ public final class ResultsFixtures {
     return new RunResult(
         RunResult.SCHEMA_VERSION,
         "20260101-000000-abcd",
-        "complete",
+        RunResult.Status.COMPLETE,
         "",
         "2026-01-01T00:00:00Z",
         "2026-01-01T00:01:00Z",
@@ -162,11 +147,11 @@ public final class ResultsFixtures {
 
   public static GateResult gate() {
     return new GateResult(
-        "same-run",
+        GateResult.Mode.SAME_RUN,
         "main",
         "feature",
-        "fail",
-        "regression",
+        GateResult.Policy.FAIL,
+        GateResult.Outcome.REGRESSION,
         0.05,
         List.of(
             new GateResult.GateCheck(
@@ -179,7 +164,7 @@ public final class ResultsFixtures {
                 0.9875,
                 5,
                 "slower",
-                "fail",
+                GateResult.CheckStatus.FAIL,
                 "p95 client latency is 25.0% slower [18.0%, 31.0%], beyond the 10.0% threshold"),
             new GateResult.GateCheck(
                 "select-related",
@@ -191,7 +176,7 @@ public final class ResultsFixtures {
                 0.975,
                 5,
                 "no change",
-                "pass",
+                GateResult.CheckStatus.PASS,
                 "p50 client latency: no change beyond 5.0%")),
         List.of("p95: δ 10.0% (scenario)", "p50: δ 5.0% (scenario)"));
   }

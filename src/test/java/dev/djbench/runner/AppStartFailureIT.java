@@ -73,9 +73,10 @@ class AppStartFailureIT {
       run = dirs.findFirst().orElseThrow();
     }
     RunResult result = ResultsIO.read(run);
-    assertEquals("complete", result.status(), "the run went on to the next experiment");
+    assertEquals("complete", result.status().word(), "the run went on to the next experiment");
     assertEquals(
-        List.of("failed", "failed"), result.experiments().stream().map(e -> e.status()).toList());
+        List.of("failed", "failed"),
+        result.experiments().stream().map(e -> e.status().word()).toList());
     assertTrue(result.experiments().get(0).reason().contains("migrate.log"));
     assertEquals(List.of(), Processes.mentioning(dir.toString()));
   }

@@ -42,9 +42,9 @@ class NPlusOneIT {
       runDirectory = dirs.findFirst().orElseThrow();
     }
     RunResult run = ResultsIO.read(runDirectory);
-    assertEquals("complete", run.status());
+    assertEquals("complete", run.status().word());
     ExperimentResult e = run.experiments().get(0);
-    assertEquals("measured", e.status(), e.reason());
+    assertEquals("measured", e.status().word(), e.reason());
     TrialResult naive = only(e.trials(), "naive");
     TrialResult optimized = only(e.trials(), "optimized");
     assertTrue(
@@ -61,7 +61,7 @@ class NPlusOneIT {
 
     for (TrialResult t : e.trials()) {
       assertEquals(
-          t.requests(),
+          t.counts().requests(),
           HistogramCodec.decode(t.histograms().get("clientLatencyMicros")).getTotalCount());
       assertTrue(t.server().cpuSeconds() > 0, "server CPU was sampled");
     }
