@@ -1,8 +1,6 @@
 package dev.djbench.cli;
 
 import dev.djbench.gate.CalibrationFile;
-import dev.djbench.gate.Checkouts;
-import dev.djbench.gate.GateEvaluator;
 import dev.djbench.gate.GateInputException;
 import dev.djbench.gate.StoredBaseline;
 import dev.djbench.gate.Thresholds;
@@ -13,18 +11,16 @@ import dev.djbench.results.GateResult;
 import dev.djbench.results.ResultsIO;
 import dev.djbench.results.RunResult;
 import dev.djbench.results.Word;
-import dev.djbench.runner.RunExecutor;
+import dev.djbench.runner.GateRun;
 import dev.djbench.runner.RunOptions;
-import dev.djbench.scenario.AppSpec;
 import dev.djbench.scenario.GateSpec;
 import dev.djbench.scenario.Scenario;
 import dev.djbench.stats.Defaults;
-import dev.djbench.stats.SequentialPlan;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -141,65 +137,37 @@ final class GateCommand implements Callable<Integer> {
     } catch (GateInputException e) {
       throw new BadInputException(e.getMessage());
     }
-    long runSeed = settings.seed();
-    StoredBaseline stored = null;
+    Optional<StoredBaseline> stored = Optional.empty();
     if (baselineSource.results != null) {
       try {
-        stored = StoredBaseline.read(baselineSource.results, loaded);
+        stored = Optional.of(StoredBaseline.read(baselineSource.results, loaded));
       } catch (GateInputException e) {
         throw new BadInputException(e.getMessage());
       }
     }
-    try (Checkouts checkouts = new Checkouts(Files.createTempDirectory("djbench-gate-"))) {
-      AppSpec candidateApp;
-      AppSpec baselineApp;
-      try {
-        candidateApp = checkouts.resolve(candidate, loaded.app(), repo, "candidate");
-        baselineApp =
-            stored != null
-                ? candidateApp
-                : checkouts.resolve(baselineSource.revision, loaded.app(), repo, "baseline");
-      } catch (GateInputException e) {
-        throw new BadInputException(e.getMessage());
-      }
-      // Against a stored run the runner still needs two variants: the candidate runs on both sides
-      // (an A/A) and only
-      // its 'candidate' trials are compared. Nothing is gated during the run, so every block of the
-      // profile runs
-      // and the verdicts are made at one look; same-run gates stop early and pay for their looks in
-      // α.
-      Scenario gateScenario = loaded.withGateApps(baselineApp, candidateApp);
-      Map<String, Double> stopOn = stored != null ? Map.of() : thresholds.byMetric();
-      var options =
-          new RunOptions(
-              gateScenario,
-              chosen,
-              runSeed,
-              Defaults.THRESHOLD,
-              reportsDir,
-              List.of(),
-              home,
-              stopOn,
-              serviceOptions.choice(),
-              serviceOptions.urls(),
-              serviceOptions.cpuLayout());
-      RunResult measured = new RunExecutor(options, System.out).execute();
-      GateResult decision;
-      if (stored != null) {
-        decision =
-            new GateEvaluator(thresholds.byMetric(), Defaults.FAMILY_ALPHA, runSeed)
-                .evaluate(stored, measured, candidate, policy, thresholds.notes());
-      } else {
-        double familyAlpha =
-            Defaults.FAMILY_ALPHA
-                / new SequentialPlan(chosen.minBlocks(), chosen.maxBlocks(), Defaults.FAMILY_ALPHA)
-                    .looks();
-        decision =
-            new GateEvaluator(thresholds.byMetric(), familyAlpha, runSeed)
-                .evaluate(measured, baselineSource.revision, candidate, policy, thresholds.notes());
-      }
-      return finish(measured.withGate(decision), reportsDir);
+    RunOptions options =
+        RunOptions.forRun(
+            loaded,
+            chosen,
+            settings.seed(),
+            Defaults.THRESHOLD,
+            reportsDir,
+            List.of(),
+            home,
+            serviceOptions.choice(),
+            serviceOptions.urls(),
+            serviceOptions.cpuLayout());
+    RunResult gated;
+    try {
+      gated =
+          GateRun.run(
+              new GateRun.Request(
+                  options, thresholds, stored, baselineSource.revision, candidate, repo, policy),
+              System.out);
+    } catch (GateInputException e) {
+      throw new BadInputException(e.getMessage());
     }
+    return finish(gated, reportsDir);
   }
 
   /**

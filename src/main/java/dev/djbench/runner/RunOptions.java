@@ -65,6 +65,25 @@ public record RunOptions(
         cpuLayout);
   }
 
+  /**
+   * These options for a gate's or a calibration's run of {@code gateScenario} (its two sides in
+   * place): every experiment, stopping early only on the {@code stopOn} metrics.
+   */
+  public RunOptions forGate(Scenario gateScenario, java.util.Map<String, Double> stopOn) {
+    return new RunOptions(
+        gateScenario,
+        profile,
+        seed,
+        threshold,
+        reportsDirectory,
+        List.of(),
+        home,
+        stopOn,
+        services,
+        serviceUrls,
+        cpuLayout);
+  }
+
   public RunOptions {
     only = List.copyOf(only);
     gated = java.util.Map.copyOf(gated);

@@ -57,11 +57,11 @@ final class ExperimentReader {
     String claim = f.string("claim", false).orElse("");
     List<String> needs = f.stringList("needs");
     for (int i = 0; i < needs.size(); i++) {
-      if (!ScenarioLoader.KNOWN_NEEDS.contains(needs.get(i))) {
+      if (Need.byYamlName(needs.get(i)).isEmpty()) {
         problems.add(
             f.pointer("needs") + "/" + i,
             f.raw("needs").get(i),
-            "one of: " + String.join(", ", ScenarioLoader.KNOWN_NEEDS));
+            "one of: " + String.join(", ", Need.yamlNames()));
       }
     }
     Map<String, String> seed = f.scalarMap("seed");

@@ -24,27 +24,6 @@ import java.util.Set;
  */
 public final class ScenarioLoader {
 
-  /**
-   * Components an experiment may name in {@code needs}: services djbench starts and Python packages
-   * it checks.
-   */
-  public static final List<String> KNOWN_NEEDS =
-      List.of(
-          "postgres",
-          "redis",
-          "memcached",
-          "nginx",
-          "celery",
-          "upstream",
-          "uvicorn",
-          "gevent",
-          "whitenoise",
-          "djangorestframework",
-          "psycopg2",
-          "redis-py",
-          "pymemcache",
-          "django-redis");
-
   private final Path home;
 
   /**

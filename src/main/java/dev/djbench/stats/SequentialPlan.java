@@ -34,9 +34,14 @@ public record SequentialPlan(int minBlocks, int maxBlocks, double alpha) {
     return Math.max(0, maxBlocks - firstLook() + 1);
   }
 
+  /** Per-look error rate {@code alpha / max(1, looks())}: what each look may spend. */
+  public double alphaPerLook() {
+    return alpha / Math.max(1, looks());
+  }
+
   /** Per-look confidence level {@code 1 - alpha / max(1, looks())}. */
   public double confidenceLevelAtLook() {
-    return 1 - alpha / Math.max(1, looks());
+    return 1 - alphaPerLook();
   }
 
   /**

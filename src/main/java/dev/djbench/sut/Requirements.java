@@ -3,6 +3,7 @@ package dev.djbench.sut;
 import dev.djbench.scenario.Deployment;
 import dev.djbench.scenario.Deployment.WorkerClass;
 import dev.djbench.scenario.Experiment;
+import dev.djbench.scenario.Need;
 import dev.djbench.scenario.Variant;
 import dev.djbench.sut.services.ServiceKind;
 import dev.djbench.sut.services.ServiceNeeds;
@@ -17,22 +18,6 @@ import java.util.Set;
  * with the reason and the command that installs it — never silently dropped, never faked.
  */
 public final class Requirements {
-
-  /**
-   * Python modules by the component names scenarios use, with the Debian package that provides
-   * each.
-   */
-  private static final Map<String, String[]> PYTHON =
-      Map.of(
-          "uvicorn", new String[] {"uvicorn", "python3-uvicorn"},
-          "gevent", new String[] {"gevent", "python3-gevent"},
-          "whitenoise", new String[] {"whitenoise", "python3-whitenoise"},
-          "djangorestframework", new String[] {"rest_framework", "python3-djangorestframework"},
-          "celery", new String[] {"celery", "python3-celery"},
-          "psycopg2", new String[] {"psycopg2", "python3-psycopg2"},
-          "redis-py", new String[] {"redis", "python3-redis"},
-          "pymemcache", new String[] {"pymemcache", "python3-pymemcache"},
-          "django-redis", new String[] {"django_redis", "python3-django-redis"});
 
   private Requirements() {}
 
@@ -80,36 +65,33 @@ public final class Requirements {
    * The Python modules an experiment needs: those its {@code needs} names and those its deployments
    * imply.
    */
-  static Set<String> pythonModules(Experiment experiment) {
-    Set<String> needs = new LinkedHashSet<>();
-    for (String need : experiment.needs()) {
-      if (PYTHON.containsKey(need)) {
-        needs.add(need);
-      }
+  static Set<Need> pythonModules(Experiment experiment) {
+    Set<Need> needs = new LinkedHashSet<>();
+    for (String name : experiment.needs()) {
+      Need.byYamlName(name).filter(n -> n.pythonModule().isPresent()).ifPresent(needs::add);
     }
-    if (experiment.needs().contains("celery")) {
-      needs.add("celery");
-      needs.add("redis-py");
+    if (needs.contains(Need.CELERY)) {
+      needs.add(Need.REDIS_PY); // the broker's client
     }
     for (Variant v : experiment.variants()) {
       Deployment d = v.deployment();
       switch (d.database()) {
-        case POSTGRES -> needs.add("psycopg2");
+        case POSTGRES -> needs.add(Need.PSYCOPG2);
         case SQLITE -> {}
       }
       switch (d.cache()) {
-        case REDIS -> needs.add("django-redis");
-        case MEMCACHED -> needs.add("pymemcache");
+        case REDIS -> needs.add(Need.DJANGO_REDIS);
+        case MEMCACHED -> needs.add(Need.PYMEMCACHE);
         default -> {}
       }
       if (d.workerClass() == WorkerClass.UVICORN) {
-        needs.add("uvicorn");
+        needs.add(Need.UVICORN);
       }
       if (d.workerClass() == WorkerClass.GEVENT) {
-        needs.add("gevent");
+        needs.add(Need.GEVENT);
       }
       if (d.staticFiles() == Deployment.StaticFiles.WHITENOISE) {
-        needs.add("whitenoise");
+        needs.add(Need.WHITENOISE);
       }
     }
     return needs;
@@ -123,15 +105,15 @@ public final class Requirements {
    */
   public static Optional<String> missing(
       Experiment experiment, Map<String, String> pythonVersions, ServiceSet services) {
-    for (String need : pythonModules(experiment)) {
-      String[] python = PYTHON.get(need);
-      if ("missing".equals(pythonVersions.getOrDefault(python[0], "missing"))) {
+    for (Need need : pythonModules(experiment)) {
+      String module = need.pythonModule().orElseThrow();
+      if ("missing".equals(pythonVersions.getOrDefault(module, "missing"))) {
         return Optional.of(
             "needs the Python package "
-                + python[0]
+                + module
                 + ", which the app's interpreter lacks; install: "
                 + "apt-get install "
-                + python[1]
+                + need.debianPackage().orElseThrow()
                 + " (or ./djbench setup)");
       }
     }
