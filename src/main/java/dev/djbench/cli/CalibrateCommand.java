@@ -58,18 +58,8 @@ final class CalibrateCommand implements Callable<Integer> {
               + " block(s); a calibration needs at least 3: use quick or full");
     }
     Path reportsDir = settings.reports(home);
-    var options =
-        RunOptions.forRun(
-            loaded,
-            chosen,
-            settings.seed(),
-            Defaults.THRESHOLD,
-            reportsDir,
-            List.of(),
-            home,
-            serviceOptions.choice(),
-            serviceOptions.urls(),
-            serviceOptions.cpuLayout());
+    RunOptions options =
+        settings.options(loaded, home, serviceOptions, Defaults.THRESHOLD, List.of());
     Calibrator.Outcome outcome = Calibrator.calibrate(options, System.out);
     RunResult run = outcome.run();
     Reports.writeAll(run, reportsDir.resolve(run.runId()));

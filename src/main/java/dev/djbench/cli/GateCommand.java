@@ -4,7 +4,6 @@ import dev.djbench.gate.CalibrationFile;
 import dev.djbench.gate.GateInputException;
 import dev.djbench.gate.StoredBaseline;
 import dev.djbench.gate.Thresholds;
-import dev.djbench.plan.Profile;
 import dev.djbench.report.ReportFormat;
 import dev.djbench.report.Reports;
 import dev.djbench.results.GateResult;
@@ -120,7 +119,6 @@ final class GateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path home = parent.home();
-    Profile chosen = settings.profile();
     GateResult.Policy policy;
     try {
       policy = Word.parse(GateResult.Policy.class, inconclusive);
@@ -146,17 +144,7 @@ final class GateCommand implements Callable<Integer> {
       }
     }
     RunOptions options =
-        RunOptions.forRun(
-            loaded,
-            chosen,
-            settings.seed(),
-            Defaults.THRESHOLD,
-            reportsDir,
-            List.of(),
-            home,
-            serviceOptions.choice(),
-            serviceOptions.urls(),
-            serviceOptions.cpuLayout());
+        settings.options(loaded, home, serviceOptions, Defaults.THRESHOLD, List.of());
     RunResult gated;
     try {
       gated =

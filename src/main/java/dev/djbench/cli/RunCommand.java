@@ -1,6 +1,5 @@
 package dev.djbench.cli;
 
-import dev.djbench.plan.Profile;
 import dev.djbench.report.ReportFormat;
 import dev.djbench.report.Reports;
 import dev.djbench.results.ExperimentResult;
@@ -55,7 +54,6 @@ final class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path home = parent.home();
-    Profile chosen = settings.profile();
     double delta = Options.percent("--threshold", threshold);
     Scenario loaded = Scenarios.forRun(home, scenario);
     Path file = loaded.file();
@@ -72,20 +70,8 @@ final class RunCommand implements Callable<Integer> {
               + "; expected some of "
               + loaded.experiments().stream().map(e -> e.id()).toList());
     }
-    long runSeed = settings.seed();
     Path reportsDir = settings.reports(home);
-    var options =
-        RunOptions.forRun(
-            loaded,
-            chosen,
-            runSeed,
-            delta,
-            reportsDir,
-            only,
-            home,
-            serviceOptions.choice(),
-            serviceOptions.urls(),
-            serviceOptions.cpuLayout());
+    RunOptions options = settings.options(loaded, home, serviceOptions, delta, only);
     RunResult result = new RunExecutor(options, System.out).execute();
     Path runDirectory = reportsDir.resolve(result.runId());
     Reports.writeAll(result, runDirectory);

@@ -1,7 +1,10 @@
 package dev.djbench.cli;
 
 import dev.djbench.plan.Profile;
+import dev.djbench.runner.RunOptions;
+import dev.djbench.scenario.Scenario;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Option;
 
 /** Options every measuring command shares: the profile, the seed, and where run folders go. */
@@ -39,5 +42,28 @@ final class RunSettings {
 
   Path reports(Path home) {
     return reports != null ? reports : home.resolve("reports");
+  }
+
+  /**
+   * The options of a run of {@code scenario} with these settings and {@code services}, its seed
+   * drawn once.
+   *
+   * @param threshold δ of the run's verdicts
+   * @param only the experiments to run; empty for all
+   */
+  RunOptions options(
+      Scenario scenario, Path home, ServiceOptions services, double threshold, List<String> only)
+      throws BadInputException {
+    return RunOptions.forRun(
+        scenario,
+        profile(),
+        seed(),
+        threshold,
+        reports(home),
+        only,
+        home,
+        services.choice(),
+        services.urls(),
+        services.cpuLayout());
   }
 }

@@ -188,6 +188,17 @@ class PackageRulesTest {
   }
 
   @Test
+  void theArchitectureDocumentListsEveryPackageWithWhatItMayImport() throws IOException {
+    Map<String, String> documented = new TreeMap<>();
+    Pattern row = Pattern.compile("^\\| `([a-z.]+)` \\| [^|]+ \\| ([^|]+) \\|$", Pattern.MULTILINE);
+    Matcher m = row.matcher(Files.readString(Path.of("docs/ARCHITECTURE.md")));
+    while (m.find()) {
+      documented.put(m.group(1), m.group(2).trim());
+    }
+    assertEquals(DECLARED, documented, "docs/ARCHITECTURE.md against the package-info.java files");
+  }
+
+  @Test
   void theRulesThemselvesCatchAViolation() {
     // The checks above would pass vacuously if nothing were read or nothing were parsed.
     assertTrue(USES.get("runner").contains("sut"), USES.get("runner").toString());
