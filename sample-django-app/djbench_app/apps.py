@@ -2,13 +2,7 @@ from django.apps import AppConfig
 
 
 class DjbenchAppConfig(AppConfig):
-    """Project-level app: installs the timing hooks before any request or
-    database connection exists (ready() runs during django.setup())."""
+    """Project-level app of the reference project."""
 
     name = "djbench_app"
     verbose_name = "djbench project"
-
-    def ready(self):
-        from djbench_app import instrumentation
-
-        instrumentation.install()

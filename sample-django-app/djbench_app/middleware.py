@@ -1,8 +1,8 @@
-"""Middleware: the Server-Timing header (the harness's only measurement input
-from inside the app) and the injected-slowdown knob.
+"""Middleware: the injected-slowdown knob (the Server-Timing header comes from
+djbench's probe, ../probe/djbench_probe, as it does for any project).
 
-Both are written as Django "sync and async" function middleware so an async
-view under an ASGI server is never forced through a sync adapter by them.
+Written as a Django "sync and async" function middleware so an async view
+under an ASGI server is never forced through a sync adapter by it.
 """
 import time
 
@@ -10,58 +10,12 @@ from django.conf import settings
 from django.core.exceptions import MiddlewareNotUsed
 from django.utils.decorators import sync_and_async_middleware
 
-from djbench_app import instrumentation
-
 try:  # asgiref >= 3.6; asyncio's version is deprecated from Python 3.14.
     from asgiref.sync import iscoroutinefunction
 except ImportError:  # pragma: no cover - older asgiref (Django 3.2 era)
     from asyncio import iscoroutinefunction
 
 perf_ns = time.perf_counter_ns
-
-
-def _ms(ns):
-    # Milliseconds with microsecond resolution, as Server-Timing wants.
-    return f"{ns / 1_000_000:.3f}"
-
-
-def format_server_timing(state, total_ns):
-    """The header value, e.g.
-    total;dur=12.345, db;dur=3.210;count=101, cache;dur=0.120;hit=3;miss=1, template;dur=5.000
-    """
-    return (
-        f"total;dur={_ms(total_ns)}, "
-        f"db;dur={_ms(state.db_ns)};count={state.db_count}, "
-        f"cache;dur={_ms(state.cache_ns)};hit={state.cache_hits};miss={state.cache_misses}, "
-        f"template;dur={_ms(state.template_ns)}"
-    )
-
-
-@sync_and_async_middleware
-def server_timing_middleware(get_response):
-    if iscoroutinefunction(get_response):
-
-        async def middleware(request):
-            state, token = instrumentation.begin()
-            try:
-                response = await get_response(request)
-            finally:
-                instrumentation.end(token)
-            response["Server-Timing"] = format_server_timing(state, perf_ns() - state.start_ns)
-            return response
-
-    else:
-
-        def middleware(request):
-            state, token = instrumentation.begin()
-            try:
-                response = get_response(request)
-            finally:
-                instrumentation.end(token)
-            response["Server-Timing"] = format_server_timing(state, perf_ns() - state.start_ns)
-            return response
-
-    return middleware
 
 
 def burn_cpu(duration_ns):

@@ -4,9 +4,22 @@ Nothing here reads os.environ directly: every knob comes from
 djbench_app.env (one table of defaults, typed parsing). Runs unchanged on
 Django 3.2 through 5.x.
 """
+import importlib.util
+import sys
+
 import django
 
 from djbench_app import env
+
+# djbench's probe (../probe in the djbench repository) sends the Server-Timing
+# header. djbench's settings overlay adds it to any project it runs; the
+# reference app lists it itself so that it is measured the same way when run by
+# hand from the repository. Without it (an image built from this folder alone)
+# the app runs unmeasured, and djbench reports its server timings as absent.
+_PROBE_DIR = env.APP_DIR.parent / "probe"
+if importlib.util.find_spec("djbench_probe") is None and (_PROBE_DIR / "djbench_probe").is_dir():
+    sys.path.insert(0, str(_PROBE_DIR))
+PROBE = importlib.util.find_spec("djbench_probe") is not None
 
 CFG = env.load()
 
@@ -24,6 +37,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "rest_framework",
     "djbench_app.apps.DjbenchAppConfig",
+    *(["djbench_probe"] if PROBE else []),
     "techniques.apps.TechniquesConfig",
 ]
 
@@ -35,7 +49,7 @@ INSTALLED_APPS = [
 # - Update/FetchFromCache must wrap everything else (Django's documented
 #   order for the per-site cache).
 MIDDLEWARE = [
-    "djbench_app.middleware.server_timing_middleware",
+    *(["djbench_probe.middleware.ProbeMiddleware"] if PROBE else []),
     "djbench_app.middleware.slowdown_middleware",
 ]
 if CFG.per_site_cache:

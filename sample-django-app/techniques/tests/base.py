@@ -12,7 +12,8 @@ SMALL_SEED = dict(authors=5, posts=30, comments_per_post=2, tags=6, body_bytes=6
 
 SERVER_TIMING_RE = re.compile(
     r"^total;dur=(?P<total>\d+\.\d{3}), "
-    r"db;dur=(?P<db>\d+\.\d{3});count=(?P<count>\d+), "
+    r"db;dur=(?P<db>\d+\.\d{3});count=(?P<count>\d+);repeat=(?P<repeat>\d+)"
+    r"(?:;desc=\"(?P<vendor>[a-z,]+)\")?, "
     r"cache;dur=(?P<cache>\d+\.\d{3});hit=(?P<hit>\d+);miss=(?P<miss>\d+), "
     r"template;dur=(?P<template>\d+\.\d{3})$"
 )
@@ -24,7 +25,10 @@ def server_timing(response):
     if not match:
         raise AssertionError(f"malformed Server-Timing: {response['Server-Timing']!r}")
     parts = match.groupdict()
-    return {k: (int(v) if k in ("count", "hit", "miss") else float(v)) for k, v in parts.items()}
+    return {
+        k: v if k == "vendor" else int(v) if k in ("count", "repeat", "hit", "miss") else float(v)
+        for k, v in parts.items()
+    }
 
 
 def normalise(content):

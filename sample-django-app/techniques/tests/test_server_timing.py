@@ -3,19 +3,37 @@ from django.db import connection
 from django.test import AsyncClient
 from django.test.utils import CaptureQueriesContext
 
-from djbench_app.middleware import format_server_timing
-from djbench_app.instrumentation import RequestTimings
+from djbench_probe.instrumentation import RequestTimings
+from djbench_probe.middleware import format_server_timing
 from techniques.tests.base import SeededTestCase, server_timing
 
 
 class ServerTimingTests(SeededTestCase):
     def test_format(self):
-        state = RequestTimings(start_ns=0, db_ns=3_210_000, db_count=101, cache_ns=120_000,
-                               cache_hits=3, cache_misses=1, template_ns=5_000_000)
+        state = RequestTimings(start_ns=0, db_ns=3_210_000, db_count=101, db_repeated=100,
+                               db_vendors=("sqlite",), cache_ns=120_000, cache_hits=3,
+                               cache_misses=1, template_ns=5_000_000)
         self.assertEqual(
             format_server_timing(state, 12_345_678),
-            "total;dur=12.346, db;dur=3.210;count=101, cache;dur=0.120;hit=3;miss=1, template;dur=5.000",
+            'total;dur=12.346, db;dur=3.210;count=101;repeat=100;desc="sqlite", '
+            "cache;dur=0.120;hit=3;miss=1, template;dur=5.000",
         )
+
+    def test_no_query_no_vendor(self):
+        state = RequestTimings(start_ns=0)
+        self.assertEqual(
+            format_server_timing(state, 1_000),
+            "total;dur=0.001, db;dur=0.000;count=0;repeat=0, cache;dur=0.000;hit=0;miss=0, "
+            "template;dur=0.000",
+        )
+
+    def test_an_n_plus_one_is_counted_as_repeated_shapes_and_its_fix_is_not(self):
+        naive = server_timing(self.client.get("/techniques/select-related/naive/?limit=7"))
+        optimized = server_timing(self.client.get("/techniques/select-related/optimized/?limit=7"))
+        # One query for the posts, then one per post for its author: six repeat the seventh's shape.
+        self.assertEqual((naive["count"], naive["repeat"]), (8, 6))
+        self.assertEqual((optimized["count"], optimized["repeat"]), (1, 0))
+        self.assertEqual(naive["vendor"], "sqlite")
 
     def test_present_and_well_formed_everywhere(self):
         for path in ("/", "/healthz", "/techniques/select-related/naive/?limit=3", "/no-such-page/"):

@@ -51,7 +51,7 @@ public final class Checkouts implements AutoCloseable {
                 + " is a directory without manage.py; expected "
                 + "the Django project directory of that revision (or a git ref)");
       }
-      return withDirectory(scenarioApp, asDirectory);
+      return scenarioApp.at(asDirectory);
     }
     Path repository =
         repo != null
@@ -88,16 +88,7 @@ public final class Checkouts implements AutoCloseable {
               + relative.resolve("manage.py")
               + "; expected the Django project at the same path as in the scenario");
     }
-    return withDirectory(scenarioApp, app);
-  }
-
-  private static AppSpec withDirectory(AppSpec app, Path directory) {
-    return new AppSpec(
-        directory,
-        app.wsgiApplication(),
-        app.asgiApplication(),
-        app.healthPath(),
-        app.seedCommand());
+    return scenarioApp.at(app);
   }
 
   private static Path toplevel(Path inside, String role, String ref) throws GateInputException {

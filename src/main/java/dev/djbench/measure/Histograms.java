@@ -14,6 +14,8 @@ import org.HdrHistogram.Histogram;
  * @param serverTemplateMicros time rendering templates
  * @param serverCacheMicros time inside cache calls
  * @param dbQueries database queries per request
+ * @param dbRepeatedQueries queries per request whose SQL shape an earlier query of the same request
+ *     had (the probe's {@code repeat}): what an N+1 adds
  * @param startLagMicros how late each request started against the injector's schedule
  */
 public record Histograms(
@@ -23,6 +25,7 @@ public record Histograms(
     Histogram serverTemplateMicros,
     Histogram serverCacheMicros,
     Histogram dbQueries,
+    Histogram dbRepeatedQueries,
     Histogram startLagMicros) {
 
   /** The histograms by the names they carry in results.json, in a fixed order. */
@@ -34,11 +37,15 @@ public record Histograms(
     out.put("serverTemplateMicros", serverTemplateMicros);
     out.put("serverCacheMicros", serverCacheMicros);
     out.put("dbQueries", dbQueries);
+    out.put("dbRepeatedQueries", dbRepeatedQueries);
     out.put("startLagMicros", startLagMicros);
     return out;
   }
 
-  /** Rebuilds the record from {@link #byName()}'s form; every name must be present. */
+  /**
+   * Rebuilds the record from {@link #byName()}'s form; every name must be present but {@code
+   * dbRepeatedQueries}, which trials recorded before the probe existed lack (read as empty).
+   */
   public static Histograms fromNames(Map<String, Histogram> byName) {
     return new Histograms(
         require(byName, "clientLatencyMicros"),
@@ -47,7 +54,17 @@ public record Histograms(
         require(byName, "serverTemplateMicros"),
         require(byName, "serverCacheMicros"),
         require(byName, "dbQueries"),
+        byName.getOrDefault("dbRepeatedQueries", emptyLike(byName.get("dbQueries"))),
         require(byName, "startLagMicros"));
+  }
+
+  private static Histogram emptyLike(Histogram shape) {
+    if (shape == null) {
+      throw new IllegalArgumentException("histogram 'dbQueries' is missing");
+    }
+    Histogram empty = shape.copy();
+    empty.reset();
+    return empty;
   }
 
   private static Histogram require(Map<String, Histogram> byName, String name) {

@@ -36,6 +36,7 @@ public final class TrialRecorder {
   private final Histogram serverTemplateMicros = newHistogram();
   private final Histogram serverCacheMicros = newHistogram();
   private final Histogram dbQueriesPerRequest = newHistogram();
+  private final Histogram dbRepeatedPerRequest = newHistogram();
   private final Histogram startLagMicros = newHistogram();
 
   private final AtomicLong firstStartNanos = new AtomicLong(Long.MIN_VALUE);
@@ -163,6 +164,11 @@ public final class TrialRecorder {
               if (m.longParam("count") >= 0) {
                 dbQueriesPerRequest.recordValue(clamp(m.longParam("count")));
               }
+              // Only the probe sends it; an app's own header without it leaves the histogram
+              // empty, which reads as not reported rather than as no repeats.
+              if (m.longParam("repeat") >= 0) {
+                dbRepeatedPerRequest.recordValue(clamp(m.longParam("repeat")));
+              }
             });
     timing
         .metric("template")
@@ -244,6 +250,7 @@ public final class TrialRecorder {
             serverTemplateMicros.copy(),
             serverCacheMicros.copy(),
             dbQueriesPerRequest.copy(),
+            dbRepeatedPerRequest.copy(),
             startLagMicros.copy()));
   }
 }

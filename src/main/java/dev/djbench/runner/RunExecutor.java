@@ -93,7 +93,9 @@ public final class RunExecutor {
             Duration.ofSeconds(60));
     try (Journal journal = Journal.create(runDirectory);
         ServiceSet services = new ServiceSet(serviceSettings)) {
-      AppLauncher apps = new AppLauncher(options.services() == ProviderChoice.DOCKER);
+      AppLauncher apps =
+          new AppLauncher(
+              options.services() == ProviderChoice.DOCKER, options.home().resolve("probe"));
       Map<String, String> versions =
           new HashMap<>(apps.versions(options.scenario().app().directory(), python));
       versions.put("gatling", GatlingLoadGenerator.version());

@@ -66,10 +66,19 @@ public final class ScenarioDefaults {
   public static final String ASGI_APPLICATION = "djbench_app.asgi:application";
   public static final String HEALTH_PATH = "/healthz";
   public static final String SEED_COMMAND = "seed";
+  public static final String SETTINGS_MODULE = "djbench_app.settings";
+
+  /** Where a project of the user's is checked as ready: any answer below 500 will do. */
+  public static final String PROJECT_HEALTH_PATH = "/";
 
   /** The reference app as found under {@code home}. */
   public static AppSpec referenceApp(Path home) {
     return new AppSpec(
-        home.resolve(REFERENCE_APP), WSGI_APPLICATION, ASGI_APPLICATION, HEALTH_PATH, SEED_COMMAND);
+        home.resolve(REFERENCE_APP),
+        WSGI_APPLICATION,
+        ASGI_APPLICATION,
+        HEALTH_PATH,
+        SEED_COMMAND,
+        SETTINGS_MODULE);
   }
 }

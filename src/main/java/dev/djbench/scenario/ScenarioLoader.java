@@ -156,18 +156,11 @@ public final class ScenarioLoader {
     if (value.isTextual()) {
       return checkedDirectory(
               base.resolve(value.asText()).normalize(), top.pointer("app"), value, problems)
-          .map(
-              dir ->
-                  new AppSpec(
-                      dir,
-                      reference.wsgiApplication(),
-                      reference.asgiApplication(),
-                      reference.healthPath(),
-                      reference.seedCommand()))
+          .map(dir -> project(dir, reference, Optional.empty(), top.pointer("app"), problems))
           .orElse(reference);
     }
     Fields fields = top.child("app", "the app: a directory, or a mapping with 'path'");
-    fields.allowOnly("path", "wsgi", "asgi", "health", "seed_command");
+    fields.allowOnly("path", "settings", "wsgi", "asgi", "health", "seed_command");
     Optional<Path> dir =
         fields
             .string("path", true)
@@ -178,12 +171,55 @@ public final class ScenarioLoader {
                         fields.pointer("path"),
                         fields.raw("path"),
                         problems));
+    if (dir.isEmpty()) {
+      return reference;
+    }
+    AppSpec found =
+        project(
+            dir.get(),
+            reference,
+            fields.string("settings", false),
+            fields.pointer("path"),
+            problems);
     return new AppSpec(
-        dir.orElse(reference.directory()),
-        fields.string("wsgi", false).orElse(reference.wsgiApplication()),
-        fields.string("asgi", false).orElse(reference.asgiApplication()),
-        fields.string("health", false).orElse(reference.healthPath()),
-        fields.has("seed_command") ? fields.string("seed_command", false).orElse("") : "");
+        found.directory(),
+        fields.string("wsgi", false).orElse(found.wsgiApplication()),
+        fields.string("asgi", false).orElse(found.asgiApplication()),
+        fields.string("health", false).orElse(found.healthPath()),
+        fields.has("seed_command")
+            ? fields.string("seed_command", false).orElse("")
+            : found.seedCommand(),
+        found.settingsModule());
+  }
+
+  /**
+   * The project in {@code dir}: what its manage.py says (or the settings module given), with no
+   * seed command and {@code /} as health check; or, for the reference app (any copy or revision of
+   * it, known by its settings module), the reference app's spec at {@code dir}.
+   */
+  private static AppSpec project(
+      Path dir, AppSpec reference, Optional<String> settings, String pointer, Problems problems) {
+    ProjectLayout layout;
+    if (settings.isPresent()) {
+      layout = ProjectLayout.of(dir, settings.get());
+    } else {
+      ProjectLayout.Result found = ProjectLayout.discover(dir);
+      if (found.layout().isEmpty()) {
+        problems.addMessage(pointer, found.problem());
+        return reference;
+      }
+      layout = found.layout().get();
+    }
+    if (layout.settingsModule().equals(reference.settingsModule())) {
+      return reference.at(dir);
+    }
+    return new AppSpec(
+        dir,
+        layout.wsgiApplication(),
+        layout.asgiApplication(),
+        ScenarioDefaults.PROJECT_HEALTH_PATH,
+        "",
+        layout.settingsModule());
   }
 
   private static Optional<Path> checkedDirectory(

@@ -1,5 +1,6 @@
 package dev.djbench.sut;
 
+import dev.djbench.scenario.ScenarioDefaults;
 import dev.djbench.scenario.Variant;
 import dev.djbench.sut.app.AppServer;
 import dev.djbench.sut.app.DjangoServer;
@@ -19,13 +20,16 @@ import java.util.Map;
 public final class AppLauncher {
 
   private final boolean inContainers;
+  private final Path probeDirectory;
   private final AppImage.Cache images = new AppImage.Cache();
 
   /**
    * @param inContainers whether the app runs in containers
+   * @param probeDirectory the folder that holds djbench's probe package ({@code djbench_probe})
    */
-  public AppLauncher(boolean inContainers) {
+  public AppLauncher(boolean inContainers, Path probeDirectory) {
     this.inContainers = inContainers;
+    this.probeDirectory = probeDirectory;
   }
 
   /**
@@ -65,6 +69,13 @@ public final class AppLauncher {
       CpuLayout cpus)
       throws TargetException {
     if (inContainers) {
+      if (!variant.app().settingsModule().equals(ScenarioDefaults.SETTINGS_MODULE)) {
+        // Inside a container the app would run on whatever database its own settings name.
+        throw new TargetException(
+            "--services docker runs the reference app only: the settings overlay that keeps "
+                + variant.app().directory()
+                + " off its own database is not applied inside containers; use --services local");
+      }
       return DjangoContainer.start(
           label,
           images.of(variant.app().directory()),
@@ -83,6 +94,7 @@ public final class AppLauncher {
         variant.deployment(),
         seed,
         python,
+        probeDirectory,
         workDirectory,
         logDirectory,
         environment,

@@ -24,7 +24,9 @@ class ScenarioLoaderTest {
   @BeforeEach
   void setUp() throws IOException {
     Files.createDirectories(home.resolve("sample-django-app"));
-    Files.writeString(home.resolve("sample-django-app/manage.py"), "");
+    Files.writeString(
+        home.resolve("sample-django-app/manage.py"),
+        "os.environ.setdefault(\"DJANGO_SETTINGS_MODULE\", \"djbench_app.settings\")\n");
     Files.createDirectories(home.resolve("scenarios"));
     file = home.resolve("scenarios/test.yaml");
     loader = new ScenarioLoader(home);
@@ -269,6 +271,45 @@ class ScenarioLoaderTest {
         """);
     assertEquals(2, p.line());
     assertTrue(p.message().contains("no manage.py"), p.message());
+  }
+
+  @Test
+  void aProjectsSettingsAndWsgiModulesAreFoundFromItsManagePy() throws Exception {
+    Path shop = Files.createDirectories(home.resolve("shop/bookshop"));
+    Files.writeString(shop.resolve("wsgi.py"), "application = None\n");
+    Files.writeString(
+        home.resolve("shop/manage.py"),
+        "os.environ.setdefault('DJANGO_SETTINGS_MODULE', 'bookshop.settings')\n");
+    AppSpec app =
+        parse(
+                """
+                suite: t
+                app: ../shop
+                experiments:
+                  - {id: a, variants: {x: GET /a/, y: GET /b/}}
+                """)
+            .app();
+    assertEquals("bookshop.settings", app.settingsModule());
+    assertEquals("bookshop.wsgi:application", app.wsgiApplication());
+    assertEquals("/", app.healthPath());
+    assertEquals("", app.seedCommand(), "a project is seeded only when the scenario says how");
+  }
+
+  @Test
+  void aManagePyThatNamesNoSettingsIsRefusedWithWhatToWrite() throws Exception {
+    Files.createDirectories(home.resolve("odd"));
+    Files.writeString(home.resolve("odd/manage.py"), "import sys\n");
+    var p =
+        onlyProblem(
+            """
+        suite: t
+        app: ../odd
+        experiments:
+          - {id: a, variants: {x: GET /a/, y: GET /b/}}
+        """);
+    assertEquals(2, p.line());
+    assertTrue(p.message().contains("does not name a settings module"), p.message());
+    assertTrue(p.message().contains("app: {settings: <module>}"), p.message());
   }
 
   @Test

@@ -68,6 +68,7 @@ public final class DjangoServer implements AppServer {
    * @param deployment how to deploy it
    * @param seed options for the app's seed command
    * @param python the interpreter
+   * @param probeDirectory the folder that holds djbench's probe package
    * @param workDirectory private to this server: its SQLite file and collected static files go
    *     there
    * @param logDirectory where the logs of migrate, seed and the server go
@@ -82,6 +83,7 @@ public final class DjangoServer implements AppServer {
       Deployment deployment,
       Map<String, String> seed,
       PythonEnv python,
+      Path probeDirectory,
       Path workDirectory,
       Path logDirectory,
       Map<String, String> environment,
@@ -94,6 +96,17 @@ public final class DjangoServer implements AppServer {
       throw new TargetException("cannot create " + workDirectory + ": " + e.getMessage(), e);
     }
     Map<String, String> env = environment(deployment, workDirectory, environment);
+    SettingsOverlay.write(workDirectory, app.settingsModule(), deployment, env);
+    env.put("DJANGO_SETTINGS_MODULE", SettingsOverlay.MODULE);
+    // The overlay first, then the probe; the project's own folder is the processes' working
+    // directory, which manage.py and Gunicorn put on the path themselves.
+    String inherited = System.getenv().getOrDefault("PYTHONPATH", "");
+    env.put(
+        "PYTHONPATH",
+        workDirectory
+            + java.io.File.pathSeparator
+            + probeDirectory
+            + (inherited.isEmpty() ? "" : java.io.File.pathSeparator + inherited));
     String logName = label.replaceAll("[^A-Za-z0-9._-]", "_");
     Path dir = app.directory();
 
@@ -217,7 +230,8 @@ public final class DjangoServer implements AppServer {
 
   /** The arguments of {@code manage.py} that seed the database: {@code seed --authors 50 …}. */
   public static List<String> seedArguments(AppSpec app, Map<String, String> seed) {
-    List<String> arguments = new ArrayList<>(List.of(app.seedCommand()));
+    // The command may carry arguments of its own: "populate --books 40", "loaddata books.json".
+    List<String> arguments = new ArrayList<>(List.of(app.seedCommand().trim().split("\\s+")));
     seed.forEach(
         (k, v) -> {
           arguments.add("--" + k.replace('_', '-'));
@@ -279,7 +293,9 @@ public final class DjangoServer implements AppServer {
             client.send(
                 HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).GET().build(),
                 HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200) {
+        // Django answered: below 500 the app is up (a project's "/" may well redirect to a login
+        // page or be a 404); 5xx means it is not ready or broken, and the wait goes on.
+        if (response.statusCode() < 500) {
           return;
         }
         lastSeen = "status " + response.statusCode();

@@ -24,7 +24,8 @@ class DjangoContainerTest {
           "djbench_app.wsgi:application",
           "djbench_app.asgi:application",
           "/healthz",
-          "seed");
+          "seed",
+          "djbench_app.settings");
 
   @Test
   void loopbackAddressesInTheEnvironmentBecomeTheForwardedHost() {

@@ -1,7 +1,7 @@
 """Per-request timing of database, cache and template work.
 
 The numbers end up in the Server-Timing header (rendered by
-djbench_app.middleware, the only place that knows the header format).
+djbench_probe.middleware, the only place that knows the header format).
 
 Per-request state lives in a ContextVar, not a thread-local, so one design
 covers gthread workers (one context per thread), gevent (one per greenlet)
@@ -11,6 +11,10 @@ state object is shared by reference, so work done there is counted too).
 What is counted:
 - db: every cursor execute()/executemany() on every database alias, as one
   query each, with its wall time. Works with DEBUG off (no query log needed).
+  A query whose SQL shape (djbench_probe.shapes) an earlier query of the
+  same request already had counts as repeated: what an N+1 looks like.
+  The vendor of the connection that ran the request's queries is kept too,
+  so that a report can show what database really ran.
 - cache: get() and get_many() on every configured cache (time, hits, misses;
   get_many counts each requested key), set() and set_many() (time only).
   This covers cache.get/set in views, the {% cache %} tag, cache_page and the
@@ -29,6 +33,8 @@ from django.core.cache import CacheHandler
 from django.db.backends.signals import connection_created
 from django.template.base import Template
 
+from djbench_probe import shapes
+
 perf_ns = time.perf_counter_ns
 
 
@@ -37,6 +43,12 @@ class RequestTimings:
     start_ns: int
     db_ns: int = 0
     db_count: int = 0
+    # Queries whose shape an earlier query of this request had.
+    db_repeated: int = 0
+    # The vendors ("sqlite", "postgresql", ...) of the connections used, in order of first use.
+    db_vendors: tuple = ()
+    # Shapes seen so far; created on the first query.
+    _shapes: Optional[set] = None
     cache_ns: int = 0
     cache_hits: int = 0
     cache_misses: int = 0
@@ -74,6 +86,21 @@ def _db_wrapper(execute, sql, params, many, context):
     finally:
         state.db_ns += perf_ns() - started
         state.db_count += 1
+        _note_shape(state, sql)
+        vendor = context["connection"].vendor
+        if vendor not in state.db_vendors:
+            state.db_vendors = state.db_vendors + (vendor,)
+
+
+def _note_shape(state, sql):
+    # Outside the timed span: normalising the SQL is the probe's cost, not the app's.
+    shape = shapes.of(sql)
+    if state._shapes is None:
+        state._shapes = {shape}
+    elif shape in state._shapes:
+        state.db_repeated += 1
+    else:
+        state._shapes.add(shape)
 
 
 def _add_db_wrapper(sender, connection, **kwargs):

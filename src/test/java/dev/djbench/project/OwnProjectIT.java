@@ -1,0 +1,140 @@
+package dev.djbench.project;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.djbench.cli.Djbench;
+import dev.djbench.results.ExperimentResult;
+import dev.djbench.results.ResultsIO;
+import dev.djbench.results.RunResult;
+import dev.djbench.results.TrialResult;
+import dev.djbench.testsupport.Processes;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A project that knows nothing of djbench (test-projects/bookshop: settings from DATABASE_URL, its
+ * own db.sqlite3, no Server-Timing, HTTPS redirects in production) measured as deeply as the
+ * reference app, through the settings overlay and the probe, without touching its own database.
+ */
+class OwnProjectIT {
+
+  private static final Path HOME = Path.of("").toAbsolutePath();
+
+  @Test
+  void anUnmodifiedProjectIsMeasuredWithItsQueriesAndItsOwnDatabaseIsLeftAlone(@TempDir Path dir)
+      throws Exception {
+    Path project = copy(HOME.resolve("test-projects/bookshop"), dir.resolve("bookshop"));
+    // The user's own data: migrated and filled by the project's own settings, with 3 books.
+    manage(project, "migrate", "--noinput");
+    manage(project, "populate", "--books", "3");
+    Path ownDatabase = project.resolve("db.sqlite3");
+    byte[] before = sha256(ownDatabase);
+
+    Path scenario = dir.resolve("bookshop.yaml");
+    Files.writeString(
+        scenario,
+        """
+        suite: bookshop
+        app: {path: bookshop, seed_command: "populate --books 40"}
+        experiments:
+          - id: pages
+            equivalence: status
+            variants: {books: GET /books/, authors: GET /authors/}
+        """);
+    PrintStream console = System.out;
+    var captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    int exit;
+    try {
+      exit =
+          Djbench.execute(
+              "--home",
+              HOME.toString(),
+              "run",
+              scenario.toString(),
+              "--profile",
+              "smoke",
+              "--seed",
+              "3",
+              "--reports",
+              dir.resolve("reports").toString());
+    } finally {
+      System.setOut(console);
+    }
+    String out = captured.toString(StandardCharsets.UTF_8);
+    assertEquals(0, exit, out);
+
+    Path run;
+    try (Stream<Path> runs = Files.list(dir.resolve("reports"))) {
+      run = runs.findFirst().orElseThrow();
+    }
+    RunResult result = ResultsIO.read(run);
+    ExperimentResult pages = result.experiments().get(0);
+    assertEquals("measured", pages.status().word(), pages.reason());
+    TrialResult books = trial(pages, "books");
+    TrialResult authors = trial(pages, "authors");
+    // The seed ran in djbench's database: 40 books, each of whose authors the template fetches.
+    assertEquals(41.0, books.distribution("dbQueries").mean(), 1e-9, out);
+    assertEquals(1.0, authors.distribution("dbQueries").mean(), 1e-9, out);
+    for (TrialResult t : List.of(books, authors)) {
+      assertTrue(t.valid(), t.invalidReasons().toString());
+      assertEquals(
+          0, t.counts().missingServerTiming(), "every response carried the probe's header");
+      assertTrue(t.distribution("serverTotalMicros").p50() > 0, t.variant());
+      assertTrue(t.distribution("serverTotalMicros").count() > 0, t.variant());
+      // A page, not the project's HTTPS redirect.
+      assertEquals(Map.of("200", t.counts().completed()), t.statusCounts());
+    }
+
+    assertArrayEquals(before, sha256(ownDatabase), "the project's own db.sqlite3 was changed");
+    assertEquals(List.of(), Processes.mentioning(dir.toString()));
+  }
+
+  private static TrialResult trial(ExperimentResult e, String variant) {
+    return e.trials().stream().filter(t -> t.variant().equals(variant)).findFirst().orElseThrow();
+  }
+
+  private static void manage(Path project, String... arguments) throws Exception {
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                System.getenv().getOrDefault("DJBENCH_PYTHON", "/usr/bin/python3"), "manage.py"));
+    command.addAll(List.of(arguments));
+    Process p =
+        new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true).start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "manage.py " + String.join(" ", arguments));
+    assertEquals(0, p.exitValue(), output);
+  }
+
+  private static byte[] sha256(Path file) throws Exception {
+    return MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+  }
+
+  private static Path copy(Path from, Path to) throws Exception {
+    try (Stream<Path> files = Files.walk(from)) {
+      for (Path f : files.toList()) {
+        Path target = to.resolve(from.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(target);
+        } else if (!f.getFileName().toString().equals("db.sqlite3")
+            && !f.toString().contains("__pycache__")) {
+          Files.copy(f, target);
+        }
+      }
+    }
+    return to;
+  }
+}

@@ -1,0 +1,13 @@
+from django.urls import path
+
+from . import views
+
+app_name = "catalog"
+
+urlpatterns = [
+    path("", views.book_list, name="book-list"),
+    path("books/", views.book_list, name="books"),
+    path("authors/", views.author_list, name="authors"),
+    path("books/<int:pk>/", views.book_detail, name="book-detail"),
+    path("shelf/", views.my_shelf, name="my-shelf"),
+]
