@@ -25,6 +25,15 @@ import java.util.TreeMap;
  */
 public final class Comparisons {
 
+  /** The verdict of a comparison without a valid block of both variants. */
+  public static final String NO_VALID_BLOCKS = "no valid blocks";
+
+  /** The verdict of a comparison of a metric the app did not report. */
+  public static final String NOT_REPORTED = "not reported";
+
+  /** The verdict of a comparison with a zero among its values, which has no ratio. */
+  public static final String ZERO_VALUES = "n/a (zero values)";
+
   private final SequentialPlan plan;
   private final Map<String, Double> gated;
   private final double defaultThreshold;
@@ -101,47 +110,54 @@ public final class Comparisons {
     double baselineMedian = Median.of(a);
     double candidateMedian = Median.of(b);
     if (blocks == 0) {
-      return new Comparison(
+      return Comparison.unestimated(
           baseline,
           candidate,
           metric.key(),
-          Double.NaN,
-          Double.NaN,
           Double.NaN,
           Double.NaN,
           Double.NaN,
           level,
           0,
-          "no valid blocks",
+          NO_VALID_BLOCKS,
+          rule.delta());
+    }
+    if (Arrays.stream(a).anyMatch(Double::isNaN) || Arrays.stream(b).anyMatch(Double::isNaN)) {
+      // The app sent no value (no Server-Timing header): absent, which is not zero.
+      return Comparison.unestimated(
+          baseline,
+          candidate,
+          metric.key(),
+          baselineMedian,
+          candidateMedian,
+          Double.NaN,
+          level,
+          blocks,
+          NOT_REPORTED,
           rule.delta());
     }
     if (Arrays.stream(a).anyMatch(v -> !(v > 0)) || Arrays.stream(b).anyMatch(v -> !(v > 0))) {
       // A zero (a cached page below the client clock's 1 ms, a page with no query) has no ratio.
-      return new Comparison(
+      return Comparison.unestimated(
           baseline,
           candidate,
           metric.key(),
           baselineMedian,
           candidateMedian,
-          Double.NaN,
-          Double.NaN,
           Double.NaN,
           level,
           blocks,
-          "n/a (zero values)",
+          ZERO_VALUES,
           rule.delta());
     }
     if (blocks < 2) {
-      double ratio = b[0] / a[0];
-      return new Comparison(
+      return Comparison.unestimated(
           baseline,
           candidate,
           metric.key(),
           baselineMedian,
           candidateMedian,
-          ratio,
-          Double.NaN,
-          Double.NaN,
+          b[0] / a[0],
           level,
           1,
           Verdict.INCONCLUSIVE.label(),

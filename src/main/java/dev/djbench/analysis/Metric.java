@@ -119,12 +119,22 @@ public enum Metric {
     return clock.tolerance;
   }
 
-  /** This metric's value in one trial. */
+  /**
+   * This metric's value in one trial; NaN when the trial has none: the app reported nothing for it
+   * (no {@code Server-Timing} header, an empty histogram) or the server's processes could not be
+   * seen (its CPU). A value that was not measured is never 0.
+   */
   public double valueOf(TrialResult trial) {
     if (histogram.equals("server")) {
-      return trial.server().cpuMillisPerRequest();
+      return trial.server().processes() > 0 ? trial.server().cpuMillisPerRequest() : Double.NaN;
     }
-    return trial.distribution(histogram).value(statistic);
+    var distribution = trial.distribution(histogram);
+    return distribution.count() > 0 ? distribution.value(statistic) : Double.NaN;
+  }
+
+  /** Whether this metric comes from the app's {@code Server-Timing} header. */
+  public boolean fromServerTiming() {
+    return clock == Clock.SERVER || this == QUERIES;
   }
 
   /** The metric whose {@link #key()} is {@code key}. */

@@ -76,10 +76,17 @@ public final class GateEvaluator {
       double threshold,
       RatioDistribution distribution,
       int blocks,
-      String problem) {
+      String problem,
+      boolean unmeasurable) {
 
+    /** A check that could not be formed, and so is inconclusive. */
     static Pending without(String experiment, String metric, double threshold, String problem) {
-      return new Pending(experiment, metric, threshold, null, 0, problem);
+      return new Pending(experiment, metric, threshold, null, 0, problem, false);
+    }
+
+    /** A check whose metric has no data at all: the gate cannot evaluate it, so it is broken. */
+    static Pending unmeasurable(String experiment, String metric, double threshold, String why) {
+      return new Pending(experiment, metric, threshold, null, 0, why, true);
     }
   }
 
@@ -167,7 +174,7 @@ public final class GateEvaluator {
     List<GateCheck> checks = new ArrayList<>(decide(pending));
     checks.addAll(unmeasured);
     Outcome outcome;
-    if (broken) {
+    if (broken || checks.stream().anyMatch(c -> c.status() == CheckStatus.ERROR)) {
       outcome = Outcome.BROKEN;
     } else if (checks.stream().anyMatch(c -> c.status() == CheckStatus.FAIL)) {
       outcome = Outcome.REGRESSION;
@@ -190,6 +197,9 @@ public final class GateEvaluator {
           pairs[0].length
               + " block(s) with valid trials of both revisions; at least 2 are needed for an interval");
     }
+    if (notReported(pairs[0]) || notReported(pairs[1])) {
+      return Pending.unmeasurable(e.id(), metric, threshold, notReportedBecause(metric));
+    }
     if (hasZero(pairs[0]) || hasZero(pairs[1])) {
       return Pending.without(e.id(), metric, threshold, ZERO_VALUES);
     }
@@ -197,7 +207,7 @@ public final class GateEvaluator {
         new BootstrapRatio(Defaults.RESAMPLES, seed ^ e.id().hashCode() ^ metric.hashCode());
     RatioDistribution distribution =
         resolution(metric, pairs[0], pairs[1]).around(bootstrap.distribution(pairs[0], pairs[1]));
-    return new Pending(e.id(), metric, threshold, distribution, pairs[0].length, "");
+    return new Pending(e.id(), metric, threshold, distribution, pairs[0].length, "", false);
   }
 
   private Pending unpairedCheck(
@@ -216,6 +226,9 @@ public final class GateEvaluator {
               + UnpairedBootstrap.MIN_TRIALS
               + " of each are needed for an interval");
     }
+    if (notReported(before) || notReported(now)) {
+      return Pending.unmeasurable(e.id(), metric, threshold, notReportedBecause(metric));
+    }
     if (hasZero(before) || hasZero(now)) {
       return Pending.without(e.id(), metric, threshold, ZERO_VALUES);
     }
@@ -228,12 +241,29 @@ public final class GateEvaluator {
     // The report's "blocks" column holds what limits the interval: the smaller of the two sets of
     // trials.
     return new Pending(
-        e.id(), metric, threshold, distribution, Math.min(before.length, now.length), "");
+        e.id(), metric, threshold, distribution, Math.min(before.length, now.length), "", false);
   }
 
   /** What the clock that read {@code metric} allows the ratio to be (see {@link Metric}). */
   private static ResolutionBound resolution(String metric, double[] before, double[] after) {
     return ResolutionBound.of(before, after, Metric.byKey(metric).orElseThrow().tolerance());
+  }
+
+  private static boolean notReported(double[] values) {
+    return Arrays.stream(values).anyMatch(Double::isNaN);
+  }
+
+  /** Why a metric has no value: what the app or the machine did not report. */
+  private static String notReportedBecause(String metric) {
+    Metric m = Metric.byKey(metric).orElseThrow();
+    return m.description()
+        + " was not reported: "
+        + (m == Metric.CPU
+            ? "the server's processes could not be seen from this machine"
+            : m.fromServerTiming()
+                ? "the app sent no Server-Timing header with it (djbench's probe was not in its"
+                    + " middleware)"
+                : "no request of the trial completed");
   }
 
   private static boolean hasZero(double[] values) {
@@ -250,9 +280,9 @@ public final class GateEvaluator {
                 p.experiment(),
                 p.metric(),
                 p.threshold(),
-                Verdict.INCONCLUSIVE.label(),
-                CheckStatus.INCONCLUSIVE,
-                Metric.describe(p.metric()) + ": " + p.problem()));
+                p.unmeasurable() ? Comparisons.NOT_REPORTED : Verdict.INCONCLUSIVE.label(),
+                p.unmeasurable() ? CheckStatus.ERROR : CheckStatus.INCONCLUSIVE,
+                p.unmeasurable() ? p.problem() : Metric.describe(p.metric()) + ": " + p.problem()));
       }
     }
     if (measurable.isEmpty()) {

@@ -1,9 +1,11 @@
 package dev.djbench.report;
 
+import dev.djbench.analysis.Comparisons;
 import dev.djbench.analysis.Metric;
 import dev.djbench.results.Comparison;
 import dev.djbench.results.ExperimentResult;
 import dev.djbench.results.RunResult;
+import dev.djbench.stats.Defaults;
 import java.util.List;
 import java.util.Set;
 
@@ -216,7 +218,7 @@ final class SummaryModel {
             + "(%.0f%% overall across sequential looks), never narrower than the clock's step allows"
             + " (client latency: ±0.5 ms per value); δ = %.1f%%%s",
         100 * c.get(0).confidenceLevel(),
-        95.0,
+        100 * (1 - Defaults.ALPHA),
         100 * c.get(0).threshold(),
         (e.measuredTogether()
                 ? "; each block measured its variants together, their requests alternating"
@@ -226,6 +228,24 @@ final class SummaryModel {
                 ? "; the servers got fresh processes before every block ("
                     + e.serverRestarts()
                     + " restarts)"
-                : ""));
+                : "")
+            + (notReported(e) ? "; " + NOT_REPORTED_NOTE : ""));
+  }
+
+  /** What a "–" means where the app reported nothing. */
+  static final String NOT_REPORTED_NOTE =
+      "– = not reported: the app sent no Server-Timing value for it (djbench's probe was not in its"
+          + " middleware) or the server's processes could not be seen; absent is never shown as 0";
+
+  /** Whether a figure of {@code e} that should come from the app is absent. */
+  static boolean notReported(ExperimentResult e) {
+    return e.comparisons().stream().anyMatch(c -> c.verdict().equals(Comparisons.NOT_REPORTED))
+        || VariantRow.of(e).stream()
+            .anyMatch(
+                r ->
+                    r.validTrials() > 0
+                        && (Double.isNaN(r.serverP50Millis())
+                            || Double.isNaN(r.queriesPerRequest())
+                            || Double.isNaN(r.cpuMillisPerRequest())));
   }
 }

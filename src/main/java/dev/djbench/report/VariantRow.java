@@ -1,5 +1,6 @@
 package dev.djbench.report;
 
+import dev.djbench.analysis.Metric;
 import dev.djbench.results.ExperimentResult;
 import dev.djbench.results.TrialResult;
 import dev.djbench.stats.Median;
@@ -55,12 +56,12 @@ public record VariantRow(
         variant.describe(),
         valid.size(),
         mine.size(),
-        median(valid, t -> t.distribution("clientLatencyMicros").p50() / 1000.0),
-        median(valid, t -> t.distribution("clientLatencyMicros").p90() / 1000.0),
-        median(valid, t -> t.distribution("clientLatencyMicros").p99() / 1000.0),
-        median(valid, t -> t.distribution("serverTotalMicros").p50() / 1000.0),
-        median(valid, t -> t.distribution("dbQueries").mean()),
-        median(valid, t -> t.server().cpuMillisPerRequest()),
+        median(valid, t -> Metric.CLIENT_P50.valueOf(t) / 1000.0),
+        median(valid, t -> Metric.CLIENT_P90.valueOf(t) / 1000.0),
+        median(valid, t -> Metric.CLIENT_P99.valueOf(t) / 1000.0),
+        median(valid, t -> Metric.SERVER_P50.valueOf(t) / 1000.0),
+        median(valid, Metric.QUERIES::valueOf),
+        median(valid, Metric.CPU::valueOf),
         median(valid, t -> t.server().peakRssBytes() / 1048576.0),
         median(valid, t -> t.window().achievedRatePerSecond()),
         valid.stream().mapToLong(t -> t.counts().errors()).sum(),

@@ -13,7 +13,9 @@ package dev.djbench.results;
  * @param upper upper bound (NaN when none could be formed)
  * @param confidenceLevel the interval's confidence level
  * @param blocks blocks with a valid trial of both variants, the interval's sample size
- * @param verdict faster, slower, no change or inconclusive
+ * @param verdict faster, slower, no change or inconclusive; or, without an estimate, {@code no
+ *     valid blocks}, {@code not reported} (the app sent no value: absent, never zero) or {@code n/a
+ *     (zero values)}
  * @param threshold the practical threshold δ the verdict used, as a fraction
  */
 public record Comparison(
@@ -28,4 +30,35 @@ public record Comparison(
     double confidenceLevel,
     int blocks,
     String verdict,
-    double threshold) {}
+    double threshold) {
+
+  /**
+   * A comparison without an interval: no valid blocks, a metric not reported, a zero value, or a
+   * single block (whose one ratio is kept).
+   */
+  public static Comparison unestimated(
+      String baseline,
+      String candidate,
+      String metric,
+      double baselineValue,
+      double candidateValue,
+      double ratio,
+      double confidenceLevel,
+      int blocks,
+      String verdict,
+      double threshold) {
+    return new Comparison(
+        baseline,
+        candidate,
+        metric,
+        baselineValue,
+        candidateValue,
+        ratio,
+        Double.NaN,
+        Double.NaN,
+        confidenceLevel,
+        blocks,
+        verdict,
+        threshold);
+  }
+}

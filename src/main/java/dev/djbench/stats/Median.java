@@ -7,12 +7,12 @@ public final class Median {
 
   private Median() {}
 
-  /** The median of {@code values}; NaN when there are none. */
+  /** The median of {@code values}, NaN ones left out; NaN when there are none but NaN. */
   public static double of(double[] values) {
-    if (values.length == 0) {
+    double[] sorted = Arrays.stream(values).filter(v -> !Double.isNaN(v)).toArray();
+    if (sorted.length == 0) {
       return Double.NaN;
     }
-    double[] sorted = values.clone();
     Arrays.sort(sorted);
     int mid = sorted.length / 2;
     return sorted.length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;

@@ -1,0 +1,77 @@
+package dev.djbench.report;
+
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.djbench.analysis.Comparisons;
+import dev.djbench.results.ExperimentResult;
+import dev.djbench.results.ResultsFixtures;
+import dev.djbench.results.RunResult;
+import dev.djbench.results.TrialResult;
+import dev.djbench.stats.SequentialPlan;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Every report shows a value the app did not send as "–", with a note saying why; never 0. */
+class NotReportedReportTest {
+
+  private static TrialResult withoutServerTiming(TrialResult t) {
+    var distributions = new LinkedHashMap<>(t.distributions());
+    distributions.keySet().retainAll(List.of("clientLatencyMicros"));
+    return new TrialResult(
+        t.experiment(),
+        t.variant(),
+        t.block(),
+        t.position(),
+        t.startedAt(),
+        t.window(),
+        t.counts(),
+        t.statusCounts(),
+        t.failures(),
+        t.server(),
+        t.valid(),
+        t.invalidReasons(),
+        distributions,
+        Map.of());
+  }
+
+  private static RunResult run() {
+    List<TrialResult> trials = new ArrayList<>();
+    for (int b = 0; b < 3; b++) {
+      trials.add(withoutServerTiming(ResultsFixtures.trial("naive", b, 20_000, 51)));
+      trials.add(withoutServerTiming(ResultsFixtures.trial("optimized", b, 10_000, 1)));
+    }
+    var comparisons =
+        new Comparisons(new SequentialPlan(3, 8, 0.05), Map.of(), 0.05, 1)
+            .compare("naive", List.of("optimized"), trials);
+    ExperimentResult e =
+        ExperimentResult.of(
+                "pages",
+                "two pages",
+                "",
+                List.of(
+                    new ExperimentResult.VariantInfo("naive", "GET /n/", "gunicorn"),
+                    new ExperimentResult.VariantInfo("optimized", "GET /o/", "gunicorn")))
+            .withTrials(trials)
+            .withComparisons(comparisons);
+    return ReportFixtures.withExperiments(ResultsFixtures.run(), List.of(e));
+  }
+
+  @Test
+  void theTextMarkdownAndHtmlReportsShowADashAndSayWhy() {
+    RunResult run = run();
+    for (ReportFormat format :
+        List.of(ReportFormat.TEXT, ReportFormat.MARKDOWN, ReportFormat.HTML)) {
+      String out = format.render(run);
+      assertTrue(out.contains("not reported"), format + ":\n" + out);
+      assertTrue(
+          out.contains(SummaryModel.NOT_REPORTED_NOTE.substring(0, 20)), format + ":\n" + out);
+      assertFalse(out.contains("0.00 "), format + " shows an absent server time as 0.00:\n" + out);
+    }
+    String text = ReportFormat.TEXT.render(run);
+    assertTrue(text.matches("(?s).*naive\\s+\\d+\\.\\d\\s+\\S+\\s+\\S+\\s+–\\s+–.*"), text);
+  }
+}
