@@ -28,7 +28,8 @@ class AppStartFailureIT {
     Files.writeString(
         broken.resolve("manage.py"),
         """
-        import sys
+        import os, sys
+        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "missing_settings")
         sys.stderr.write("ModuleNotFoundError: No module named 'missing_settings'\\n")
         sys.exit(1)
         """);
