@@ -20,6 +20,8 @@ import java.util.Map;
  * @param cacheMisses sum of the app's reported cache misses
  * @param statusCounts responses by HTTP status
  * @param failureMessages errors by message, for the report
+ * @param databaseVendors responses by the database vendor the probe named ({@code sqlite}, {@code
+ *     postgresql}…): what really ran
  * @param histograms the recorded distributions
  */
 public record TrialMeasurement(
@@ -36,11 +38,13 @@ public record TrialMeasurement(
     long cacheMisses,
     Map<Integer, Long> statusCounts,
     Map<String, Long> failureMessages,
+    Map<String, Long> databaseVendors,
     Histograms histograms) {
 
   public TrialMeasurement {
     statusCounts = Map.copyOf(statusCounts);
     failureMessages = Map.copyOf(failureMessages);
+    databaseVendors = Map.copyOf(databaseVendors);
   }
 
   /** Requests started per second in the measured window. */

@@ -54,6 +54,8 @@ public final class TrialRecorder {
       new java.util.concurrent.ConcurrentHashMap<>();
   private final Map<String, LongAdder> failureMessages =
       new java.util.concurrent.ConcurrentHashMap<>();
+  private final Map<String, LongAdder> databaseVendors =
+      new java.util.concurrent.ConcurrentHashMap<>();
 
   /**
    * @param warmupNanos how long after the first request the measured window opens, &gt;= 0
@@ -169,6 +171,10 @@ public final class TrialRecorder {
               if (m.longParam("repeat") >= 0) {
                 dbRepeatedPerRequest.recordValue(clamp(m.longParam("repeat")));
               }
+              String vendor = m.params().get("desc");
+              if (vendor != null && !vendor.isEmpty()) {
+                databaseVendors.computeIfAbsent(vendor, v -> new LongAdder()).increment();
+              }
             });
     timing
         .metric("template")
@@ -229,6 +235,8 @@ public final class TrialRecorder {
     statusCounts.forEach((k, v) -> statuses.put(k, v.sum()));
     Map<String, Long> failures = new TreeMap<>();
     failureMessages.forEach((k, v) -> failures.put(k, v.sum()));
+    Map<String, Long> vendors = new TreeMap<>();
+    databaseVendors.forEach((k, v) -> vendors.put(k, v.sum()));
     return new TrialMeasurement(
         measuredSeconds,
         targetRatePerSecond,
@@ -243,6 +251,7 @@ public final class TrialRecorder {
         cacheMisses.sum(),
         statuses,
         failures,
+        vendors,
         new Histograms(
             clientLatencyMicros.copy(),
             serverTotalMicros.copy(),

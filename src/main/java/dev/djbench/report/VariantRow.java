@@ -53,7 +53,7 @@ public record VariantRow(
     List<TrialResult> valid = mine.stream().filter(TrialResult::valid).toList();
     return new VariantRow(
         variant.name(),
-        variant.describe(),
+        variant.describe() + databaseNote(variant.deployment(), valid),
         valid.size(),
         mine.size(),
         median(valid, t -> Metric.CLIENT_P50.valueOf(t) / 1000.0),
@@ -66,6 +66,25 @@ public record VariantRow(
         median(valid, t -> t.window().achievedRatePerSecond()),
         valid.stream().mapToLong(t -> t.counts().errors()).sum(),
         valid.stream().mapToLong(t -> t.counts().requests()).sum());
+  }
+
+  /**
+   * What the probe says really ran, where it is not the database the deployment's label names: a
+   * mislabelled comparison must not pass unseen. Empty when they agree or nothing was reported.
+   */
+  static String databaseNote(String deployment, List<TrialResult> trials) {
+    java.util.Set<String> vendors = new java.util.TreeSet<>();
+    trials.forEach(t -> vendors.addAll(t.databaseVendors().keySet()));
+    if (vendors.isEmpty()) {
+      return "";
+    }
+    boolean agrees =
+        vendors.stream()
+            .allMatch(
+                v ->
+                    (v.equals("sqlite") && deployment.contains("sqlite"))
+                        || (v.equals("postgresql") && deployment.contains("postgres")));
+    return agrees ? "" : " · DATABASE THAT RAN: " + String.join(", ", vendors);
   }
 
   /** The median over {@code trials} of each trial's own value. */

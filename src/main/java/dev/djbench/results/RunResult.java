@@ -57,9 +57,9 @@ public record RunResult(
    * The version this build writes. 2 added {@code interleave} to each experiment; version 1 files
    * read as {@code interleave: trials}, which is how every version 1 run was measured. 3 added
    * {@code serverRestarts}; older files read as 0, since no server was restarted between blocks
-   * before it.
+   * before it. 4 added {@code databaseVendors} to each trial; older files read as none reported.
    */
-  public static final int SCHEMA_VERSION = 3;
+  public static final int SCHEMA_VERSION = 4;
 
   /** The oldest version this build still reads. */
   public static final int OLDEST_READABLE_SCHEMA_VERSION = 1;

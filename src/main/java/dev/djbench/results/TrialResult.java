@@ -18,6 +18,9 @@ import java.util.Map;
  * @param counts what happened to its requests
  * @param statusCounts responses by HTTP status
  * @param failures errors by message
+ * @param databaseVendors responses by the database vendor the app's probe named ({@code sqlite},
+ *     {@code postgresql}…): what really ran, whatever the deployment asked for; empty when the app
+ *     sent none, and in files written before version 4
  * @param server resource use of the app server's processes during the trial
  * @param valid whether the trial may be used in comparisons
  * @param invalidReasons why not, when it may not
@@ -34,6 +37,7 @@ public record TrialResult(
     @JsonUnwrapped Counts counts,
     Map<String, Long> statusCounts,
     Map<String, Long> failures,
+    Map<String, Long> databaseVendors,
     ServerResources server,
     boolean valid,
     List<String> invalidReasons,
@@ -82,6 +86,7 @@ public record TrialResult(
   public TrialResult {
     statusCounts = Map.copyOf(statusCounts);
     failures = Map.copyOf(failures);
+    databaseVendors = databaseVendors == null ? Map.of() : Map.copyOf(databaseVendors);
     invalidReasons = List.copyOf(invalidReasons);
     distributions = Map.copyOf(distributions);
     histograms = Map.copyOf(histograms);
@@ -99,6 +104,7 @@ public record TrialResult(
         counts,
         statusCounts,
         failures,
+        databaseVendors,
         server,
         false,
         reasons,

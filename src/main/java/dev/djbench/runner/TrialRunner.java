@@ -187,6 +187,7 @@ final class TrialRunner {
             m.cacheMisses()),
         statuses,
         m.failureMessages(),
+        m.databaseVendors(),
         resources,
         invalidReasons.isEmpty(),
         invalidReasons,

@@ -8,7 +8,6 @@ import dev.djbench.results.ResultsFixtures;
 import dev.djbench.results.TrialResult;
 import dev.djbench.stats.SequentialPlan;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -16,35 +15,10 @@ import org.junit.jupiter.api.Test;
 /** A value the app did not send is absent, never zero: NaN in the analysis, "not reported". */
 class NotReportedTest {
 
-  /** The trial as an app without the probe gives it: no Server-Timing, so no server histograms. */
-  static TrialResult withoutServerTiming(TrialResult t) {
-    Map<String, ?> kept = new LinkedHashMap<>(t.distributions());
-    kept.keySet()
-        .removeIf(name -> !name.equals("clientLatencyMicros") && !name.equals("startLagMicros"));
-    Map<String, String> encoded = new LinkedHashMap<>(t.histograms());
-    encoded.keySet().retainAll(kept.keySet());
-    @SuppressWarnings("unchecked")
-    var distributions = (Map<String, dev.djbench.results.Distribution>) kept;
-    return new TrialResult(
-        t.experiment(),
-        t.variant(),
-        t.block(),
-        t.position(),
-        t.startedAt(),
-        t.window(),
-        t.counts(),
-        t.statusCounts(),
-        t.failures(),
-        t.server(),
-        t.valid(),
-        t.invalidReasons(),
-        distributions,
-        encoded);
-  }
-
   @Test
   void aMetricWithoutValuesIsNaNNotZero() {
-    TrialResult t = withoutServerTiming(ResultsFixtures.trial("naive", 0, 20_000, 51));
+    TrialResult t =
+        ResultsFixtures.withoutServerTiming(ResultsFixtures.trial("naive", 0, 20_000, 51));
     assertTrue(Double.isNaN(Metric.SERVER_P50.valueOf(t)));
     assertTrue(Double.isNaN(Metric.QUERIES.valueOf(t)));
     assertTrue(Metric.CLIENT_P50.valueOf(t) > 0, "client latency is the harness's own");
@@ -54,8 +28,10 @@ class NotReportedTest {
   void aComparisonOfAMetricTheAppDidNotSendSaysSo() {
     List<TrialResult> trials = new ArrayList<>();
     for (int b = 0; b < 3; b++) {
-      trials.add(withoutServerTiming(ResultsFixtures.trial("naive", b, 20_000, 51)));
-      trials.add(withoutServerTiming(ResultsFixtures.trial("optimized", b, 10_000, 1)));
+      trials.add(
+          ResultsFixtures.withoutServerTiming(ResultsFixtures.trial("naive", b, 20_000, 51)));
+      trials.add(
+          ResultsFixtures.withoutServerTiming(ResultsFixtures.trial("optimized", b, 10_000, 1)));
     }
     Comparisons comparisons =
         new Comparisons(

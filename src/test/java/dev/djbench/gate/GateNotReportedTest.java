@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.djbench.analysis.Comparisons;
 import dev.djbench.results.GateResult;
+import dev.djbench.results.ResultsFixtures;
 import dev.djbench.results.TrialResult;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,34 +18,14 @@ import org.junit.jupiter.api.Test;
  */
 class GateNotReportedTest {
 
-  private static TrialResult withoutServerTiming(TrialResult t) {
-    var distributions = new LinkedHashMap<>(t.distributions());
-    distributions.keySet().retainAll(List.of("clientLatencyMicros"));
-    var encoded = new LinkedHashMap<>(t.histograms());
-    encoded.keySet().retainAll(List.of("clientLatencyMicros"));
-    return new TrialResult(
-        t.experiment(),
-        t.variant(),
-        t.block(),
-        t.position(),
-        t.startedAt(),
-        t.window(),
-        t.counts(),
-        t.statusCounts(),
-        t.failures(),
-        t.server(),
-        t.valid(),
-        t.invalidReasons(),
-        distributions,
-        encoded);
-  }
-
   @Test
   void aGatedMetricTheAppDidNotSendBreaksTheGateNamingTheMetricAndTheCause() {
     List<TrialResult> trials = new ArrayList<>();
     for (int b = 0; b < 6; b++) {
-      trials.add(withoutServerTiming(GateRuns.trial("post-list", "baseline", b, 50_000)));
-      trials.add(withoutServerTiming(GateRuns.trial("post-list", "candidate", b, 50_000)));
+      trials.add(
+          ResultsFixtures.withoutServerTiming(GateRuns.trial("post-list", "baseline", b, 50_000)));
+      trials.add(
+          ResultsFixtures.withoutServerTiming(GateRuns.trial("post-list", "candidate", b, 50_000)));
     }
     var run = GateRuns.run("ci-gate", "quick", List.of(GateRuns.measured("post-list", trials)));
     GateResult gate =

@@ -35,6 +35,7 @@ final class GateRuns {
         new TrialResult.Counts(40, 200, 200, 0, 0, 0, 0, 0, 0),
         Map.of("200", 200L),
         Map.of(),
+        Map.of("sqlite", 200L),
         new ServerResources(1, 5, 1, 3),
         true,
         List.of(),

@@ -102,6 +102,50 @@ class OwnProjectIT {
     assertEquals(List.of(), Processes.mentioning(dir.toString()));
   }
 
+  @Test
+  void aDatabaseMatrixRunsEachVariantOnTheDatabaseItNames(@TempDir Path dir) throws Exception {
+    copy(HOME.resolve("test-projects/bookshop"), dir.resolve("bookshop"));
+    Path scenario = dir.resolve("databases.yaml");
+    Files.writeString(
+        scenario,
+        """
+        suite: bookshop-databases
+        app: {path: bookshop, seed_command: "populate --books 20"}
+        experiments:
+          - id: books
+            request: GET /books/
+            matrix: {database: [sqlite, postgres]}
+        """);
+    int exit =
+        Djbench.execute(
+            "--home",
+            HOME.toString(),
+            "run",
+            scenario.toString(),
+            "--profile",
+            "smoke",
+            "--seed",
+            "5",
+            "--reports",
+            dir.resolve("reports").toString());
+    assertEquals(0, exit);
+    Path run;
+    try (Stream<Path> runs = Files.list(dir.resolve("reports"))) {
+      run = runs.findFirst().orElseThrow();
+    }
+    ExperimentResult books = ResultsIO.read(run).experiments().get(0);
+    assertEquals("measured", books.status().word(), books.reason());
+    Map<String, String> vendorOf = new java.util.TreeMap<>();
+    for (TrialResult t : books.trials()) {
+      assertEquals(1, t.databaseVendors().size(), t.databaseVendors().toString());
+      vendorOf.put(t.variant(), t.databaseVendors().keySet().iterator().next());
+      assertEquals(21.0, t.distribution("dbQueries").mean(), 1e-9, t.variant());
+    }
+    // The probe's own word on what ran, not the label's.
+    assertEquals(Map.of("database=postgres", "postgresql", "database=sqlite", "sqlite"), vendorOf);
+    assertEquals(List.of(), Processes.mentioning(dir.toString()));
+  }
+
   private static TrialResult trial(ExperimentResult e, String variant) {
     return e.trials().stream().filter(t -> t.variant().equals(variant)).findFirst().orElseThrow();
   }

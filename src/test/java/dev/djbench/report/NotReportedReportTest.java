@@ -10,7 +10,6 @@ import dev.djbench.results.RunResult;
 import dev.djbench.results.TrialResult;
 import dev.djbench.stats.SequentialPlan;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -18,31 +17,13 @@ import org.junit.jupiter.api.Test;
 /** Every report shows a value the app did not send as "–", with a note saying why; never 0. */
 class NotReportedReportTest {
 
-  private static TrialResult withoutServerTiming(TrialResult t) {
-    var distributions = new LinkedHashMap<>(t.distributions());
-    distributions.keySet().retainAll(List.of("clientLatencyMicros"));
-    return new TrialResult(
-        t.experiment(),
-        t.variant(),
-        t.block(),
-        t.position(),
-        t.startedAt(),
-        t.window(),
-        t.counts(),
-        t.statusCounts(),
-        t.failures(),
-        t.server(),
-        t.valid(),
-        t.invalidReasons(),
-        distributions,
-        Map.of());
-  }
-
   private static RunResult run() {
     List<TrialResult> trials = new ArrayList<>();
     for (int b = 0; b < 3; b++) {
-      trials.add(withoutServerTiming(ResultsFixtures.trial("naive", b, 20_000, 51)));
-      trials.add(withoutServerTiming(ResultsFixtures.trial("optimized", b, 10_000, 1)));
+      trials.add(
+          ResultsFixtures.withoutServerTiming(ResultsFixtures.trial("naive", b, 20_000, 51)));
+      trials.add(
+          ResultsFixtures.withoutServerTiming(ResultsFixtures.trial("optimized", b, 10_000, 1)));
     }
     var comparisons =
         new Comparisons(new SequentialPlan(3, 8, 0.05), Map.of(), 0.05, 1)

@@ -50,6 +50,7 @@ public final class ResultsFixtures {
         new TrialResult.Counts(40, 79, 79, 0, 0, 0, 0, 0, 0),
         Map.of("200", 79L),
         Map.of(),
+        Map.of("sqlite", 79L),
         new ServerResources(0.6, 7.5, 181_338_112, 3),
         true,
         List.of(),
@@ -179,5 +180,32 @@ public final class ResultsFixtures {
                 GateResult.CheckStatus.PASS,
                 "p50 client latency: no change beyond 5.0%")),
         List.of("p95: δ 10.0% (scenario)", "p50: δ 5.0% (scenario)"));
+  }
+
+  /**
+   * {@code t} as an app without the probe gives it: no Server-Timing, so nothing but the client's
+   * own histogram, and no database vendor.
+   */
+  public static TrialResult withoutServerTiming(TrialResult t) {
+    var distributions = new java.util.LinkedHashMap<>(t.distributions());
+    distributions.keySet().retainAll(List.of("clientLatencyMicros"));
+    var encoded = new java.util.LinkedHashMap<>(t.histograms());
+    encoded.keySet().retainAll(List.of("clientLatencyMicros"));
+    return new TrialResult(
+        t.experiment(),
+        t.variant(),
+        t.block(),
+        t.position(),
+        t.startedAt(),
+        t.window(),
+        t.counts(),
+        t.statusCounts(),
+        t.failures(),
+        Map.of(),
+        t.server(),
+        t.valid(),
+        t.invalidReasons(),
+        distributions,
+        encoded);
   }
 }

@@ -7,13 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import org.HdrHistogram.Histogram;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class ResultsIOTest {
 
-  private static final Path GOLDEN = Path.of("src/test/resources/golden/results-v3.json");
+  private static final Path GOLDEN = Path.of("src/test/resources/golden/results-v4.json");
+  private static final Path GOLDEN_V3 = Path.of("src/test/resources/golden/results-v3.json");
   private static final Path GOLDEN_V2 = Path.of("src/test/resources/golden/results-v2.json");
   private static final Path GOLDEN_V1 = Path.of("src/test/resources/golden/results-v1.json");
 
@@ -38,7 +40,7 @@ class ResultsIOTest {
    * -Dtest=ResultsIOTest}.
    */
   @Test
-  void theVersion3FormatIsSealedByItsGoldenFile() throws Exception {
+  void theVersion4FormatIsSealedByItsGoldenFile() throws Exception {
     String json = ResultsIO.toJson(ResultsFixtures.run()) + "\n";
     if (System.getenv("DJBENCH_WRITE_GOLDEN") != null) {
       Files.writeString(GOLDEN, json, StandardCharsets.UTF_8);
@@ -60,7 +62,20 @@ class ResultsIOTest {
     assertEquals(false, v1.experiments().get(0).measuredTogether());
     RunResult now = ResultsFixtures.run();
     assertEquals(now.experiments().get(0).trials().size(), v1.experiments().get(0).trials().size());
-    assertEquals(now.experiments().get(0).trials(), v1.experiments().get(0).trials());
+    assertEquals(
+        beforeVendors(now.experiments().get(0).trials()), v1.experiments().get(0).trials());
+  }
+
+  /** A version 3 file (before {@code databaseVendors}) still reads, with no vendor reported. */
+  @Test
+  void version3FilesStillRead() throws Exception {
+    RunResult v3 = ResultsIO.read(GOLDEN_V3);
+    assertEquals(3, v3.schemaVersion());
+    TrialResult trial = v3.experiments().get(0).trials().get(0);
+    assertEquals(Map.of(), trial.databaseVendors());
+    assertEquals(
+        ResultsFixtures.run().experiments().get(0).trials().get(0).distributions(),
+        trial.distributions());
   }
 
   /** A version 2 file (before {@code serverRestarts}) still reads, with no restarts. */
@@ -70,7 +85,8 @@ class ResultsIOTest {
     assertEquals(2, v2.schemaVersion());
     assertEquals(0, v2.experiments().get(0).serverRestarts());
     assertEquals(
-        ResultsFixtures.run().experiments().get(0).trials(), v2.experiments().get(0).trials());
+        beforeVendors(ResultsFixtures.run().experiments().get(0).trials()),
+        v2.experiments().get(0).trials());
   }
 
   @Test
@@ -110,5 +126,29 @@ class ResultsIOTest {
   void aCorruptHistogramEncodingIsRefused() {
     assertThrows(
         IllegalArgumentException.class, () -> HistogramCodec.decode("bm90IGEgaGlzdG9ncmFt"));
+  }
+
+  /** Trials as a file from before version 4 holds them: no database vendors. */
+  private static java.util.List<TrialResult> beforeVendors(java.util.List<TrialResult> trials) {
+    return trials.stream()
+        .map(
+            t ->
+                new TrialResult(
+                    t.experiment(),
+                    t.variant(),
+                    t.block(),
+                    t.position(),
+                    t.startedAt(),
+                    t.window(),
+                    t.counts(),
+                    t.statusCounts(),
+                    t.failures(),
+                    Map.of(),
+                    t.server(),
+                    t.valid(),
+                    t.invalidReasons(),
+                    t.distributions(),
+                    t.histograms()))
+        .toList();
   }
 }

@@ -32,6 +32,7 @@ class TrialValidityTest {
         0,
         Map.of(),
         Map.of("HTTP 500", errors),
+        Map.of(),
         h);
   }
 
