@@ -35,7 +35,8 @@ class OwnProjectIT {
   @Test
   void anUnmodifiedProjectIsMeasuredWithItsQueriesAndItsOwnDatabaseIsLeftAlone(@TempDir Path dir)
       throws Exception {
-    Path project = copy(HOME.resolve("test-projects/bookshop"), dir.resolve("bookshop"));
+    Path project =
+        OwnProjectGateIT.copy(HOME.resolve("test-projects/bookshop"), dir.resolve("bookshop"));
     // The user's own data: migrated and filled by the project's own settings, with 3 books.
     manage(project, "migrate", "--noinput");
     manage(project, "populate", "--books", "3");
@@ -104,7 +105,7 @@ class OwnProjectIT {
 
   @Test
   void aDatabaseMatrixRunsEachVariantOnTheDatabaseItNames(@TempDir Path dir) throws Exception {
-    copy(HOME.resolve("test-projects/bookshop"), dir.resolve("bookshop"));
+    OwnProjectGateIT.copy(HOME.resolve("test-projects/bookshop"), dir.resolve("bookshop"));
     Path scenario = dir.resolve("databases.yaml");
     Files.writeString(
         scenario,
@@ -165,20 +166,5 @@ class OwnProjectIT {
 
   private static byte[] sha256(Path file) throws Exception {
     return MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
-  }
-
-  private static Path copy(Path from, Path to) throws Exception {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else if (!f.getFileName().toString().equals("db.sqlite3")
-            && !f.toString().contains("__pycache__")) {
-          Files.copy(f, target);
-        }
-      }
-    }
-    return to;
   }
 }
