@@ -72,6 +72,14 @@ final class ExperimentSection {
               "<p class=\"note\">Each figure is the median over the variant's valid trials of that trial's own "
                   + "value.</p>\n");
     }
+    Table measurements = SummaryModel.measurements(e);
+    if (!measurements.isEmpty()) {
+      out.append("<h3>Pages</h3>\n")
+          .append(HtmlTable.render(measurements))
+          .append("<p class=\"note\">")
+          .append(Markup.escape(SummaryModel.measurementNote(e)))
+          .append("</p>\n");
+    }
     Table comparisons = SummaryModel.comparisons(e);
     if (!comparisons.isEmpty()) {
       out.append("<h3>Comparisons</h3>\n")

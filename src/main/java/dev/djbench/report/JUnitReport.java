@@ -6,6 +6,7 @@ import com.ctc.wstx.stax.WstxOutputFactory;
 import dev.djbench.results.Comparison;
 import dev.djbench.results.ExperimentResult;
 import dev.djbench.results.GateResult;
+import dev.djbench.results.Measurement;
 import dev.djbench.results.RunResult;
 import java.io.StringWriter;
 import java.time.Duration;
@@ -175,6 +176,34 @@ final class JUnitReport implements ReportFormat.Renderer {
     List<Case> cases = new ArrayList<>();
     for (ExperimentResult e : run.experiments()) {
       unmeasured(run, e).ifPresent(cases::add);
+      for (Measurement m : e.measurements()) {
+        if (SummaryModel.SHOWN_METRICS.contains(m.metric())) {
+          cases.add(
+              new Case(
+                  run.suite() + "." + e.id(),
+                  m.metric() + " " + m.variant(),
+                  Outcome.PASSED,
+                  "",
+                  "",
+                  "",
+                  m.variant()
+                      + ", "
+                      + m.metric()
+                      + ": "
+                      + Numbers.fixed(m.value(), 1)
+                      + " "
+                      + (Double.isNaN(m.lower())
+                          ? "(no interval" + (m.note().isEmpty() ? "" : ": " + m.note()) + ")"
+                          : "["
+                              + Numbers.fixed(m.lower(), 1)
+                              + ", "
+                              + Numbers.fixed(m.upper(), 1)
+                              + "]")
+                      + " over "
+                      + m.trials()
+                      + " trials"));
+        }
+      }
       for (Comparison c : e.comparisons()) {
         if (SummaryModel.SHOWN_METRICS.contains(c.metric())) {
           cases.add(

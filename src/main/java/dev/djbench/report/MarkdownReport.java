@@ -34,6 +34,13 @@ final class MarkdownReport implements ReportFormat.Renderer {
       } else if (!e.trials().isEmpty()) {
         out.append(SummaryModel.variants(e).markdown()).append('\n');
       }
+      Table measurements = SummaryModel.measurements(e);
+      if (!measurements.isEmpty()) {
+        out.append(measurements.markdown())
+            .append('\n')
+            .append(SummaryModel.measurementNote(e))
+            .append("\n");
+      }
       Table comparisons = SummaryModel.comparisons(e);
       if (!comparisons.isEmpty()) {
         out.append(comparisons.markdown())

@@ -4,6 +4,7 @@ import dev.djbench.analysis.Comparisons;
 import dev.djbench.analysis.Metric;
 import dev.djbench.results.Comparison;
 import dev.djbench.results.ExperimentResult;
+import dev.djbench.results.Measurement;
 import dev.djbench.results.RunResult;
 import dev.djbench.stats.Defaults;
 import java.util.List;
@@ -102,6 +103,46 @@ final class SummaryModel {
       "capacity = the highest arrival rate whose trial met the objective; the "
           + "bracket is the search's resolution (last rate met, first missed), each rate probed once — not a confidence "
           + "interval";
+
+  /**
+   * The figures of pages measured each on its own, with their intervals over trials; empty for a
+   * comparison.
+   */
+  static Table measurements(ExperimentResult e) {
+    Table table = new Table("page", "metric", ">value", "interval", ">trials", "note");
+    for (Measurement m : e.measurements()) {
+      if (!SHOWN_METRICS.contains(m.metric())) {
+        continue;
+      }
+      double scale = m.metric().contains("Micros.") ? 1000.0 : 1.0;
+      int decimals = scale > 1 && !m.metric().startsWith("clientLatencyMicros") ? 2 : 1;
+      table.row(
+          m.variant(),
+          Metric.columnLabelOf(m.metric()),
+          Numbers.fixed(m.value() / scale, decimals),
+          Double.isNaN(m.lower())
+              ? "(no interval)"
+              : "["
+                  + Numbers.fixed(m.lower() / scale, decimals)
+                  + ", "
+                  + Numbers.fixed(m.upper() / scale, decimals)
+                  + "]",
+          Integer.toString(m.trials()),
+          m.note());
+    }
+    return table;
+  }
+
+  /** What a page's figures and intervals are. */
+  static String measurementNote(ExperimentResult e) {
+    return String.format(
+        java.util.Locale.ROOT,
+        "value = geometric mean over the page's valid trials of each trial's own value; interval at"
+            + " %.0f%% confidence over trials (Student t on the log scale), widened by the clock's"
+            + " step%s",
+        100 * (1 - Defaults.ALPHA),
+        notReported(e) ? "; " + NOT_REPORTED_NOTE : "");
+  }
 
   static Table comparisons(ExperimentResult e) {
     Table table =

@@ -32,6 +32,11 @@ final class TextReport implements ReportFormat.Renderer {
       } else if (!e.trials().isEmpty()) {
         out.append(SummaryModel.variants(e).text("  "));
       }
+      Table measurements = SummaryModel.measurements(e);
+      if (!measurements.isEmpty()) {
+        out.append(measurements.text("  "));
+        out.append("  ").append(SummaryModel.measurementNote(e)).append('\n');
+      }
       Table comparisons = SummaryModel.comparisons(e);
       if (!comparisons.isEmpty()) {
         out.append(comparisons.text("  "));

@@ -23,6 +23,8 @@ import java.util.List;
  * @param serverRestarts how many times a server of the experiment was given fresh processes before
  *     a block (variants on different servers; 0 when they share one, for containers, and in files
  *     written before this field)
+ * @param measurements for pages measured each on its own, every figure of every page with its
+ *     interval over trials; empty for comparisons (and in files written before version 4)
  */
 public record ExperimentResult(
     String id,
@@ -35,7 +37,8 @@ public record ExperimentResult(
     List<Comparison> comparisons,
     List<CapacityResult> capacities,
     String interleave,
-    int serverRestarts) {
+    int serverRestarts,
+    List<Measurement> measurements) {
 
   /** What became of an experiment. */
   public enum Status implements Word {
@@ -62,6 +65,7 @@ public record ExperimentResult(
     trials = List.copyOf(trials);
     comparisons = List.copyOf(comparisons);
     capacities = List.copyOf(capacities);
+    measurements = measurements == null ? List.of() : List.copyOf(measurements);
   }
 
   /**
@@ -81,7 +85,8 @@ public record ExperimentResult(
         List.of(),
         List.of(),
         "trials",
-        0);
+        0,
+        List.of());
   }
 
   /** This result with another status, and why (empty for {@link Status#MEASURED}). */
@@ -97,7 +102,8 @@ public record ExperimentResult(
         comparisons,
         capacities,
         interleave,
-        serverRestarts);
+        serverRestarts,
+        measurements);
   }
 
   /** This result with these trials. */
@@ -113,7 +119,8 @@ public record ExperimentResult(
         comparisons,
         capacities,
         interleave,
-        serverRestarts);
+        serverRestarts,
+        measurements);
   }
 
   /** This result with these comparisons. */
@@ -129,7 +136,8 @@ public record ExperimentResult(
         newComparisons,
         capacities,
         interleave,
-        serverRestarts);
+        serverRestarts,
+        measurements);
   }
 
   /** This result with these capacities. */
@@ -145,7 +153,8 @@ public record ExperimentResult(
         comparisons,
         newCapacities,
         interleave,
-        serverRestarts);
+        serverRestarts,
+        measurements);
   }
 
   /** This result with how its blocks were measured and how many server restarts they took. */
@@ -161,7 +170,25 @@ public record ExperimentResult(
         comparisons,
         capacities,
         newInterleave,
-        restarts);
+        restarts,
+        measurements);
+  }
+
+  /** This result with these measurements of its pages. */
+  public ExperimentResult withMeasurements(List<Measurement> newMeasurements) {
+    return new ExperimentResult(
+        id,
+        technique,
+        claim,
+        status,
+        reason,
+        variants,
+        trials,
+        comparisons,
+        capacities,
+        interleave,
+        serverRestarts,
+        newMeasurements);
   }
 
   /** Whether the variants of each block were measured together, requests alternating. */

@@ -1,6 +1,7 @@
 package dev.djbench.runner;
 
 import dev.djbench.analysis.Comparisons;
+import dev.djbench.analysis.Measurements;
 import dev.djbench.plan.BlockOrder;
 import dev.djbench.plan.ExperimentPlan;
 import dev.djbench.plan.Profile;
@@ -12,6 +13,7 @@ import dev.djbench.results.Journal;
 import dev.djbench.results.TrialResult;
 import dev.djbench.scenario.Experiment;
 import dev.djbench.scenario.Variant;
+import dev.djbench.stats.Defaults;
 import dev.djbench.sut.Deployed;
 import dev.djbench.sut.ExperimentServers;
 import dev.djbench.sut.process.TargetException;
@@ -79,7 +81,11 @@ final class ExperimentRunner {
     }
     try (running) {
       Map<String, String> slowdowns = new LinkedHashMap<>();
-      Optional<String> broken = EquivalenceCheck.probe(experiment, running, slowdowns);
+      // Pages measured each on its own answer differently by design: nothing to check.
+      Optional<String> broken =
+          experiment.pages()
+              ? Optional.empty()
+              : EquivalenceCheck.probe(experiment, running, slowdowns);
       variants =
           variants.stream()
               .map(v -> v.withInjectedSlowdown(slowdowns.getOrDefault(v.name(), "")))
@@ -138,6 +144,13 @@ final class ExperimentRunner {
         }
         position += unit.size();
       }
+      if (experiment.pages()) {
+        // A measurement has nothing to settle: the profile's minimum of blocks.
+        if (plan.stopAfter(block.index() + 1, true)) {
+          break;
+        }
+        continue;
+      }
       compared = comparisons.compare(experiment.baseline().name(), candidates, recorder.trials);
       if (plan.stopAfter(block.index() + 1, comparisons.settled(compared))) {
         break;
@@ -153,10 +166,17 @@ final class ExperimentRunner {
           .withTrials(recorder.trials)
           .withComparisons(compared);
     }
-    return result(experiment, variants)
-        .withTrials(recorder.trials)
-        .withComparisons(compared)
-        .withInterleave(experiment.load().interleave().name().toLowerCase(Locale.ROOT), restarts);
+    ExperimentResult measured =
+        result(experiment, variants)
+            .withTrials(recorder.trials)
+            .withComparisons(compared)
+            .withInterleave(
+                experiment.load().interleave().name().toLowerCase(Locale.ROOT), restarts);
+    return experiment.pages()
+        ? measured.withMeasurements(
+            new Measurements(1 - Defaults.ALPHA)
+                .of(experiment.variants().stream().map(Variant::name).toList(), recorder.trials))
+        : measured;
   }
 
   /** Each variant's capacity at the objective, variants in the plan's first block's order. */

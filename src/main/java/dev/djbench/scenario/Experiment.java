@@ -4,8 +4,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One comparison: two or more variants measured in interleaved blocks; every variant is compared
- * with the first.
+ * One experiment: two or more variants measured in interleaved blocks, every variant compared with
+ * the first; or, with {@code pages}, one or more pages of the app each measured on its own, with no
+ * equivalence check and no comparison (a benchmark of the pages as they are).
  *
  * @param id unique in the suite, {@code [a-z0-9-]+}
  * @param technique what is compared, in words
@@ -20,6 +21,7 @@ import java.util.Map;
  * @param variants the variants, baseline first; at least two
  * @param capacity for a capacity experiment, the objective and the range of rates searched; empty
  *     otherwise
+ * @param pages whether the variants are pages measured each on its own rather than compared
  */
 public record Experiment(
     String id,
@@ -31,15 +33,19 @@ public record Experiment(
     Equivalence equivalence,
     java.util.Optional<RequestSpec> reset,
     List<Variant> variants,
-    java.util.Optional<CapacitySpec> capacity) {
+    java.util.Optional<CapacitySpec> capacity,
+    boolean pages) {
 
   public Experiment {
     needs = List.copyOf(needs);
     seed = Map.copyOf(seed);
     variants = List.copyOf(variants);
-    if (variants.size() < 2) {
+    if (variants.size() < (pages ? 1 : 2)) {
       throw new IllegalArgumentException(
-          "an experiment needs at least two variants, " + id + " has " + variants.size());
+          (pages ? "a page suite needs a page, " : "a comparison needs at least two variants, ")
+              + id
+              + " has "
+              + variants.size());
     }
   }
 

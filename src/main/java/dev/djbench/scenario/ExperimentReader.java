@@ -44,6 +44,7 @@ final class ExperimentReader {
         "deployment",
         "load",
         "variants",
+        "pages",
         "matrix",
         "capacity");
     Optional<String> id = f.string("id", true);
@@ -87,7 +88,24 @@ final class ExperimentReader {
     List<Variant> variants = new ArrayList<>();
     boolean hasVariants = f.has("variants");
     boolean hasMatrix = f.has("matrix");
-    if (gate) {
+    boolean hasPages = f.has("pages");
+    // A run's experiment with one request and nothing to compare it with measures that page.
+    boolean pages =
+        !gate && (hasPages || (!hasVariants && !hasMatrix && sharedRequest.isPresent()));
+    if (pages) {
+      if (hasVariants || hasMatrix) {
+        problems.addMessage(
+            f.pointer("pages"),
+            "'pages' are measured each on its own; expected no 'variants' or 'matrix' beside them");
+      } else if (hasPages && sharedRequest.isPresent()) {
+        problems.addMessage(
+            f.pointer("request"), "both 'request' and 'pages' are given; expected one of them");
+      } else if (hasPages) {
+        variants.addAll(pageVariants(f, app, deployment, problems));
+      } else {
+        variants.add(new Variant(id.orElse("page"), app, sharedRequest.get(), deployment));
+      }
+    } else if (gate) {
       // A gate measures one request on two checkouts: the variants are the baseline and the
       // candidate.
       if (hasVariants || hasMatrix) {
@@ -108,7 +126,9 @@ final class ExperimentReader {
           f.pointer(),
           hasVariants
               ? "both 'variants' and 'matrix' are given; expected one of them"
-              : "missing 'variants' (named variants) or 'matrix' (deployment values to combine)");
+              : "missing 'request' (a page to measure), 'pages' (pages measured each on its own),"
+                  + " 'variants' (named variants to compare) or 'matrix' (deployment values to"
+                  + " compare)");
     } else if (hasVariants) {
       variants.addAll(namedVariants(f, app, sharedRequest, deployment, problems));
     } else {
@@ -124,7 +144,7 @@ final class ExperimentReader {
           f.pointer("matrix"),
           "the matrix makes only one variant; expected at least two to compare");
     }
-    if (id.isEmpty() || variants.size() < 2) {
+    if (id.isEmpty() || variants.size() < (pages ? 1 : 2)) {
       return Optional.empty();
     }
     Optional<CapacitySpec> capacity =
@@ -138,7 +158,46 @@ final class ExperimentReader {
     }
     return Optional.of(
         new Experiment(
-            id.get(), technique, claim, needs, seed, load, equivalence, reset, variants, capacity));
+            id.get(),
+            technique,
+            claim,
+            needs,
+            seed,
+            load,
+            equivalence,
+            reset,
+            variants,
+            capacity,
+            pages));
+  }
+
+  /** {@code pages: {books: "GET /books/", authors: "GET /authors/"}}: a variant per page. */
+  static List<Variant> pageVariants(
+      Fields f, AppSpec app, Deployment deployment, Problems problems) {
+    List<Variant> out = new ArrayList<>();
+    JsonNode node = f.raw("pages");
+    if (!node.isObject() || node.isEmpty()) {
+      problems.add(f.pointer("pages"), node, "a mapping of page names to request lines");
+      return out;
+    }
+    node.fieldNames()
+        .forEachRemaining(
+            name -> {
+              String pointer = f.pointer("pages") + "/" + name;
+              JsonNode value = node.get(name);
+              if (!ID.matcher(name).matches()) {
+                problems.addMessage(
+                    pointer,
+                    "page name '" + name + "': expected lower-case letters, digits and dashes");
+              }
+              Optional<RequestSpec> request =
+                  value.isTextual() ? RequestSpec.parseLine(value.asText()) : Optional.empty();
+              if (request.isEmpty()) {
+                problems.add(pointer, value, "a request like 'GET /path?query'");
+              }
+              request.ifPresent(r -> out.add(new Variant(name, app, r, deployment)));
+            });
+    return out;
   }
 
   static List<Variant> namedVariants(

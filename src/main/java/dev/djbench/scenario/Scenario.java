@@ -42,7 +42,8 @@ public record Scenario(
                                     v.withApp(
                                         v.name().equals(GateSpec.BASELINE) ? baseline : candidate))
                             .toList(),
-                        e.capacity()))
+                        e.capacity(),
+                        e.pages()))
             .toList();
     return new Scenario(file, suite, app, resolved, gate);
   }

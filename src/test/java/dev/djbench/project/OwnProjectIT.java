@@ -51,8 +51,7 @@ class OwnProjectIT {
         app: {path: bookshop, seed_command: "populate --books 40"}
         experiments:
           - id: pages
-            equivalence: status
-            variants: {books: GET /books/, authors: GET /authors/}
+            pages: {books: GET /books/, authors: GET /authors/}
         """);
     PrintStream console = System.out;
     var captured = new ByteArrayOutputStream();
@@ -98,6 +97,16 @@ class OwnProjectIT {
       // A page, not the project's HTTPS redirect.
       assertEquals(Map.of("200", t.counts().completed()), t.statusCounts());
     }
+
+    // Pages are measured each on its own: figures, no comparison between them.
+    assertEquals(List.of(), pages.comparisons());
+    var queries =
+        pages.measurements().stream()
+            .filter(m -> m.variant().equals("books") && m.metric().equals("dbQueries.mean"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(41.0, queries.value(), 1e-9);
+    assertTrue(out.contains("page "), out);
 
     assertArrayEquals(before, sha256(ownDatabase), "the project's own db.sqlite3 was changed");
     assertEquals(List.of(), Processes.mentioning(dir.toString()));

@@ -236,9 +236,9 @@ class ScenarioLoaderTest {
   void structuralMistakesAreNamed() {
     assertTrue(onlyProblem("suite: t\nexperiments: []\n").message().contains("non-empty list"));
     assertTrue(
-        onlyProblem("suite: t\nexperiments:\n  - {id: a, request: GET /a/}\n")
+        onlyProblem("suite: t\nexperiments:\n  - {id: a}\n")
             .message()
-            .contains("missing 'variants'"));
+            .contains("missing 'request' (a page to measure), 'pages'"));
     assertTrue(
         onlyProblem("suite: t\nexperiments:\n  - {id: a, variants: {only: GET /a/}}\n")
             .message()
@@ -257,6 +257,35 @@ class ScenarioLoaderTest {
         onlyProblem("experiments:\n  - {id: a, variants: {x: GET /a/, y: GET /b/}}\n")
             .message()
             .contains("missing required key 'suite'"));
+  }
+
+  @Test
+  void oneRequestOrAMapOfPagesIsMeasuredPageByPageWithoutComparison() throws Exception {
+    Scenario s =
+        parse(
+            """
+            suite: t
+            experiments:
+              - {id: home, request: GET /}
+              - id: catalog
+                pages: {books: GET /books/, authors: "GET /authors/?page=2"}
+            """);
+    Experiment home = s.experiments().get(0);
+    assertTrue(home.pages());
+    assertEquals(List.of("home"), home.variants().stream().map(Variant::name).toList());
+    Experiment catalog = s.experiments().get(1);
+    assertTrue(catalog.pages());
+    assertEquals(
+        List.of("books", "authors"), catalog.variants().stream().map(Variant::name).toList());
+    assertEquals("/authors/?page=2", catalog.variants().get(1).request().path());
+    var both =
+        onlyProblem(
+            """
+        suite: t
+        experiments:
+          - {id: a, pages: {x: GET /a/}, variants: {x: GET /a/, y: GET /b/}}
+        """);
+    assertTrue(both.message().contains("no 'variants' or 'matrix' beside them"), both.message());
   }
 
   @Test
