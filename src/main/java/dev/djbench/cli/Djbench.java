@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
       RunCommand.class,
       GateCommand.class,
       CalibrateCommand.class,
-      ReportCommand.class
+      ReportCommand.class,
+      InitCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

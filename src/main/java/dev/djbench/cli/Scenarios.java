@@ -14,18 +14,14 @@ final class Scenarios {
 
   private Scenarios() {}
 
-  /** A suite for {@code run}: not a gate scenario. */
+  /**
+   * A suite for {@code run}. A gate scenario runs as the suite of its pages, each measured on its
+   * own; {@code djbench gate} compares two revisions on it.
+   */
   static Scenario forRun(Path home, Path given) throws BadInputException, ScenarioException {
     Path file = existing(home, given, "scenarios/techniques.yaml");
     Scenario loaded = new ScenarioLoader(home).load(file);
-    if (loaded.gate().isPresent()) {
-      throw new BadInputException(
-          file
-              + " is a gate scenario (it has a 'gate:' block): run it with "
-              + "./djbench gate --baseline <git-ref|dir> --candidate <git-ref|dir> "
-              + file);
-    }
-    return loaded;
+    return loaded.gate().isPresent() ? loaded.asPageSuite() : loaded;
   }
 
   /** A gate scenario, for {@code gate} and {@code calibrate}. */

@@ -53,7 +53,7 @@ public record VariantRow(
     List<TrialResult> valid = mine.stream().filter(TrialResult::valid).toList();
     return new VariantRow(
         variant.name(),
-        variant.describe() + databaseNote(variant.deployment(), valid),
+        variant.describe() + databaseNote(variant.deployment(), valid) + statusNote(valid),
         valid.size(),
         mine.size(),
         median(valid, t -> Metric.CLIENT_P50.valueOf(t) / 1000.0),
@@ -85,6 +85,27 @@ public record VariantRow(
                     (v.equals("sqlite") && deployment.contains("sqlite"))
                         || (v.equals("postgresql") && deployment.contains("postgres")));
     return agrees ? "" : " · DATABASE THAT RAN: " + String.join(", ", vendors);
+  }
+
+  /**
+   * The statuses other than 2xx that most of the answers had: a page measured as a redirect (to a
+   * login page, to HTTPS) is not the page. Empty when most answers were 2xx.
+   */
+  static String statusNote(List<TrialResult> trials) {
+    java.util.Map<String, Long> statuses = new java.util.TreeMap<>();
+    trials.forEach(t -> t.statusCounts().forEach((k, v) -> statuses.merge(k, v, Long::sum)));
+    long all = statuses.values().stream().mapToLong(Long::longValue).sum();
+    long ok =
+        statuses.entrySet().stream()
+            .filter(e -> e.getKey().startsWith("2"))
+            .mapToLong(e -> e.getValue())
+            .sum();
+    if (all == 0 || 2 * ok > all) {
+      return "";
+    }
+    return " · ANSWERED "
+        + String.join(", ", statuses.keySet().stream().filter(k -> !k.startsWith("2")).toList())
+        + " (not the page itself)";
   }
 
   /** The median over {@code trials} of each trial's own value. */

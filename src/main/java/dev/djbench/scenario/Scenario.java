@@ -21,6 +21,36 @@ public record Scenario(
     experiments = List.copyOf(experiments);
   }
 
+  /**
+   * A gate scenario as a page suite, for {@code djbench run}: each experiment's one request
+   * measured on its own (the revision in the scenario's app folder), the gate block left aside. The
+   * scenario {@code djbench init} writes serves both commands this way.
+   */
+  public Scenario asPageSuite() {
+    List<Experiment> pages =
+        experiments.stream()
+            .map(
+                e -> {
+                  Variant baseline = e.baseline();
+                  return new Experiment(
+                      e.id(),
+                      e.technique(),
+                      e.claim(),
+                      e.needs(),
+                      e.seed(),
+                      e.load(),
+                      e.equivalence(),
+                      e.reset(),
+                      List.of(
+                          new Variant(
+                              e.id(), baseline.app(), baseline.request(), baseline.deployment())),
+                      e.capacity(),
+                      true);
+                })
+            .toList();
+    return new Scenario(file, suite, app, pages, java.util.Optional.empty());
+  }
+
   /** A gate scenario with the baseline and candidate variants running the given checkouts. */
   public Scenario withGateApps(AppSpec baseline, AppSpec candidate) {
     List<Experiment> resolved =

@@ -39,15 +39,22 @@ public record PythonEnv(Path executable) {
           "    except Exception:",
           "        print(name + '=missing')");
 
-  /** The interpreter for the app in {@code appDirectory}. */
+  /**
+   * The interpreter for the app in {@code appDirectory}: the project's own virtualenv ({@code
+   * .venv}, {@code venv} or {@code env}), else {@code DJBENCH_PYTHON}, else {@code
+   * /usr/bin/python3}.
+   */
   public static PythonEnv locate(Path appDirectory) {
+    // The project's own virtualenv first: it has the project's packages at the project's versions.
+    for (String venv : List.of(".venv", "venv", "env")) {
+      Path python = appDirectory.resolve(venv).resolve("bin/python");
+      if (Files.isExecutable(python)) {
+        return new PythonEnv(python);
+      }
+    }
     String configured = System.getenv("DJBENCH_PYTHON");
     if (configured != null && !configured.isBlank()) {
       return new PythonEnv(Path.of(configured));
-    }
-    Path venv = appDirectory.resolve(".venv/bin/python");
-    if (Files.isExecutable(venv)) {
-      return new PythonEnv(venv);
     }
     return new PythonEnv(Path.of("/usr/bin/python3"));
   }

@@ -1,0 +1,83 @@
+package dev.djbench.project;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.djbench.cli.Djbench;
+import dev.djbench.results.ExperimentResult;
+import dev.djbench.results.ResultsIO;
+import dev.djbench.results.RunResult;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code djbench init} on a project it has never seen, then {@code djbench run} on what it wrote.
+ */
+class InitIT {
+
+  private static final Path HOME = Path.of("").toAbsolutePath();
+
+  @Test
+  void initFindsThePagesAndTheScenarioItWritesRunsWithEveryPageMeasured(@TempDir Path dir)
+      throws Exception {
+    Path project =
+        OwnProjectGateIT.copy(HOME.resolve("test-projects/bookshop"), dir.resolve("shop"));
+    PrintStream console = System.out;
+    var captured = new ByteArrayOutputStream();
+    System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    int initExit;
+    try {
+      initExit = Djbench.execute("--home", HOME.toString(), "init", project.toString());
+    } finally {
+      System.setOut(console);
+    }
+    String out = captured.toString(StandardCharsets.UTF_8);
+    assertEquals(0, initExit, out);
+    Path scenario = project.resolve("djbench.yaml");
+    String yaml = Files.readString(scenario, StandardCharsets.UTF_8);
+    for (String page : List.of("GET /\"", "GET /books/", "GET /authors/", "GET /shelf/")) {
+      assertTrue(yaml.contains(page), page + " in:\n" + yaml);
+    }
+    assertTrue(!yaml.contains("/admin/"), "Django's own views are left out:\n" + yaml);
+    assertTrue(yaml.contains("gate:"), yaml);
+    assertTrue(out.contains("settings bookshop.settings, bookshop.wsgi:application"), out);
+    assertTrue(out.contains(" run " + scenario), "the next commands are printed:\n" + out);
+    assertTrue(out.contains(" gate " + scenario + " --baseline"), out);
+
+    // Running init again does not overwrite the user's edits.
+    assertEquals(2, Djbench.execute("--home", HOME.toString(), "init", project.toString()));
+
+    int runExit =
+        Djbench.execute(
+            "--home",
+            HOME.toString(),
+            "run",
+            scenario.toString(),
+            "--profile",
+            "smoke",
+            "--reports",
+            dir.resolve("reports").toString());
+    assertEquals(0, runExit);
+    Path run;
+    try (Stream<Path> runs = Files.list(dir.resolve("reports"))) {
+      run = runs.findFirst().orElseThrow();
+    }
+    RunResult result = ResultsIO.read(run);
+    assertEquals(4, result.experiments().size());
+    for (ExperimentResult e : result.experiments()) {
+      assertEquals("measured", e.status().word(), e.id() + ": " + e.reason());
+      assertTrue(e.trials().stream().allMatch(t -> t.valid()), e.id());
+      assertTrue(
+          e.trials().get(0).distribution("serverTotalMicros").count() > 0,
+          e.id() + " has server time");
+    }
+    assertTrue(!Files.exists(project.resolve("db.sqlite3")), "no database in the project's folder");
+  }
+}
