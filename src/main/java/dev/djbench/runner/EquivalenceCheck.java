@@ -64,11 +64,11 @@ public final class EquivalenceCheck {
       throws TargetException {
     Variant baseline = experiment.baseline();
     reset(experiment, servers.of(baseline));
-    Response expected = fetch(servers.baseUrl(baseline), baseline.request());
+    Response expected = fetch(servers.of(baseline), baseline.request());
     slowdowns.put(baseline.name(), expected.injectedSlowdown());
     for (Variant candidate : experiment.variants().subList(1, experiment.variants().size())) {
       reset(experiment, servers.of(candidate));
-      Response actual = fetch(servers.baseUrl(candidate), candidate.request());
+      Response actual = fetch(servers.of(candidate), candidate.request());
       slowdowns.put(candidate.name(), actual.injectedSlowdown());
       Optional<String> difference = difference(experiment.equivalence(), expected, actual);
       if (difference.isPresent()) {
@@ -93,7 +93,7 @@ public final class EquivalenceCheck {
     if (experiment.reset().isEmpty()) {
       return;
     }
-    Response response = fetch(server.baseUrl(), experiment.reset().get());
+    Response response = fetch(server, experiment.reset().get());
     if (response.status() / 100 != 2) {
       throw new TargetException(
           "the reset request "
@@ -108,8 +108,8 @@ public final class EquivalenceCheck {
     }
   }
 
-  private static Response fetch(URI base, RequestSpec request) throws TargetException {
-    URI uri = base.resolve(request.path());
+  private static Response fetch(Deployed server, RequestSpec request) throws TargetException {
+    URI uri = server.baseUrl().resolve(request.path());
     var builder =
         HttpRequest.newBuilder(uri)
             .timeout(Duration.ofSeconds(30))
@@ -118,7 +118,7 @@ public final class EquivalenceCheck {
                 request.body().isEmpty()
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(request.body()));
-    request.headers().forEach(builder::header);
+    TrialRunner.withServerHeaders(request.headers(), server).forEach(builder::header);
     try {
       HttpResponse<String> response =
           HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());

@@ -134,13 +134,25 @@ final class TrialRunner {
         server.baseUrl(),
         variant.request().method(),
         variant.request().path(),
-        variant.request().headers(),
+        withServerHeaders(variant.request().headers(), server),
         variant.request().body(),
         ratePerSecond,
         settings.poisson(),
         warmup,
         profile.trialSeconds(),
         settings.timeoutSeconds());
+  }
+
+  /**
+   * The variant's own headers, then the server's (the session cookie of a logged-in experiment).
+   */
+  static Map<String, String> withServerHeaders(Map<String, String> own, Deployed server) {
+    if (server.requestHeaders().isEmpty()) {
+      return own;
+    }
+    Map<String, String> all = new LinkedHashMap<>(own);
+    server.requestHeaders().forEach(all::putIfAbsent);
+    return all;
   }
 
   static TrialResult toResult(

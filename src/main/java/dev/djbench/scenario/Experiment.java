@@ -22,6 +22,8 @@ import java.util.Map;
  * @param capacity for a capacity experiment, the objective and the range of rates searched; empty
  *     otherwise
  * @param pages whether the variants are pages measured each on its own rather than compared
+ * @param login the user every request is logged in as (created in djbench's database, its session
+ *     cookie sent with each request); empty for anonymous requests
  */
 public record Experiment(
     String id,
@@ -34,7 +36,8 @@ public record Experiment(
     java.util.Optional<RequestSpec> reset,
     List<Variant> variants,
     java.util.Optional<CapacitySpec> capacity,
-    boolean pages) {
+    boolean pages,
+    java.util.Optional<String> login) {
 
   public Experiment {
     needs = List.copyOf(needs);

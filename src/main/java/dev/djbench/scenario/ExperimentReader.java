@@ -45,6 +45,7 @@ final class ExperimentReader {
         "load",
         "variants",
         "pages",
+        "login",
         "matrix",
         "capacity");
     Optional<String> id = f.string("id", true);
@@ -168,7 +169,27 @@ final class ExperimentReader {
             reset,
             variants,
             capacity,
-            pages));
+            pages,
+            login(f, problems)));
+  }
+
+  /** {@code login: alice} or {@code login: {username: alice}}. */
+  static Optional<String> login(Fields f, Problems problems) {
+    JsonNode node = f.raw("login");
+    if (node == null || node.isNull()) {
+      return Optional.empty();
+    }
+    if (node.isTextual() && !node.asText().isBlank()) {
+      return Optional.of(node.asText());
+    }
+    Fields login = f.child("login", "a user name, or a mapping with 'username'");
+    login.allowOnly("username");
+    Optional<String> username = login.string("username", true);
+    if (username.isPresent() && username.get().isBlank()) {
+      problems.add(login.pointer("username"), login.raw("username"), "a user name");
+      return Optional.empty();
+    }
+    return username;
   }
 
   /** {@code pages: {books: "GET /books/", authors: "GET /authors/"}}: a variant per page. */

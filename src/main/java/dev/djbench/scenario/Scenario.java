@@ -45,7 +45,8 @@ public record Scenario(
                           new Variant(
                               e.id(), baseline.app(), baseline.request(), baseline.deployment())),
                       e.capacity(),
-                      true);
+                      true,
+                      e.login());
                 })
             .toList();
     return new Scenario(file, suite, app, pages, java.util.Optional.empty());
@@ -73,7 +74,8 @@ public record Scenario(
                                         v.name().equals(GateSpec.BASELINE) ? baseline : candidate))
                             .toList(),
                         e.capacity(),
-                        e.pages()))
+                        e.pages(),
+                        e.login()))
             .toList();
     return new Scenario(file, suite, app, resolved, gate);
   }

@@ -9,6 +9,7 @@ import dev.djbench.sut.services.Service;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -21,6 +22,7 @@ public final class Deployed implements AutoCloseable {
   private final Optional<FrontProxy> front;
   private final Optional<Service> worker;
   private final ServiceSet services;
+  private volatile Map<String, String> requestHeaders = Map.of();
 
   private Deployed(
       AppServer server, Optional<FrontProxy> front, Optional<Service> worker, ServiceSet services) {
@@ -67,6 +69,19 @@ public final class Deployed implements AutoCloseable {
   }
 
   /** Where load goes: nginx when it fronts the app, else the app server. */
+  /**
+   * Headers every request to this server carries besides the variant's own: the session cookie of a
+   * logged-in experiment; empty otherwise.
+   */
+  public Map<String, String> requestHeaders() {
+    return requestHeaders;
+  }
+
+  /** Sends {@code headers} with every request to this server from now on. */
+  public void sendWithEveryRequest(Map<String, String> headers) {
+    this.requestHeaders = Map.copyOf(headers);
+  }
+
   public URI baseUrl() {
     return front.map(FrontProxy::baseUrl).orElse(server.baseUrl());
   }

@@ -5,6 +5,7 @@ import dev.djbench.scenario.Deployment;
 import dev.djbench.scenario.Experiment;
 import dev.djbench.scenario.Variant;
 import dev.djbench.sut.app.AppServer;
+import dev.djbench.sut.app.SessionLogin;
 import dev.djbench.sut.process.CpuLayout;
 import dev.djbench.sut.process.PythonEnv;
 import dev.djbench.sut.process.TargetException;
@@ -121,6 +122,26 @@ public final class ExperimentServers implements AutoCloseable {
     Deployed deployed =
         Deployed.around(server, variant.deployment(), celery, python, factory.services);
     servers.put(ServerKey.of(variant), deployed);
+    if (experiment.login().isPresent()) {
+      if (factory.apps.restartsServers()) {
+        String username = experiment.login().get();
+        String cookie =
+            SessionLogin.cookie(
+                server,
+                python,
+                username,
+                factory.logDirectory.resolve(label.replace('/', '_') + ".login.log"));
+        deployed.sendWithEveryRequest(Map.of("Cookie", cookie));
+        factory.progress.accept(
+            "  [" + experiment.id() + "] " + label + ": requests are logged in as " + username);
+      } else {
+        throw new TargetException(
+            experiment.id()
+                + " logs in as "
+                + experiment.login().get()
+                + ", which needs the app as processes of this machine; use --services local");
+      }
+    }
     if (!deployed.describe().isEmpty()) {
       factory.progress.accept("  [" + experiment.id() + "] " + label + deployed.describe());
     }

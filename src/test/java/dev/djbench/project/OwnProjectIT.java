@@ -156,6 +156,42 @@ class OwnProjectIT {
     assertEquals(List.of(), Processes.mentioning(dir.toString()));
   }
 
+  @Test
+  void aPageBehindALoginIsMeasuredAsTheLoggedInUserSeesIt(@TempDir Path dir) throws Exception {
+    OwnProjectGateIT.copy(HOME.resolve("test-projects/bookshop"), dir.resolve("bookshop"));
+    Path scenario = dir.resolve("login.yaml");
+    Files.writeString(
+        scenario,
+        """
+        suite: bookshop-login
+        app: bookshop
+        experiments:
+          - id: shelf
+            login: {username: alice}
+            request: GET /shelf/
+        """);
+    int exit =
+        Djbench.execute(
+            "--home",
+            HOME.toString(),
+            "run",
+            scenario.toString(),
+            "--profile",
+            "smoke",
+            "--reports",
+            dir.resolve("reports").toString());
+    assertEquals(0, exit);
+    Path run;
+    try (Stream<Path> runs = Files.list(dir.resolve("reports"))) {
+      run = runs.findFirst().orElseThrow();
+    }
+    TrialResult shelf = ResultsIO.read(run).experiments().get(0).trials().get(0);
+    // The page itself, not the redirect to the login page an anonymous request gets.
+    assertEquals(Map.of("200", shelf.counts().completed()), shelf.statusCounts());
+    // The session, the user, the shelf.
+    assertEquals(3.0, shelf.distribution("dbQueries").mean(), 1e-9);
+  }
+
   private static TrialResult trial(ExperimentResult e, String variant) {
     return e.trials().stream().filter(t -> t.variant().equals(variant)).findFirst().orElseThrow();
   }
