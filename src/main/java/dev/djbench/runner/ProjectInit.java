@@ -68,7 +68,8 @@ public final class ProjectInit {
             layout.asgiApplication(),
             ScenarioDefaults.PROJECT_HEALTH_PATH,
             "",
-            layout.settingsModule());
+            layout.settingsModule(),
+            List.of());
     List<String> pages =
         UrlPatterns.parameterFree(app, PythonEnv.locate(dir), home.resolve("probe"), work);
     if (pages.isEmpty()) {

@@ -1,6 +1,7 @@
 package dev.djbench.scenario;
 
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * The Django project under test.
@@ -8,10 +9,14 @@ import java.nio.file.Path;
  * @param directory the project directory (where {@code manage.py} is)
  * @param wsgiApplication the WSGI callable, {@code module:attribute}
  * @param asgiApplication the ASGI callable, for the Uvicorn worker
- * @param healthPath a path that answers 200 once the app and its database are ready
- * @param seedCommand the management command that fills the database, empty for none
+ * @param healthPath a path that answers below 500 once the app and its database are ready
+ * @param seedCommand the management command that fills the database, with its arguments; empty for
+ *     none
  * @param settingsModule the project's own settings module, which djbench's settings overlay imports
  *     before it applies the deployment (e.g. {@code bookshop.settings})
+ * @param fixtures fixtures loaded with {@code loaddata} after migrate and before the seed command,
+ *     as the project names them ({@code books.json}, {@code catalog/fixtures/demo.json}); empty for
+ *     none
  */
 public record AppSpec(
     Path directory,
@@ -19,11 +24,22 @@ public record AppSpec(
     String asgiApplication,
     String healthPath,
     String seedCommand,
-    String settingsModule) {
+    String settingsModule,
+    List<String> fixtures) {
+
+  public AppSpec {
+    fixtures = List.copyOf(fixtures);
+  }
 
   /** The same project at another directory (a checkout of another revision). */
   public AppSpec at(Path otherDirectory) {
     return new AppSpec(
-        otherDirectory, wsgiApplication, asgiApplication, healthPath, seedCommand, settingsModule);
+        otherDirectory,
+        wsgiApplication,
+        asgiApplication,
+        healthPath,
+        seedCommand,
+        settingsModule,
+        fixtures);
   }
 }

@@ -6,6 +6,7 @@ import dev.djbench.scenario.Deployment.Server;
 import dev.djbench.scenario.Deployment.StaticFiles;
 import dev.djbench.scenario.Deployment.WorkerClass;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
 
@@ -79,6 +80,7 @@ public final class ScenarioDefaults {
         ASGI_APPLICATION,
         HEALTH_PATH,
         SEED_COMMAND,
-        SETTINGS_MODULE);
+        SETTINGS_MODULE,
+        List.of());
   }
 }

@@ -160,7 +160,7 @@ public final class ScenarioLoader {
           .orElse(reference);
     }
     Fields fields = top.child("app", "the app: a directory, or a mapping with 'path'");
-    fields.allowOnly("path", "settings", "wsgi", "asgi", "health", "seed_command");
+    fields.allowOnly("path", "settings", "wsgi", "asgi", "health", "seed_command", "fixtures");
     Optional<Path> dir =
         fields
             .string("path", true)
@@ -189,7 +189,8 @@ public final class ScenarioLoader {
         fields.has("seed_command")
             ? fields.string("seed_command", false).orElse("")
             : found.seedCommand(),
-        found.settingsModule());
+        found.settingsModule(),
+        fields.stringList("fixtures"));
   }
 
   /**
@@ -219,7 +220,8 @@ public final class ScenarioLoader {
         layout.asgiApplication(),
         ScenarioDefaults.PROJECT_HEALTH_PATH,
         "",
-        layout.settingsModule());
+        layout.settingsModule(),
+        List.of());
   }
 
   private static Optional<Path> checkedDirectory(

@@ -157,18 +157,19 @@ class OwnProjectIT {
   }
 
   @Test
-  void aPageBehindALoginIsMeasuredAsTheLoggedInUserSeesIt(@TempDir Path dir) throws Exception {
+  void aPageBehindALoginIsMeasuredAsTheLoggedInUserSeesItOnTheProjectsFixtures(@TempDir Path dir)
+      throws Exception {
     OwnProjectGateIT.copy(HOME.resolve("test-projects/bookshop"), dir.resolve("bookshop"));
     Path scenario = dir.resolve("login.yaml");
     Files.writeString(
         scenario,
         """
         suite: bookshop-login
-        app: bookshop
+        app: {path: bookshop, fixtures: [demo.json]}
         experiments:
           - id: shelf
             login: {username: alice}
-            request: GET /shelf/
+            pages: {shelf: GET /shelf/, books: GET /books/}
         """);
     int exit =
         Djbench.execute(
@@ -185,11 +186,14 @@ class OwnProjectIT {
     try (Stream<Path> runs = Files.list(dir.resolve("reports"))) {
       run = runs.findFirst().orElseThrow();
     }
-    TrialResult shelf = ResultsIO.read(run).experiments().get(0).trials().get(0);
+    ExperimentResult pages = ResultsIO.read(run).experiments().get(0);
+    TrialResult shelf = trial(pages, "shelf");
     // The page itself, not the redirect to the login page an anonymous request gets.
     assertEquals(Map.of("200", shelf.counts().completed()), shelf.statusCounts());
     // The session, the user, the shelf.
     assertEquals(3.0, shelf.distribution("dbQueries").mean(), 1e-9);
+    // The fixture's 6 books were loaded (loaddata demo.json): session, user, books, an author each.
+    assertEquals(9.0, trial(pages, "books").distribution("dbQueries").mean(), 1e-9);
   }
 
   private static TrialResult trial(ExperimentResult e, String variant) {

@@ -117,6 +117,17 @@ public final class DjangoServer implements AppServer {
         dir,
         logDirectory.resolve(logName + ".migrate.log"),
         PREPARE_TIMEOUT);
+    if (!app.fixtures().isEmpty()) {
+      List<String> loaddata = new ArrayList<>(List.of("loaddata"));
+      loaddata.addAll(app.fixtures());
+      ManagedProcess.runToCompletion(
+          "loaddata",
+          python.manage(loaddata.toArray(String[]::new)),
+          env,
+          dir,
+          logDirectory.resolve(logName + ".loaddata.log"),
+          PREPARE_TIMEOUT);
+    }
     if (!app.seedCommand().isEmpty()) {
       ManagedProcess.runToCompletion(
           "seed",

@@ -25,7 +25,8 @@ class DjangoContainerTest {
           "djbench_app.asgi:application",
           "/healthz",
           "seed",
-          "djbench_app.settings");
+          "djbench_app.settings",
+          java.util.List.of());
 
   @Test
   void loopbackAddressesInTheEnvironmentBecomeTheForwardedHost() {
