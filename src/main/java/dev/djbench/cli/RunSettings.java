@@ -2,6 +2,7 @@ package dev.djbench.cli;
 
 import dev.djbench.plan.Profile;
 import dev.djbench.runner.RunOptions;
+import dev.djbench.scenario.Deployment;
 import dev.djbench.scenario.Scenario;
 import java.nio.file.Path;
 import java.util.List;
@@ -29,6 +30,13 @@ final class RunSettings {
       description = "where run folders (and calibration.json) go (default: reports/ in the home)")
   Path reports;
 
+  @Option(
+      names = "--allow-writes-to-app-database",
+      description =
+          "with 'database: app', let djbench migrate and seed the database the project's own"
+              + " settings name (refused unless it is on this machine)")
+  boolean allowAppDatabaseWrites;
+
   Profile profile() throws BadInputException {
     return Options.profile(profile);
   }
@@ -54,6 +62,24 @@ final class RunSettings {
   RunOptions options(
       Scenario scenario, Path home, ServiceOptions services, double threshold, List<String> only)
       throws BadInputException {
+    for (var experiment : scenario.experiments()) {
+      for (var variant : experiment.variants()) {
+        boolean writes =
+            !variant.app().seedCommand().isEmpty() || !variant.app().fixtures().isEmpty();
+        if (variant.deployment().database() == Deployment.Database.APP
+            && writes
+            && !allowAppDatabaseWrites) {
+          throw new BadInputException(
+              scenario.file()
+                  + ": "
+                  + experiment.id()
+                  + " runs on 'database: app', the project's own database, and its app has a"
+                  + " seed_command or fixtures that would write to it; pass"
+                  + " --allow-writes-to-app-database (a database on this machine only), or measure"
+                  + " on djbench's own database (database: sqlite or postgres)");
+        }
+      }
+    }
     return RunOptions.forRun(
         scenario,
         profile(),
@@ -64,6 +90,7 @@ final class RunSettings {
         home,
         services.choice(),
         services.urls(),
-        services.cpuLayout());
+        services.cpuLayout(),
+        allowAppDatabaseWrites);
   }
 }

@@ -95,7 +95,9 @@ public final class RunExecutor {
         ServiceSet services = new ServiceSet(serviceSettings)) {
       AppLauncher apps =
           new AppLauncher(
-              options.services() == ProviderChoice.DOCKER, options.home().resolve("probe"));
+              options.services() == ProviderChoice.DOCKER,
+              options.home().resolve("probe"),
+              options.allowAppDatabaseWrites());
       Map<String, String> versions =
           new HashMap<>(apps.versions(options.scenario().app().directory(), python));
       versions.put("gatling", GatlingLoadGenerator.version());

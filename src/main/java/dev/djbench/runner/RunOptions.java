@@ -23,6 +23,8 @@ import java.util.List;
  * @param services where backing services come from ({@code --services})
  * @param serviceUrls services the user runs, by kind ({@code --service-url})
  * @param cpuLayout how CPUs are shared between the app server and the load generator
+ * @param allowAppDatabaseWrites whether a {@code database: app} deployment may migrate and seed the
+ *     project's own database ({@code --allow-writes-to-app-database}; on loopback only)
  */
 public record RunOptions(
     Scenario scenario,
@@ -35,7 +37,8 @@ public record RunOptions(
     java.util.Map<String, Double> gated,
     ProviderChoice services,
     java.util.Map<ServiceKind, String> serviceUrls,
-    CpuLayout.Choice cpuLayout) {
+    CpuLayout.Choice cpuLayout,
+    boolean allowAppDatabaseWrites) {
 
   /** Options of a plain run: client and server p50 decide, at {@code threshold}. */
   public static RunOptions forRun(
@@ -48,7 +51,8 @@ public record RunOptions(
       Path home,
       ProviderChoice services,
       java.util.Map<ServiceKind, String> serviceUrls,
-      CpuLayout.Choice cpuLayout) {
+      CpuLayout.Choice cpuLayout,
+      boolean allowAppDatabaseWrites) {
     java.util.Map<String, Double> gated = new java.util.LinkedHashMap<>();
     Metric.RUN_GATING.forEach(m -> gated.put(m.key(), threshold));
     return new RunOptions(
@@ -62,7 +66,8 @@ public record RunOptions(
         gated,
         services,
         serviceUrls,
-        cpuLayout);
+        cpuLayout,
+        allowAppDatabaseWrites);
   }
 
   /**
@@ -81,7 +86,8 @@ public record RunOptions(
         stopOn,
         services,
         serviceUrls,
-        cpuLayout);
+        cpuLayout,
+        allowAppDatabaseWrites);
   }
 
   public RunOptions {

@@ -62,10 +62,14 @@ public record Deployment(
     UVICORN
   }
 
-  /** Database engines of the reference app. */
+  /**
+   * Where a deployment's data lives: djbench's own SQLite file or PostgreSQL, or ({@code app}) the
+   * database the project's own settings name, which djbench writes to only when told to.
+   */
   public enum Database {
     SQLITE,
-    POSTGRES
+    POSTGRES,
+    APP
   }
 
   /** Cache backends of the reference app. */

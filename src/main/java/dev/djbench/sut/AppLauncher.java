@@ -21,15 +21,19 @@ public final class AppLauncher {
 
   private final boolean inContainers;
   private final Path probeDirectory;
+  private final boolean allowAppDatabaseWrites;
   private final AppImage.Cache images = new AppImage.Cache();
 
   /**
    * @param inContainers whether the app runs in containers
    * @param probeDirectory the folder that holds djbench's probe package ({@code djbench_probe})
+   * @param allowAppDatabaseWrites whether {@code database: app} may migrate and seed the project's
+   *     own database
    */
-  public AppLauncher(boolean inContainers, Path probeDirectory) {
+  public AppLauncher(boolean inContainers, Path probeDirectory, boolean allowAppDatabaseWrites) {
     this.inContainers = inContainers;
     this.probeDirectory = probeDirectory;
+    this.allowAppDatabaseWrites = allowAppDatabaseWrites;
   }
 
   /**
@@ -95,6 +99,7 @@ public final class AppLauncher {
         seed,
         python,
         probeDirectory,
+        allowAppDatabaseWrites,
         workDirectory,
         logDirectory,
         environment,

@@ -77,7 +77,7 @@ public final class Requirements {
       Deployment d = v.deployment();
       switch (d.database()) {
         case POSTGRES -> needs.add(Need.PSYCOPG2);
-        case SQLITE -> {}
+        case SQLITE, APP -> {}
       }
       switch (d.cache()) {
         case REDIS -> needs.add(Need.DJANGO_REDIS);

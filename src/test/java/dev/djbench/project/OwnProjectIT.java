@@ -196,6 +196,73 @@ class OwnProjectIT {
     assertEquals(9.0, trial(pages, "books").distribution("dbQueries").mean(), 1e-9);
   }
 
+  @Test
+  void databaseAppReadsTheProjectsOwnDatabaseAndWritesToItOnlyWithLeave(@TempDir Path dir)
+      throws Exception {
+    Path project =
+        OwnProjectGateIT.copy(HOME.resolve("test-projects/bookshop"), dir.resolve("bookshop"));
+    manage(project, "migrate", "--noinput");
+    manage(project, "populate", "--books", "3");
+    byte[] before = sha256(project.resolve("db.sqlite3"));
+
+    Path seeding = dir.resolve("seeding.yaml");
+    Files.writeString(
+        seeding,
+        """
+        suite: app-db
+        app: {path: bookshop, seed_command: "populate --books 40"}
+        defaults: {deployment: {database: app}}
+        experiments:
+          - {id: books, request: GET /books/}
+        """);
+    var captured = new ByteArrayOutputStream();
+    PrintStream errors = System.err;
+    System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+    int refused;
+    try {
+      refused = run(seeding, dir.resolve("reports-1"));
+    } finally {
+      System.setErr(errors);
+    }
+    assertEquals(2, refused, "bad input, refused before anything runs");
+    assertTrue(
+        captured.toString(StandardCharsets.UTF_8).contains("--allow-writes-to-app-database"),
+        captured.toString(StandardCharsets.UTF_8));
+    assertArrayEquals(before, sha256(project.resolve("db.sqlite3")), "refused before any write");
+
+    Path reading = dir.resolve("reading.yaml");
+    Files.writeString(
+        reading,
+        """
+        suite: app-db
+        app: bookshop
+        defaults: {deployment: {database: app}}
+        experiments:
+          - {id: books, request: GET /books/}
+        """);
+    assertEquals(0, run(reading, dir.resolve("reports-2")));
+    Path run;
+    try (Stream<Path> runs = Files.list(dir.resolve("reports-2"))) {
+      run = runs.findFirst().orElseThrow();
+    }
+    TrialResult books = ResultsIO.read(run).experiments().get(0).trials().get(0);
+    // The project's own 3 books, each with its author: its data, read, not migrated or seeded.
+    assertEquals(4.0, books.distribution("dbQueries").mean(), 1e-9);
+    assertArrayEquals(before, sha256(project.resolve("db.sqlite3")), "only read");
+  }
+
+  private static int run(Path scenario, Path reports) {
+    return Djbench.execute(
+        "--home",
+        HOME.toString(),
+        "run",
+        scenario.toString(),
+        "--profile",
+        "smoke",
+        "--reports",
+        reports.toString());
+  }
+
   private static TrialResult trial(ExperimentResult e, String variant) {
     return e.trials().stream().filter(t -> t.variant().equals(variant)).findFirst().orElseThrow();
   }

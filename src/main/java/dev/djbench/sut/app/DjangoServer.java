@@ -69,6 +69,8 @@ public final class DjangoServer implements AppServer {
    * @param seed options for the app's seed command
    * @param python the interpreter
    * @param probeDirectory the folder that holds djbench's probe package
+   * @param allowAppDatabaseWrites whether a {@code database: app} deployment may migrate and seed
+   *     the project's own database (on loopback only)
    * @param workDirectory private to this server: its SQLite file and collected static files go
    *     there
    * @param logDirectory where the logs of migrate, seed and the server go
@@ -84,6 +86,7 @@ public final class DjangoServer implements AppServer {
       Map<String, String> seed,
       PythonEnv python,
       Path probeDirectory,
+      boolean allowAppDatabaseWrites,
       Path workDirectory,
       Path logDirectory,
       Map<String, String> environment,
@@ -109,33 +112,43 @@ public final class DjangoServer implements AppServer {
             + (inherited.isEmpty() ? "" : java.io.File.pathSeparator + inherited));
     String logName = label.replaceAll("[^A-Za-z0-9._-]", "_");
     Path dir = app.directory();
+    boolean prepare =
+        AppDatabase.mayPrepare(
+            app,
+            deployment,
+            allowAppDatabaseWrites,
+            python,
+            env,
+            logDirectory.resolve(logName + ".app-database.log"));
 
-    ManagedProcess.runToCompletion(
-        "migrate",
-        python.manage("migrate", "--noinput"),
-        env,
-        dir,
-        logDirectory.resolve(logName + ".migrate.log"),
-        PREPARE_TIMEOUT);
-    if (!app.fixtures().isEmpty()) {
-      List<String> loaddata = new ArrayList<>(List.of("loaddata"));
-      loaddata.addAll(app.fixtures());
+    if (prepare) {
       ManagedProcess.runToCompletion(
-          "loaddata",
-          python.manage(loaddata.toArray(String[]::new)),
+          "migrate",
+          python.manage("migrate", "--noinput"),
           env,
           dir,
-          logDirectory.resolve(logName + ".loaddata.log"),
+          logDirectory.resolve(logName + ".migrate.log"),
           PREPARE_TIMEOUT);
-    }
-    if (!app.seedCommand().isEmpty()) {
-      ManagedProcess.runToCompletion(
-          "seed",
-          python.manage(seedArguments(app, seed).toArray(String[]::new)),
-          env,
-          dir,
-          logDirectory.resolve(logName + ".seed.log"),
-          PREPARE_TIMEOUT);
+      if (!app.fixtures().isEmpty()) {
+        List<String> loaddata = new ArrayList<>(List.of("loaddata"));
+        loaddata.addAll(app.fixtures());
+        ManagedProcess.runToCompletion(
+            "loaddata",
+            python.manage(loaddata.toArray(String[]::new)),
+            env,
+            dir,
+            logDirectory.resolve(logName + ".loaddata.log"),
+            PREPARE_TIMEOUT);
+      }
+      if (!app.seedCommand().isEmpty()) {
+        ManagedProcess.runToCompletion(
+            "seed",
+            python.manage(seedArguments(app, seed).toArray(String[]::new)),
+            env,
+            dir,
+            logDirectory.resolve(logName + ".seed.log"),
+            PREPARE_TIMEOUT);
+      }
     }
     if (deployment.staticFiles() != StaticFiles.DJANGO) {
       ManagedProcess.runToCompletion(

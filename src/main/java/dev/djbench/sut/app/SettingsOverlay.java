@@ -87,12 +87,17 @@ public final class SettingsOverlay {
     }
     py.append("MIDDLEWARE = [").append(quote(PROBE_MIDDLEWARE)).append("] + _middleware\n\n");
 
-    py.append("# Every alias is djbench's own database, never the one the project names.\n")
-        .append("_database = ")
-        .append(database(workDirectory, d, services))
-        .append(
-            "\nDATABASES = {alias: dict(_database) for alias in getattr(_project, \"DATABASES\", {}) or {\"default\": None}}\n")
-        .append("DATABASES.setdefault(\"default\", dict(_database))\n\n");
+    if (d.database() == Deployment.Database.APP) {
+      py.append("# database: app - the project's own DATABASES, as its settings name them.\n\n");
+    } else {
+      py.append("# Every alias is djbench's own database, never the one the project names.\n")
+          .append("_database = ")
+          .append(database(workDirectory, d, services))
+          .append(
+              "\nDATABASES = {alias: dict(_database) for alias in getattr(_project, \"DATABASES\","
+                  + " {}) or {\"default\": None}}\n")
+          .append("DATABASES.setdefault(\"default\", dict(_database))\n\n");
+    }
 
     py.append("_cache = ")
         .append(cache(d, services))
@@ -143,6 +148,7 @@ public final class SettingsOverlay {
               + ", "
               + common
               + "}";
+      case APP -> throw new IllegalArgumentException("database: app keeps the project's own");
     };
   }
 
