@@ -10,6 +10,9 @@ class ProbeConfig(AppConfig):
     default = True
 
     def ready(self):
-        from djbench_probe import instrumentation
+        from django.core.signals import got_request_exception
+
+        from djbench_probe import errors, instrumentation
 
         instrumentation.install()
+        got_request_exception.connect(errors.report, dispatch_uid="djbench-probe-errors")

@@ -150,14 +150,23 @@ public final class DjangoServer implements AppServer {
             PREPARE_TIMEOUT);
       }
     }
-    if (deployment.staticFiles() != StaticFiles.DJANGO) {
+    // Whoever serves them, static files are collected as a deployment would collect them: with
+    // DEBUG off, a manifest storage (WhiteNoise's, ManifestStaticFilesStorage) answers 500 on every
+    // page with a {% static %} tag until its manifest exists.
+    Path collectLog = logDirectory.resolve(logName + ".collectstatic.log");
+    try {
       ManagedProcess.runToCompletion(
           "collectstatic",
           python.manage("collectstatic", "--noinput"),
           env,
           dir,
-          logDirectory.resolve(logName + ".collectstatic.log"),
+          collectLog,
           PREPARE_TIMEOUT);
+    } catch (TargetException e) {
+      if (deployment.staticFiles() != StaticFiles.DJANGO || !withoutStaticFilesApp(collectLog)) {
+        throw e;
+      }
+      // A project without django.contrib.staticfiles has nothing to collect.
     }
 
     int port = Ports.freeLoopbackPort();
@@ -250,6 +259,16 @@ public final class DjangoServer implements AppServer {
     command.add(
         d.workerClass() == WorkerClass.UVICORN ? app.asgiApplication() : app.wsgiApplication());
     return command;
+  }
+
+  /** Whether collectstatic failed only because the project does not install staticfiles. */
+  private static boolean withoutStaticFilesApp(Path log) {
+    try {
+      return Files.readString(log, java.nio.charset.StandardCharsets.UTF_8)
+          .contains("Unknown command: 'collectstatic'");
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   /** The arguments of {@code manage.py} that seed the database: {@code seed --authors 50 …}. */
