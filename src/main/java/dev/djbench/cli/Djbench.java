@@ -24,6 +24,7 @@ import picocli.CommandLine.Option;
       GateCommand.class,
       CalibrateCommand.class,
       ReportCommand.class,
+      CompareCommand.class,
       InitCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",

@@ -37,11 +37,23 @@ public final class EquivalenceCheck {
    * @param body the body
    * @param injectedSlowdown the app's {@code X-Djbench-Slowdown} header (the reference app's
    *     injected-slowdown knob, in percent), empty when the app does not send it
+   * @param serverTiming the {@code Server-Timing} header, empty when the app does not send it
    */
-  public record Response(int status, String body, String injectedSlowdown) {
+  public record Response(int status, String body, String injectedSlowdown, String serverTiming) {
     public Response(int status, String body) {
-      this(status, body, "");
+      this(status, body, "", "");
     }
+  }
+
+  /**
+   * Whether {@code server} answers {@code request} with a {@code Server-Timing} header: asked once
+   * before anything is measured, so that a run says up front when server time, queries and cache
+   * cannot be measured.
+   *
+   * @throws TargetException when the request cannot be made
+   */
+  static boolean sendsServerTiming(Deployed server, RequestSpec request) throws TargetException {
+    return !fetch(server, request).serverTiming().isBlank();
   }
 
   private static final Pattern ITEM =
@@ -125,7 +137,8 @@ public final class EquivalenceCheck {
       return new Response(
           response.statusCode(),
           response.body(),
-          response.headers().firstValue("X-Djbench-Slowdown").orElse(""));
+          response.headers().firstValue("X-Djbench-Slowdown").orElse(""),
+          response.headers().firstValue("Server-Timing").orElse(""));
     } catch (IOException e) {
       throw new TargetException("could not " + request.method() + " " + uri + ": " + e);
     } catch (InterruptedException e) {

@@ -80,6 +80,14 @@ final class ExperimentRunner {
       return result(experiment, variants).with(Status.FAILED, e.getMessage());
     }
     try (running) {
+      Variant first = experiment.baseline();
+      if (!EquivalenceCheck.sendsServerTiming(running.of(first), first.request())) {
+        progress.say(
+            "  [%s] WARNING: %s answers without a Server-Timing header: its server time, queries"
+                + " and cache cannot be measured (shown as –, and a gate on them fails);"
+                + " djbench's probe is not in its middleware",
+            experiment.id(), first.request());
+      }
       Map<String, String> slowdowns = new LinkedHashMap<>();
       // Pages measured each on its own answer differently by design: nothing to check.
       Optional<String> broken =
