@@ -10,4 +10,5 @@ urlpatterns = [
     path("authors/", views.author_list, name="authors"),
     path("books/<int:pk>/", views.book_detail, name="book-detail"),
     path("shelf/", views.my_shelf, name="my-shelf"),
+    path("shelf/add/", views.shelf_add, name="shelf-add"),
 ]

@@ -1,5 +1,6 @@
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
 
 from .models import Author, Book, Shelf
 
@@ -23,3 +24,11 @@ def book_detail(request, pk):
 def my_shelf(request):
     entries = Shelf.objects.filter(owner=request.user).select_related("book")
     return render(request, "catalog/my_shelf.html", {"entries": entries})
+
+
+@login_required
+@require_POST
+def shelf_add(request):
+    book = get_object_or_404(Book, pk=request.POST.get("book"))
+    Shelf.objects.create(owner=request.user, book=book)
+    return redirect("catalog:my-shelf")

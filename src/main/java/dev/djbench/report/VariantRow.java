@@ -53,7 +53,9 @@ public record VariantRow(
     List<TrialResult> valid = mine.stream().filter(TrialResult::valid).toList();
     return new VariantRow(
         variant.name(),
-        variant.describe() + databaseNote(variant.deployment(), valid) + statusNote(valid),
+        variant.describe()
+            + databaseNote(variant.deployment(), valid)
+            + (variant.request().startsWith("GET ") ? statusNote(valid) : ""),
         valid.size(),
         mine.size(),
         median(valid, t -> Metric.CLIENT_P50.valueOf(t) / 1000.0),
@@ -89,7 +91,8 @@ public record VariantRow(
 
   /**
    * The statuses other than 2xx that most of the answers had: a page measured as a redirect (to a
-   * login page, to HTTPS) is not the page. Empty when most answers were 2xx.
+   * login page, to HTTPS) is not the page. Empty when most answers were 2xx; asked of GET requests
+   * only, since a form's POST answers with a redirect by design.
    */
   static String statusNote(List<TrialResult> trials) {
     java.util.Map<String, Long> statuses = new java.util.TreeMap<>();

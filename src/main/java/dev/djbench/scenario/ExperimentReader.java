@@ -192,7 +192,10 @@ final class ExperimentReader {
     return username;
   }
 
-  /** {@code pages: {books: "GET /books/", authors: "GET /authors/"}}: a variant per page. */
+  /**
+   * {@code pages: {books: "GET /books/", add: {method: POST, path: /shelf/add/, body: …}}}: a
+   * variant per page.
+   */
   static List<Variant> pageVariants(
       Fields f, AppSpec app, Deployment deployment, Problems problems) {
     List<Variant> out = new ArrayList<>();
@@ -201,21 +204,18 @@ final class ExperimentReader {
       problems.add(f.pointer("pages"), node, "a mapping of page names to request lines");
       return out;
     }
+    Fields pages = f.child("pages", "a mapping of page names to requests");
     node.fieldNames()
         .forEachRemaining(
             name -> {
               String pointer = f.pointer("pages") + "/" + name;
-              JsonNode value = node.get(name);
               if (!ID.matcher(name).matches()) {
                 problems.addMessage(
                     pointer,
                     "page name '" + name + "': expected lower-case letters, digits and dashes");
               }
-              Optional<RequestSpec> request =
-                  value.isTextual() ? RequestSpec.parseLine(value.asText()) : Optional.empty();
-              if (request.isEmpty()) {
-                problems.add(pointer, value, "a request like 'GET /path?query'");
-              }
+              // A request line, or a mapping with method, path, body and headers.
+              Optional<RequestSpec> request = SettingsReader.request(pages, name, problems);
               request.ifPresent(r -> out.add(new Variant(name, app, r, deployment)));
             });
     return out;

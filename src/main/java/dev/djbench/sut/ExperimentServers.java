@@ -81,6 +81,10 @@ public final class ExperimentServers implements AutoCloseable {
     }
   }
 
+  /** Methods Django's CSRF check lets through without a token. */
+  private static final java.util.Set<String> SAFE_METHODS =
+      java.util.Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
   private final Factory factory;
   private final Experiment experiment;
   private final boolean celery;
@@ -122,6 +126,15 @@ public final class ExperimentServers implements AutoCloseable {
     Deployed deployed =
         Deployed.around(server, variant.deployment(), celery, python, factory.services);
     servers.put(ServerKey.of(variant), deployed);
+    Map<String, String> headers = new LinkedHashMap<>();
+    if (experiment.variants().stream()
+        .anyMatch(v -> !SAFE_METHODS.contains(v.request().method()))) {
+      // Django's CSRF check wants the token in a cookie and in a header; one random 64-character
+      // token (a masked token as Django 3.2 to 5.x accept it) in both passes it.
+      String token = CsrfToken.random();
+      headers.put("Cookie", "csrftoken=" + token);
+      headers.put("X-CSRFToken", token);
+    }
     if (experiment.login().isPresent()) {
       if (factory.apps.restartsServers()) {
         String username = experiment.login().get();
@@ -131,7 +144,7 @@ public final class ExperimentServers implements AutoCloseable {
                 python,
                 username,
                 factory.logDirectory.resolve(label.replace('/', '_') + ".login.log"));
-        deployed.sendWithEveryRequest(Map.of("Cookie", cookie));
+        headers.merge("Cookie", cookie, (csrf, session) -> session + "; " + csrf);
         factory.progress.accept(
             "  [" + experiment.id() + "] " + label + ": requests are logged in as " + username);
       } else {
@@ -142,6 +155,7 @@ public final class ExperimentServers implements AutoCloseable {
                 + ", which needs the app as processes of this machine; use --services local");
       }
     }
+    deployed.sendWithEveryRequest(headers);
     if (!deployed.describe().isEmpty()) {
       factory.progress.accept("  [" + experiment.id() + "] " + label + deployed.describe());
     }

@@ -169,7 +169,14 @@ class OwnProjectIT {
         experiments:
           - id: shelf
             login: {username: alice}
-            pages: {shelf: GET /shelf/, books: GET /books/}
+            pages:
+              shelf: GET /shelf/
+              books: GET /books/
+              add:
+                method: POST
+                path: /shelf/add/
+                body: book=1
+                headers: {Content-Type: application/x-www-form-urlencoded}
         """);
     int exit =
         Djbench.execute(
@@ -194,6 +201,10 @@ class OwnProjectIT {
     assertEquals(3.0, shelf.distribution("dbQueries").mean(), 1e-9);
     // The fixture's 6 books were loaded (loaddata demo.json): session, user, books, an author each.
     assertEquals(9.0, trial(pages, "books").distribution("dbQueries").mean(), 1e-9);
+    // A form's POST passes Django's CSRF check (a 403 otherwise) and redirects, as it should.
+    TrialResult add = trial(pages, "add");
+    assertEquals(
+        Map.of("302", add.counts().completed()), add.statusCounts(), add.failures().toString());
   }
 
   @Test
