@@ -69,7 +69,8 @@ public final class ProjectInit {
             ScenarioDefaults.PROJECT_HEALTH_PATH,
             "",
             layout.settingsModule(),
-            List.of());
+            List.of(),
+            "");
     List<String> pages =
         UrlPatterns.parameterFree(app, PythonEnv.locate(dir), home.resolve("probe"), work);
     if (pages.isEmpty()) {

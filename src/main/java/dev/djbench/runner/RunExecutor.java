@@ -82,7 +82,8 @@ public final class RunExecutor {
             () -> state.writeIfUnfinished(RunResult.Status.ABORTED, "interrupted (SIGINT/SIGTERM)"),
             "djbench-results-on-interrupt");
     Runtime.getRuntime().addShutdownHook(interruptHook);
-    PythonEnv python = PythonEnv.locate(options.scenario().app().directory());
+    PythonEnv python =
+        PythonEnv.locate(options.scenario().app().directory(), options.scenario().app().python());
     var serviceSettings =
         new ServiceSet.Settings(
             options.services(),

@@ -17,6 +17,8 @@ import java.util.List;
  * @param fixtures fixtures loaded with {@code loaddata} after migrate and before the seed command,
  *     as the project names them ({@code books.json}, {@code catalog/fixtures/demo.json}); empty for
  *     none
+ * @param python the interpreter the scenario names ({@code app.python}); empty to find it (the
+ *     project's virtualenv, else {@code DJBENCH_PYTHON}, else {@code /usr/bin/python3})
  */
 public record AppSpec(
     Path directory,
@@ -25,7 +27,8 @@ public record AppSpec(
     String healthPath,
     String seedCommand,
     String settingsModule,
-    List<String> fixtures) {
+    List<String> fixtures,
+    String python) {
 
   public AppSpec {
     fixtures = List.copyOf(fixtures);
@@ -40,6 +43,7 @@ public record AppSpec(
         healthPath,
         seedCommand,
         settingsModule,
-        fixtures);
+        fixtures,
+        python);
   }
 }

@@ -81,6 +81,7 @@ public final class ScenarioDefaults {
         HEALTH_PATH,
         SEED_COMMAND,
         SETTINGS_MODULE,
-        List.of());
+        List.of(),
+        "");
   }
 }

@@ -160,7 +160,8 @@ public final class ScenarioLoader {
           .orElse(reference);
     }
     Fields fields = top.child("app", "the app: a directory, or a mapping with 'path'");
-    fields.allowOnly("path", "settings", "wsgi", "asgi", "health", "seed_command", "fixtures");
+    fields.allowOnly(
+        "path", "settings", "wsgi", "asgi", "health", "seed_command", "fixtures", "python");
     Optional<Path> dir =
         fields
             .string("path", true)
@@ -190,7 +191,8 @@ public final class ScenarioLoader {
             ? fields.string("seed_command", false).orElse("")
             : found.seedCommand(),
         found.settingsModule(),
-        fields.stringList("fixtures"));
+        fields.stringList("fixtures"),
+        fields.string("python", false).map(p -> base.resolve(p).normalize().toString()).orElse(""));
   }
 
   /**
@@ -221,7 +223,8 @@ public final class ScenarioLoader {
         ScenarioDefaults.PROJECT_HEALTH_PATH,
         "",
         layout.settingsModule(),
-        List.of());
+        List.of(),
+        "");
   }
 
   private static Optional<Path> checkedDirectory(

@@ -109,7 +109,7 @@ public final class ExperimentServers implements AutoCloseable {
             + (variant.app().equals(experiment.baseline().app())
                 ? ""
                 : " (" + variant.app().directory() + ")"));
-    PythonEnv python = PythonEnv.locate(variant.app().directory());
+    PythonEnv python = PythonEnv.locate(variant.app().directory(), variant.app().python());
     Map<String, String> env =
         factory.services.environmentFor(Requirements.services(experiment, variant));
     AppServer server =

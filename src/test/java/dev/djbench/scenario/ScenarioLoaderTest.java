@@ -322,6 +322,18 @@ class ScenarioLoaderTest {
     assertEquals("bookshop.wsgi:application", app.wsgiApplication());
     assertEquals("/", app.healthPath());
     assertEquals("", app.seedCommand(), "a project is seeded only when the scenario says how");
+    assertEquals("", app.python(), "found at run time when the scenario names none");
+    AppSpec named =
+        parse(
+                """
+                suite: t
+                app: {path: ../shop, python: ../shop/.env/bin/python, fixtures: [demo.json]}
+                experiments:
+                  - {id: a, request: GET /}
+                """)
+            .app();
+    assertEquals(home.resolve("shop/.env/bin/python").toString(), named.python());
+    assertEquals(List.of("demo.json"), named.fixtures());
   }
 
   @Test

@@ -40,9 +40,20 @@ public record PythonEnv(Path executable) {
           "        print(name + '=missing')");
 
   /**
-   * The interpreter for the app in {@code appDirectory}: the project's own virtualenv ({@code
-   * .venv}, {@code venv} or {@code env}), else {@code DJBENCH_PYTHON}, else {@code
-   * /usr/bin/python3}.
+   * The interpreter for the app in {@code appDirectory}: {@code configured} when the scenario names
+   * one ({@code app.python}), else the project's own virtualenv ({@code .venv}, {@code venv} or
+   * {@code env}), else {@code DJBENCH_PYTHON}, else {@code /usr/bin/python3}.
+   */
+  public static PythonEnv locate(Path appDirectory, String configured) {
+    if (!configured.isEmpty()) {
+      return new PythonEnv(Path.of(configured));
+    }
+    return locate(appDirectory);
+  }
+
+  /**
+   * The interpreter for the app in {@code appDirectory} when the scenario names none: see {@link
+   * #locate(Path, String)}.
    */
   public static PythonEnv locate(Path appDirectory) {
     // The project's own virtualenv first: it has the project's packages at the project's versions.

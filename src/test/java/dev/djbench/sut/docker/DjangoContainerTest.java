@@ -26,7 +26,8 @@ class DjangoContainerTest {
           "/healthz",
           "seed",
           "djbench_app.settings",
-          java.util.List.of());
+          java.util.List.of(),
+          "");
 
   @Test
   void loopbackAddressesInTheEnvironmentBecomeTheForwardedHost() {
