@@ -36,4 +36,16 @@ final class Numbers {
   static String percent(double fraction, int decimals) {
     return fixed(100 * fraction, decimals) + "%";
   }
+
+  /**
+   * A metric's value in the unit its column shows: a latency (kept in µs) in milliseconds, to 0.1
+   * ms on the client's 1 ms clock (a second decimal would be false precision) and to 0.01 ms from
+   * Server-Timing; any other metric to 0.1.
+   */
+  static String inColumnUnit(String metric, double value) {
+    boolean micros = metric.contains("Micros.");
+    return fixed(
+        micros ? value / 1000.0 : value,
+        micros && !metric.startsWith("clientLatencyMicros") ? 2 : 1);
+  }
 }

@@ -29,13 +29,11 @@ public final class RunComparisonReport {
       if (!SummaryModel.SHOWN_METRICS.contains(c.metric())) {
         continue;
       }
-      double scale = c.metric().contains("Micros.") ? 1000.0 : 1.0;
-      int decimals = scale > 1 && !c.metric().startsWith("clientLatencyMicros") ? 2 : 1;
       table.row(
           c.baseline().substring("old:".length()),
           Metric.columnLabelOf(c.metric()),
-          Numbers.fixed(c.baselineValue() / scale, decimals),
-          Numbers.fixed(c.candidateValue() / scale, decimals),
+          Numbers.inColumnUnit(c.metric(), c.baselineValue()),
+          Numbers.inColumnUnit(c.metric(), c.candidateValue()),
           Numbers.factor(c.ratio()),
           Numbers.interval(c.lower(), c.upper()),
           c.verdict(),

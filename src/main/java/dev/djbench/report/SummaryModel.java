@@ -114,18 +114,16 @@ final class SummaryModel {
       if (!SHOWN_METRICS.contains(m.metric())) {
         continue;
       }
-      double scale = m.metric().contains("Micros.") ? 1000.0 : 1.0;
-      int decimals = scale > 1 && !m.metric().startsWith("clientLatencyMicros") ? 2 : 1;
       table.row(
           m.variant(),
           Metric.columnLabelOf(m.metric()),
-          Numbers.fixed(m.value() / scale, decimals),
+          Numbers.inColumnUnit(m.metric(), m.value()),
           Double.isNaN(m.lower())
               ? "(no interval)"
               : "["
-                  + Numbers.fixed(m.lower() / scale, decimals)
+                  + Numbers.inColumnUnit(m.metric(), m.lower())
                   + ", "
-                  + Numbers.fixed(m.upper() / scale, decimals)
+                  + Numbers.inColumnUnit(m.metric(), m.upper())
                   + "]",
           Integer.toString(m.trials()),
           m.note());
@@ -159,15 +157,11 @@ final class SummaryModel {
       if (!SHOWN_METRICS.contains(c.metric())) {
         continue;
       }
-      double scale =
-          c.metric().endsWith("Micros.p50") || c.metric().endsWith("Micros.p99") ? 1000.0 : 1.0;
-      // Client latency has 1 ms resolution: a second decimal would be false precision.
-      int decimals = scale > 1 && !c.metric().startsWith("clientLatencyMicros") ? 2 : 1;
       table.row(
           c.candidate() + " vs " + c.baseline(),
           Metric.columnLabelOf(c.metric()),
-          Numbers.fixed(c.baselineValue() / scale, decimals),
-          Numbers.fixed(c.candidateValue() / scale, decimals),
+          Numbers.inColumnUnit(c.metric(), c.baselineValue()),
+          Numbers.inColumnUnit(c.metric(), c.candidateValue()),
           Numbers.factor(c.ratio()),
           Numbers.interval(c.lower(), c.upper()),
           c.verdict(),

@@ -52,6 +52,23 @@ public record Experiment(
     }
   }
 
+  /** This experiment with other variants, compared ({@code pages} false) or measured each alone. */
+  public Experiment withVariants(List<Variant> newVariants, boolean asPages) {
+    return new Experiment(
+        id,
+        technique,
+        claim,
+        needs,
+        seed,
+        load,
+        equivalence,
+        reset,
+        newVariants,
+        capacity,
+        asPages,
+        login);
+  }
+
   /** The variant every other one is compared with. */
   public Variant baseline() {
     return variants.get(0);

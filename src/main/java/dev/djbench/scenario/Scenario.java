@@ -30,24 +30,15 @@ public record Scenario(
     List<Experiment> pages =
         experiments.stream()
             .map(
-                e -> {
-                  Variant baseline = e.baseline();
-                  return new Experiment(
-                      e.id(),
-                      e.technique(),
-                      e.claim(),
-                      e.needs(),
-                      e.seed(),
-                      e.load(),
-                      e.equivalence(),
-                      e.reset(),
-                      List.of(
-                          new Variant(
-                              e.id(), baseline.app(), baseline.request(), baseline.deployment())),
-                      e.capacity(),
-                      true,
-                      e.login());
-                })
+                e ->
+                    e.withVariants(
+                        List.of(
+                            new Variant(
+                                e.id(),
+                                e.baseline().app(),
+                                e.baseline().request(),
+                                e.baseline().deployment())),
+                        true))
             .toList();
     return new Scenario(file, suite, app, pages, java.util.Optional.empty());
   }
@@ -58,24 +49,14 @@ public record Scenario(
         experiments.stream()
             .map(
                 e ->
-                    new Experiment(
-                        e.id(),
-                        e.technique(),
-                        e.claim(),
-                        e.needs(),
-                        e.seed(),
-                        e.load(),
-                        e.equivalence(),
-                        e.reset(),
+                    e.withVariants(
                         e.variants().stream()
                             .map(
                                 v ->
                                     v.withApp(
                                         v.name().equals(GateSpec.BASELINE) ? baseline : candidate))
                             .toList(),
-                        e.capacity(),
-                        e.pages(),
-                        e.login()))
+                        e.pages()))
             .toList();
     return new Scenario(file, suite, app, resolved, gate);
   }
