@@ -1,26 +1,13 @@
 package dev.djbench.report;
 
-import com.ctc.wstx.api.InvalidCharHandler;
-import com.ctc.wstx.api.WstxOutputProperties;
-import com.ctc.wstx.stax.WstxOutputFactory;
 import dev.djbench.results.Comparison;
 import dev.djbench.results.ExperimentResult;
 import dev.djbench.results.GateResult;
 import dev.djbench.results.Measurement;
 import dev.djbench.results.RunResult;
-import java.io.StringWriter;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 
 /**
  * The run as JUnit XML, {@code junit.xml}, the format CI systems show as tests. For a gate run each
@@ -33,11 +20,6 @@ import javax.xml.stream.XMLStreamWriter;
  * suite's time is the run's wall-clock time.
  */
 final class JUnitReport implements ReportFormat.Renderer {
-
-  private static final XMLOutputFactory OUTPUT = output();
-
-  private static final DateTimeFormatter TIMESTAMP =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss");
 
   /** How one test case ended. */
   enum Outcome {
@@ -67,19 +49,6 @@ final class JUnitReport implements ReportFormat.Renderer {
       String detail,
       String systemOut) {}
 
-  /**
-   * Woodstox, with characters XML cannot hold written as U+FFFD (a scenario's text may contain
-   * any): it writes line breaks and tabs in attribute values as character references, so that a
-   * message's lines survive a parser, where the JDK's writer leaves them raw.
-   */
-  private static XMLOutputFactory output() {
-    XMLOutputFactory factory = new WstxOutputFactory();
-    factory.setProperty(
-        WstxOutputProperties.P_OUTPUT_INVALID_CHAR_HANDLER,
-        new InvalidCharHandler.ReplacingHandler('\uFFFD'));
-    return factory;
-  }
-
   @Override
   public String render(RunResult run) {
     List<Case> cases = run.gate() != null ? gateCases(run) : comparisonCases(run);
@@ -95,7 +64,7 @@ final class JUnitReport implements ReportFormat.Renderer {
               run.message(),
               ""));
     }
-    return xml(run, cases);
+    return JUnitXml.write(run, cases);
   }
 
   static List<Case> gateCases(RunResult run) {
@@ -266,148 +235,5 @@ final class JUnitReport implements ReportFormat.Renderer {
             message,
             e.reason(),
             ""));
-  }
-
-  private static String xml(RunResult run, List<Case> cases) {
-    StringWriter text = new StringWriter();
-    // Woodstox would write the declaration with single quotes; CI tools expect the usual form.
-    text.write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    try {
-      XMLStreamWriter out = OUTPUT.createXMLStreamWriter(text);
-      out.writeStartElement("testsuites");
-      out.writeAttribute("name", "djbench");
-      counts(out, run, cases);
-      out.writeCharacters("\n  ");
-      out.writeStartElement("testsuite");
-      out.writeAttribute("name", "djbench." + run.suite());
-      counts(out, run, cases);
-      timestamp(run).ifPresent(t -> attribute(out, "timestamp", t));
-      out.writeCharacters("\n    ");
-      out.writeStartElement("properties");
-      property(out, "runId", run.runId());
-      property(out, "profile", run.profile());
-      property(out, "seed", Long.toString(run.seed()));
-      property(out, "status", run.status().word());
-      if (run.gate() != null) {
-        property(out, "gate.outcome", run.gate().outcome().word());
-        property(out, "gate.mode", run.gate().mode().word());
-        property(out, "gate.baseline", run.gate().baseline());
-        property(out, "gate.candidate", run.gate().candidate());
-        property(out, "gate.inconclusivePolicy", run.gate().inconclusivePolicy().word());
-      }
-      out.writeCharacters("\n    ");
-      out.writeEndElement();
-      for (Case c : cases) {
-        testCase(out, c);
-      }
-      out.writeCharacters("\n  ");
-      out.writeEndElement();
-      out.writeCharacters("\n");
-      out.writeEndElement();
-      out.writeCharacters("\n");
-      out.close();
-    } catch (XMLStreamException | UncheckedXmlException e) {
-      // Writing to a string fails only on a bug of this class (an element closed twice, say).
-      throw new IllegalStateException("cannot write junit.xml: " + e.getMessage(), e);
-    }
-    return text.toString();
-  }
-
-  /** An XMLStreamException from inside a lambda. */
-  private static final class UncheckedXmlException extends RuntimeException {
-    UncheckedXmlException(XMLStreamException e) {
-      super(e.getMessage(), e);
-    }
-  }
-
-  private static void attribute(XMLStreamWriter out, String name, String value) {
-    try {
-      out.writeAttribute(name, value);
-    } catch (XMLStreamException e) {
-      throw new UncheckedXmlException(e);
-    }
-  }
-
-  private static void counts(XMLStreamWriter out, RunResult run, List<Case> cases)
-      throws XMLStreamException {
-    out.writeAttribute("tests", Integer.toString(cases.size()));
-    out.writeAttribute("failures", Long.toString(count(cases, Outcome.FAILURE)));
-    out.writeAttribute("errors", Long.toString(count(cases, Outcome.ERROR)));
-    out.writeAttribute("skipped", Long.toString(count(cases, Outcome.SKIPPED)));
-    out.writeAttribute("time", seconds(run));
-  }
-
-  private static long count(List<Case> cases, Outcome outcome) {
-    return cases.stream().filter(c -> c.outcome() == outcome).count();
-  }
-
-  private static void property(XMLStreamWriter out, String name, String value)
-      throws XMLStreamException {
-    out.writeCharacters("\n      ");
-    out.writeEmptyElement("property");
-    out.writeAttribute("name", name);
-    out.writeAttribute("value", value);
-  }
-
-  private static void testCase(XMLStreamWriter out, Case c) throws XMLStreamException {
-    out.writeCharacters("\n    ");
-    boolean empty = c.outcome() == Outcome.PASSED && c.systemOut().isEmpty();
-    if (empty) {
-      out.writeEmptyElement("testcase");
-    } else {
-      out.writeStartElement("testcase");
-    }
-    out.writeAttribute("classname", c.className());
-    out.writeAttribute("name", c.name());
-    out.writeAttribute("time", "0");
-    if (empty) {
-      return;
-    }
-    switch (c.outcome()) {
-      case FAILURE, ERROR -> {
-        out.writeCharacters("\n      ");
-        out.writeStartElement(c.outcome() == Outcome.FAILURE ? "failure" : "error");
-        out.writeAttribute("message", c.message());
-        out.writeAttribute("type", c.type());
-        out.writeCharacters(c.detail());
-        out.writeEndElement();
-      }
-      case SKIPPED -> {
-        out.writeCharacters("\n      ");
-        out.writeEmptyElement("skipped");
-        out.writeAttribute("message", c.message());
-      }
-      case PASSED -> {}
-    }
-    if (!c.systemOut().isEmpty()) {
-      out.writeCharacters("\n      ");
-      out.writeStartElement("system-out");
-      out.writeCharacters(c.systemOut());
-      out.writeEndElement();
-    }
-    out.writeCharacters("\n    ");
-    out.writeEndElement();
-  }
-
-  /** The run's wall-clock seconds; 0 when its instants are missing or unreadable. */
-  private static String seconds(RunResult run) {
-    try {
-      Duration d =
-          Duration.between(Instant.parse(run.startedAt()), Instant.parse(run.finishedAt()));
-      return Numbers.fixed(Math.max(0, d.toMillis()) / 1000.0, 3);
-    } catch (DateTimeParseException | NullPointerException e) {
-      return "0";
-    }
-  }
-
-  /** The start as JUnit's schema wants it: local date-time without zone, here in UTC. */
-  private static Optional<String> timestamp(RunResult run) {
-    try {
-      return Optional.of(
-          TIMESTAMP.format(
-              LocalDateTime.ofInstant(Instant.parse(run.startedAt()), ZoneOffset.UTC)));
-    } catch (DateTimeParseException | NullPointerException e) {
-      return Optional.empty();
-    }
   }
 }

@@ -3,7 +3,6 @@ package dev.djbench.sut.app;
 import dev.djbench.scenario.AppSpec;
 import dev.djbench.scenario.Deployment;
 import dev.djbench.scenario.Deployment.Server;
-import dev.djbench.scenario.Deployment.StaticFiles;
 import dev.djbench.scenario.Deployment.WorkerClass;
 import dev.djbench.sut.process.CpuLayout;
 import dev.djbench.sut.process.LoopbackHttp;
@@ -112,62 +111,16 @@ public final class DjangoServer implements AppServer {
             + (inherited.isEmpty() ? "" : java.io.File.pathSeparator + inherited));
     String logName = label.replaceAll("[^A-Za-z0-9._-]", "_");
     Path dir = app.directory();
-    boolean prepare =
-        AppDatabase.mayPrepare(
-            app,
-            deployment,
-            allowAppDatabaseWrites,
-            python,
-            env,
-            logDirectory.resolve(logName + ".app-database.log"));
-
-    if (prepare) {
-      ManagedProcess.runToCompletion(
-          "migrate",
-          python.manage("migrate", "--noinput"),
-          env,
-          dir,
-          logDirectory.resolve(logName + ".migrate.log"),
-          PREPARE_TIMEOUT);
-      if (!app.fixtures().isEmpty()) {
-        List<String> loaddata = new ArrayList<>(List.of("loaddata"));
-        loaddata.addAll(app.fixtures());
-        ManagedProcess.runToCompletion(
-            "loaddata",
-            python.manage(loaddata.toArray(String[]::new)),
-            env,
-            dir,
-            logDirectory.resolve(logName + ".loaddata.log"),
-            PREPARE_TIMEOUT);
-      }
-      if (!app.seedCommand().isEmpty()) {
-        ManagedProcess.runToCompletion(
-            "seed",
-            python.manage(seedArguments(app, seed).toArray(String[]::new)),
-            env,
-            dir,
-            logDirectory.resolve(logName + ".seed.log"),
-            PREPARE_TIMEOUT);
-      }
-    }
-    // Whoever serves them, static files are collected as a deployment would collect them: with
-    // DEBUG off, a manifest storage (WhiteNoise's, ManifestStaticFilesStorage) answers 500 on every
-    // page with a {% static %} tag until its manifest exists.
-    Path collectLog = logDirectory.resolve(logName + ".collectstatic.log");
-    try {
-      ManagedProcess.runToCompletion(
-          "collectstatic",
-          python.manage("collectstatic", "--noinput"),
-          env,
-          dir,
-          collectLog,
-          PREPARE_TIMEOUT);
-    } catch (TargetException e) {
-      if (deployment.staticFiles() != StaticFiles.DJANGO || !withoutStaticFilesApp(collectLog)) {
-        throw e;
-      }
-      // A project without django.contrib.staticfiles has nothing to collect.
-    }
+    Preparation.run(
+        app,
+        deployment,
+        seed,
+        python,
+        allowAppDatabaseWrites,
+        env,
+        logDirectory,
+        logName,
+        PREPARE_TIMEOUT);
 
     int port = Ports.freeLoopbackPort();
     List<String> command =
@@ -259,28 +212,6 @@ public final class DjangoServer implements AppServer {
     command.add(
         d.workerClass() == WorkerClass.UVICORN ? app.asgiApplication() : app.wsgiApplication());
     return command;
-  }
-
-  /** Whether collectstatic failed only because the project does not install staticfiles. */
-  private static boolean withoutStaticFilesApp(Path log) {
-    try {
-      return Files.readString(log, java.nio.charset.StandardCharsets.UTF_8)
-          .contains("Unknown command: 'collectstatic'");
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  /** The arguments of {@code manage.py} that seed the database: {@code seed --authors 50 …}. */
-  public static List<String> seedArguments(AppSpec app, Map<String, String> seed) {
-    // The command may carry arguments of its own: "populate --books 40", "loaddata books.json".
-    List<String> arguments = new ArrayList<>(List.of(app.seedCommand().trim().split("\\s+")));
-    seed.forEach(
-        (k, v) -> {
-          arguments.add("--" + k.replace('_', '-'));
-          arguments.add(v);
-        });
-    return arguments;
   }
 
   private static String workerClass(WorkerClass workerClass) {

@@ -5,6 +5,7 @@ import dev.djbench.scenario.Deployment;
 import dev.djbench.scenario.Deployment.StaticFiles;
 import dev.djbench.sut.app.AppServer;
 import dev.djbench.sut.app.DjangoServer;
+import dev.djbench.sut.app.Preparation;
 import dev.djbench.sut.process.CpuLayout;
 import dev.djbench.sut.process.TargetException;
 import java.io.IOException;
@@ -115,7 +116,7 @@ public final class DjangoContainer implements AppServer {
     steps.add(List.of(AppImage.PYTHON, "manage.py", "migrate", "--noinput"));
     if (!app.seedCommand().isEmpty()) {
       List<String> seedStep = new ArrayList<>(List.of(AppImage.PYTHON, "manage.py"));
-      seedStep.addAll(DjangoServer.seedArguments(app, seed));
+      seedStep.addAll(Preparation.seedArguments(app, seed));
       steps.add(seedStep);
     }
     if (deployment.staticFiles() != StaticFiles.DJANGO) {
