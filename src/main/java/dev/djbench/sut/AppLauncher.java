@@ -44,6 +44,11 @@ public final class AppLauncher {
     return !inContainers;
   }
 
+  /** Whether the app runs in containers (else as processes of this machine). */
+  public boolean inContainers() {
+    return inContainers;
+  }
+
   /** How the app runs, for the run's header. */
   public String describe() {
     return inContainers

@@ -136,7 +136,8 @@ public final class ExperimentServers implements AutoCloseable {
       headers.put("X-CSRFToken", token);
     }
     if (experiment.login().isPresent()) {
-      if (factory.apps.restartsServers()) {
+      // The session is made by the app's own interpreter on this machine, next to its database.
+      if (!factory.apps.inContainers()) {
         String username = experiment.login().get();
         String cookie =
             SessionLogin.cookie(
