@@ -115,10 +115,14 @@ class GatlingLoadGeneratorTest {
         switches++;
       }
     }
-    // Perfect alternation switches at every step; two streams firing at the same instants would
-    // arrive in a random order and switch about half the time.
+    // The schedules alternate; the arrivals at the server do too, but on a busy machine an
+    // injector thread woken late lets a neighbour overtake it now and then (87-90% switches were
+    // seen beside a CPU hog). Two streams firing at the same instants would arrive in a random
+    // order and switch about half the time: at most 50% + 5.5 standard deviations, 75%, of 119
+    // steps only once in ~10^8. So three quarters is what the interleaving guarantees and chance
+    // cannot reach.
     assertTrue(
-        switches >= 0.9 * (order.size() - 1),
+        switches >= 0.75 * (order.size() - 1),
         switches + " switches in " + order.size() + " arrivals: " + order);
   }
 
