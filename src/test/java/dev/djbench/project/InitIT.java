@@ -46,6 +46,7 @@ class InitIT {
       assertTrue(yaml.contains(page), page + " in:\n" + yaml);
     }
     assertTrue(!yaml.contains("/admin/"), "Django's own views are left out:\n" + yaml);
+    assertTrue(!yaml.contains("/shelf/add/"), "a view that refuses GET is left out:\n" + yaml);
     assertTrue(yaml.contains("gate:"), yaml);
     assertTrue(out.contains("settings bookshop.settings, bookshop.wsgi:application"), out);
     assertTrue(out.contains(" run " + scenario), "the next commands are printed:\n" + out);
@@ -73,10 +74,12 @@ class InitIT {
     assertEquals(4, result.experiments().size());
     for (ExperimentResult e : result.experiments()) {
       assertEquals("measured", e.status().word(), e.id() + ": " + e.reason());
-      assertTrue(e.trials().stream().allMatch(t -> t.valid()), e.id());
+      // A trial a busy machine made invalid is repeated; the page counts as measured by a valid
+      // one.
+      var valid = e.trials().stream().filter(t -> t.valid()).findFirst();
+      assertTrue(valid.isPresent(), e.id() + ": " + e.trials());
       assertTrue(
-          e.trials().get(0).distribution("serverTotalMicros").count() > 0,
-          e.id() + " has server time");
+          valid.get().distribution("serverTotalMicros").count() > 0, e.id() + " has server time");
     }
     assertTrue(!Files.exists(project.resolve("db.sqlite3")), "no database in the project's folder");
   }

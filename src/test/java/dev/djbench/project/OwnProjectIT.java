@@ -146,7 +146,7 @@ class OwnProjectIT {
     ExperimentResult books = ResultsIO.read(run).experiments().get(0);
     assertEquals("measured", books.status().word(), books.reason());
     Map<String, String> vendorOf = new java.util.TreeMap<>();
-    for (TrialResult t : books.trials()) {
+    for (TrialResult t : books.trials().stream().filter(TrialResult::valid).toList()) {
       assertEquals(1, t.databaseVendors().size(), t.databaseVendors().toString());
       vendorOf.put(t.variant(), t.databaseVendors().keySet().iterator().next());
       assertEquals(21.0, t.distribution("dbQueries").mean(), 1e-9, t.variant());
@@ -256,7 +256,7 @@ class OwnProjectIT {
     try (Stream<Path> runs = Files.list(dir.resolve("reports-2"))) {
       run = runs.findFirst().orElseThrow();
     }
-    TrialResult books = ResultsIO.read(run).experiments().get(0).trials().get(0);
+    TrialResult books = trial(ResultsIO.read(run).experiments().get(0), "books");
     // The project's own 3 books, each with its author: its data, read, not migrated or seeded.
     assertEquals(4.0, books.distribution("dbQueries").mean(), 1e-9);
     assertArrayEquals(before, sha256(project.resolve("db.sqlite3")), "only read");
@@ -274,8 +274,12 @@ class OwnProjectIT {
         reports.toString());
   }
 
+  /** The variant's valid trial (a trial a busy machine made invalid is repeated once). */
   private static TrialResult trial(ExperimentResult e, String variant) {
-    return e.trials().stream().filter(t -> t.variant().equals(variant)).findFirst().orElseThrow();
+    return e.trials().stream()
+        .filter(t -> t.valid() && t.variant().equals(variant))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no valid trial of " + variant + ": " + e.trials()));
   }
 
   private static void manage(Path project, String... arguments) throws Exception {

@@ -22,28 +22,52 @@ import java.util.Map;
  */
 public final class UrlPatterns {
 
-  /** Walks the resolver; prints one line per pattern: route, tab, the view's module. */
+  /**
+   * Walks the resolver; prints one line per pattern: route, the view's module, and {@code GET} or
+   * the methods the view allows when GET is not among them.
+   */
   static final String SCRIPT =
       String.join(
           "\n",
           "import django",
           "django.setup()",
           "from django.urls import URLPattern, URLResolver, get_resolver",
+          "def methods(view):",
+          "    # require_http_methods keeps its list in a closure; class-based views list handlers.",
+          "    seen, f = set(), view",
+          "    while f is not None and id(f) not in seen:",
+          "        seen.add(id(f))",
+          "        for cell in getattr(f, '__closure__', None) or ():",
+          "            try:",
+          "                v = cell.cell_contents",
+          "            except ValueError:",
+          "                continue",
+          "            if isinstance(v, (list, tuple)) and v and all(",
+          "                    isinstance(m, str) and m.isupper() for m in v):",
+          "                return list(v)",
+          "        f = getattr(f, '__wrapped__', None)",
+          "    cls = getattr(view, 'view_class', None)",
+          "    if cls is not None:",
+          "        return [m.upper() for m in cls.http_method_names if hasattr(cls, m)]",
+          "    return None",
           "def walk(patterns, prefix):",
           "    for p in patterns:",
           "        if isinstance(p, URLResolver):",
           "            yield from walk(p.url_patterns, prefix + str(p.pattern))",
           "        elif isinstance(p, URLPattern):",
-          "            yield prefix + str(p.pattern), getattr(p.callback, '__module__', '') or ''",
-          "for route, module in walk(get_resolver().url_patterns, ''):",
-          "    print(route + '\\t' + module)");
+          "            yield prefix + str(p.pattern), p.callback",
+          "for route, view in walk(get_resolver().url_patterns, ''):",
+          "    allowed = methods(view)",
+          "    print(route + '\\t' + (getattr(view, '__module__', '') or '') + '\\t'",
+          "          + ('GET' if allowed is None or 'GET' in allowed else ','.join(allowed)))");
 
   private UrlPatterns() {}
 
   /**
    * The paths ({@code /books/}) of the project's parameter-free pages, in URL configuration order.
    * Views that Django itself provides (the admin, the auth views, static files) are left out, and
-   * so is anything named logout: the project's own pages are what it wants measured.
+   * so are views that refuse GET (a form's POST target) and anything named logout: the project's
+   * own pages are what it wants measured.
    *
    * @param workDirectory a folder of djbench's for the overlay and its SQLite file
    * @throws TargetException when the project's URL configuration cannot be loaded, with its output
@@ -84,13 +108,11 @@ public final class UrlPatterns {
     List<String> paths = new ArrayList<>();
     // The first line is the command, written by ManagedProcess.
     for (String line : lines.subList(Math.min(1, lines.size()), lines.size())) {
-      int tab = line.indexOf('\t');
-      if (tab < 0) {
-        continue;
+      String[] fields = line.split("\t", -1);
+      if (fields.length < 3 || !fields[2].equals("GET")) {
+        continue; // not a listing line, or a view that refuses GET (a form's POST target)
       }
-      pathOf(line.substring(0, tab), line.substring(tab + 1))
-          .filter(p -> !paths.contains(p))
-          .ifPresent(paths::add);
+      pathOf(fields[0], fields[1]).filter(p -> !paths.contains(p)).ifPresent(paths::add);
     }
     return paths;
   }
