@@ -13,7 +13,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -22,13 +21,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InitIT {
 
-  private static final Path HOME = Path.of("").toAbsolutePath();
+  private static final Path HOME = Projects.HOME;
 
   @Test
   void initFindsThePagesAndTheScenarioItWritesRunsWithEveryPageMeasured(@TempDir Path dir)
       throws Exception {
-    Path project =
-        OwnProjectGateIT.copy(HOME.resolve("test-projects/bookshop"), dir.resolve("shop"));
+    Path project = Projects.copy("bookshop", dir.resolve("shop"));
     PrintStream console = System.out;
     var captured = new ByteArrayOutputStream();
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
@@ -66,10 +64,7 @@ class InitIT {
             "--reports",
             dir.resolve("reports").toString());
     assertEquals(0, runExit);
-    Path run;
-    try (Stream<Path> runs = Files.list(dir.resolve("reports"))) {
-      run = runs.findFirst().orElseThrow();
-    }
+    Path run = Projects.onlyRun(dir.resolve("reports"));
     RunResult result = ResultsIO.read(run);
     assertEquals(4, result.experiments().size());
     for (ExperimentResult e : result.experiments()) {

@@ -12,13 +12,10 @@ import dev.djbench.testsupport.Processes;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,12 +29,12 @@ import org.w3c.dom.NodeList;
  */
 class OwnProjectGateIT {
 
-  private static final Path HOME = Path.of("").toAbsolutePath();
+  private static final Path HOME = Projects.HOME;
 
   @Test
   void anAddedNPlusOneFailsTheGateOnServerTimeAndQueries(@TempDir Path dir) throws Exception {
-    Path baseline = copy(HOME.resolve("test-projects/bookshop"), dir.resolve("base/bookshop"));
-    Path candidate = copy(HOME.resolve("test-projects/bookshop"), dir.resolve("cand/bookshop"));
+    Path baseline = Projects.copy("bookshop", dir.resolve("base/bookshop"));
+    Path candidate = Projects.copy("bookshop", dir.resolve("cand/bookshop"));
     Path template = candidate.resolve("catalog/templates/catalog/book_list.html");
     String page = Files.readString(template, StandardCharsets.UTF_8);
     String withGenres =
@@ -48,8 +45,8 @@ class OwnProjectGateIT {
     Files.writeString(template, withGenres, StandardCharsets.UTF_8);
 
     // The user's own database in the baseline's folder.
-    manage(baseline, "migrate", "--noinput");
-    byte[] before = sha256(baseline.resolve("db.sqlite3"));
+    Projects.manage(baseline, "migrate", "--noinput");
+    byte[] before = Projects.sha256(baseline.resolve("db.sqlite3"));
 
     Path scenario = dir.resolve("base/gate.yaml");
     Files.writeString(
@@ -87,10 +84,7 @@ class OwnProjectGateIT {
             dir.resolve("reports").toString());
     assertEquals(1, exit, "a regression exits 1");
 
-    Path run;
-    try (Stream<Path> runs = Files.list(dir.resolve("reports"))) {
-      run = runs.filter(Files::isDirectory).findFirst().orElseThrow();
-    }
+    Path run = Projects.onlyRun(dir.resolve("reports"));
     RunResult result = ResultsIO.read(run);
     Map<String, GateResult.CheckStatus> checks = new TreeMap<>();
     result.gate().checks().forEach(c -> checks.put(c.metric(), c.status()));
@@ -119,39 +113,8 @@ class OwnProjectGateIT {
             .collect(Collectors.toList());
     assertEquals(List.of("dbQueries.mean", "serverTotalMicros.p50"), failed);
 
-    assertArrayEquals(before, sha256(baseline.resolve("db.sqlite3")), "its own db.sqlite3");
+    assertArrayEquals(
+        before, Projects.sha256(baseline.resolve("db.sqlite3")), "its own db.sqlite3");
     assertEquals(List.of(), Processes.mentioning(dir.toString()));
-  }
-
-  private static void manage(Path project, String... arguments) throws Exception {
-    List<String> command =
-        new java.util.ArrayList<>(
-            List.of(
-                System.getenv().getOrDefault("DJBENCH_PYTHON", "/usr/bin/python3"), "manage.py"));
-    command.addAll(List.of(arguments));
-    Process p =
-        new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true).start();
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "manage.py " + String.join(" ", arguments));
-    assertEquals(0, p.exitValue(), output);
-  }
-
-  private static byte[] sha256(Path file) throws Exception {
-    return MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
-  }
-
-  static Path copy(Path from, Path to) throws Exception {
-    try (Stream<Path> files = Files.walk(from)) {
-      for (Path f : files.toList()) {
-        Path target = to.resolve(from.relativize(f).toString());
-        if (Files.isDirectory(f)) {
-          Files.createDirectories(target);
-        } else if (!f.getFileName().toString().equals("db.sqlite3")
-            && !f.toString().contains("__pycache__")) {
-          Files.copy(f, target);
-        }
-      }
-    }
-    return to;
   }
 }

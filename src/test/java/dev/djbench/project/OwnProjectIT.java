@@ -15,11 +15,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,18 +27,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class OwnProjectIT {
 
-  private static final Path HOME = Path.of("").toAbsolutePath();
+  private static final Path HOME = Projects.HOME;
 
   @Test
   void anUnmodifiedProjectIsMeasuredWithItsQueriesAndItsOwnDatabaseIsLeftAlone(@TempDir Path dir)
       throws Exception {
-    Path project =
-        OwnProjectGateIT.copy(HOME.resolve("test-projects/bookshop"), dir.resolve("bookshop"));
+    Path project = Projects.copy("bookshop", dir.resolve("bookshop"));
     // The user's own data: migrated and filled by the project's own settings, with 3 books.
-    manage(project, "migrate", "--noinput");
-    manage(project, "populate", "--books", "3");
+    Projects.manage(project, "migrate", "--noinput");
+    Projects.manage(project, "populate", "--books", "3");
     Path ownDatabase = project.resolve("db.sqlite3");
-    byte[] before = sha256(ownDatabase);
+    byte[] before = Projects.sha256(ownDatabase);
 
     Path scenario = dir.resolve("bookshop.yaml");
     Files.writeString(
@@ -76,10 +72,7 @@ class OwnProjectIT {
     String out = captured.toString(StandardCharsets.UTF_8);
     assertEquals(0, exit, out);
 
-    Path run;
-    try (Stream<Path> runs = Files.list(dir.resolve("reports"))) {
-      run = runs.findFirst().orElseThrow();
-    }
+    Path run = Projects.onlyRun(dir.resolve("reports"));
     RunResult result = ResultsIO.read(run);
     ExperimentResult pages = result.experiments().get(0);
     assertEquals("measured", pages.status().word(), pages.reason());
@@ -108,13 +101,14 @@ class OwnProjectIT {
     assertEquals(41.0, queries.value(), 1e-9);
     assertTrue(out.contains("page "), out);
 
-    assertArrayEquals(before, sha256(ownDatabase), "the project's own db.sqlite3 was changed");
+    assertArrayEquals(
+        before, Projects.sha256(ownDatabase), "the project's own db.sqlite3 was changed");
     assertEquals(List.of(), Processes.mentioning(dir.toString()));
   }
 
   @Test
   void aDatabaseMatrixRunsEachVariantOnTheDatabaseItNames(@TempDir Path dir) throws Exception {
-    OwnProjectGateIT.copy(HOME.resolve("test-projects/bookshop"), dir.resolve("bookshop"));
+    Projects.copy("bookshop", dir.resolve("bookshop"));
     Path scenario = dir.resolve("databases.yaml");
     Files.writeString(
         scenario,
@@ -139,10 +133,7 @@ class OwnProjectIT {
             "--reports",
             dir.resolve("reports").toString());
     assertEquals(0, exit);
-    Path run;
-    try (Stream<Path> runs = Files.list(dir.resolve("reports"))) {
-      run = runs.findFirst().orElseThrow();
-    }
+    Path run = Projects.onlyRun(dir.resolve("reports"));
     ExperimentResult books = ResultsIO.read(run).experiments().get(0);
     assertEquals("measured", books.status().word(), books.reason());
     Map<String, String> vendorOf = new java.util.TreeMap<>();
@@ -159,7 +150,7 @@ class OwnProjectIT {
   @Test
   void aPageBehindALoginIsMeasuredAsTheLoggedInUserSeesItOnTheProjectsFixtures(@TempDir Path dir)
       throws Exception {
-    OwnProjectGateIT.copy(HOME.resolve("test-projects/bookshop"), dir.resolve("bookshop"));
+    Projects.copy("bookshop", dir.resolve("bookshop"));
     Path scenario = dir.resolve("login.yaml");
     Files.writeString(
         scenario,
@@ -189,10 +180,7 @@ class OwnProjectIT {
             "--reports",
             dir.resolve("reports").toString());
     assertEquals(0, exit);
-    Path run;
-    try (Stream<Path> runs = Files.list(dir.resolve("reports"))) {
-      run = runs.findFirst().orElseThrow();
-    }
+    Path run = Projects.onlyRun(dir.resolve("reports"));
     ExperimentResult pages = ResultsIO.read(run).experiments().get(0);
     TrialResult shelf = trial(pages, "shelf");
     // The page itself, not the redirect to the login page an anonymous request gets.
@@ -210,11 +198,10 @@ class OwnProjectIT {
   @Test
   void databaseAppReadsTheProjectsOwnDatabaseAndWritesToItOnlyWithLeave(@TempDir Path dir)
       throws Exception {
-    Path project =
-        OwnProjectGateIT.copy(HOME.resolve("test-projects/bookshop"), dir.resolve("bookshop"));
-    manage(project, "migrate", "--noinput");
-    manage(project, "populate", "--books", "3");
-    byte[] before = sha256(project.resolve("db.sqlite3"));
+    Path project = Projects.copy("bookshop", dir.resolve("bookshop"));
+    Projects.manage(project, "migrate", "--noinput");
+    Projects.manage(project, "populate", "--books", "3");
+    byte[] before = Projects.sha256(project.resolve("db.sqlite3"));
 
     Path seeding = dir.resolve("seeding.yaml");
     Files.writeString(
@@ -239,7 +226,8 @@ class OwnProjectIT {
     assertTrue(
         captured.toString(StandardCharsets.UTF_8).contains("--allow-writes-to-app-database"),
         captured.toString(StandardCharsets.UTF_8));
-    assertArrayEquals(before, sha256(project.resolve("db.sqlite3")), "refused before any write");
+    assertArrayEquals(
+        before, Projects.sha256(project.resolve("db.sqlite3")), "refused before any write");
 
     Path reading = dir.resolve("reading.yaml");
     Files.writeString(
@@ -252,14 +240,11 @@ class OwnProjectIT {
           - {id: books, request: GET /books/}
         """);
     assertEquals(0, run(reading, dir.resolve("reports-2")));
-    Path run;
-    try (Stream<Path> runs = Files.list(dir.resolve("reports-2"))) {
-      run = runs.findFirst().orElseThrow();
-    }
+    Path run = Projects.onlyRun(dir.resolve("reports-2"));
     TrialResult books = trial(ResultsIO.read(run).experiments().get(0), "books");
     // The project's own 3 books, each with its author: its data, read, not migrated or seeded.
     assertEquals(4.0, books.distribution("dbQueries").mean(), 1e-9);
-    assertArrayEquals(before, sha256(project.resolve("db.sqlite3")), "only read");
+    assertArrayEquals(before, Projects.sha256(project.resolve("db.sqlite3")), "only read");
   }
 
   private static int run(Path scenario, Path reports) {
@@ -280,22 +265,5 @@ class OwnProjectIT {
         .filter(t -> t.valid() && t.variant().equals(variant))
         .findFirst()
         .orElseThrow(() -> new AssertionError("no valid trial of " + variant + ": " + e.trials()));
-  }
-
-  private static void manage(Path project, String... arguments) throws Exception {
-    List<String> command =
-        new java.util.ArrayList<>(
-            List.of(
-                System.getenv().getOrDefault("DJBENCH_PYTHON", "/usr/bin/python3"), "manage.py"));
-    command.addAll(List.of(arguments));
-    Process p =
-        new ProcessBuilder(command).directory(project.toFile()).redirectErrorStream(true).start();
-    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertTrue(p.waitFor(120, TimeUnit.SECONDS), "manage.py " + String.join(" ", arguments));
-    assertEquals(0, p.exitValue(), output);
-  }
-
-  private static byte[] sha256(Path file) throws Exception {
-    return MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
   }
 }
