@@ -10,7 +10,6 @@ import dev.djbench.sut.process.CpuLayout;
 import dev.djbench.sut.process.PythonEnv;
 import dev.djbench.sut.process.TargetException;
 import dev.djbench.sut.services.ServiceKind;
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -181,11 +180,6 @@ public final class ExperimentServers implements AutoCloseable {
     return count;
   }
 
-  /** How many servers the experiment has. */
-  public int count() {
-    return servers.size();
-  }
-
   /**
    * Whether servers get fresh processes before each block: when the variants run on more than one
    * server and the launcher can restart them (processes can, containers cannot).
@@ -218,11 +212,6 @@ public final class ExperimentServers implements AutoCloseable {
     for (Deployed s : servers.values()) {
       s.checkAlive();
     }
-  }
-
-  /** Where {@code variant}'s server answers. */
-  public URI baseUrl(Variant variant) {
-    return of(variant).baseUrl();
   }
 
   /** Stops every server with its nginx and worker; never throws. */

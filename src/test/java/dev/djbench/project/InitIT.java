@@ -53,16 +53,7 @@ class InitIT {
     // Running init again does not overwrite the user's edits.
     assertEquals(2, Djbench.execute("--home", HOME.toString(), "init", project.toString()));
 
-    int runExit =
-        Djbench.execute(
-            "--home",
-            HOME.toString(),
-            "run",
-            scenario.toString(),
-            "--profile",
-            "smoke",
-            "--reports",
-            dir.resolve("reports").toString());
+    int runExit = Projects.runSmoke(scenario, dir.resolve("reports"));
     assertEquals(0, runExit);
     Path run = Projects.onlyRun(dir.resolve("reports"));
     RunResult result = ResultsIO.read(run);

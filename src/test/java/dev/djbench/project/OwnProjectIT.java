@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.djbench.cli.Djbench;
 import dev.djbench.results.ExperimentResult;
 import dev.djbench.results.ResultsIO;
 import dev.djbench.results.RunResult;
@@ -54,18 +53,7 @@ class OwnProjectIT {
     System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
     int exit;
     try {
-      exit =
-          Djbench.execute(
-              "--home",
-              HOME.toString(),
-              "run",
-              scenario.toString(),
-              "--profile",
-              "smoke",
-              "--seed",
-              "3",
-              "--reports",
-              dir.resolve("reports").toString());
+      exit = Projects.runSmoke(scenario, dir.resolve("reports"), "--seed", "3");
     } finally {
       System.setOut(console);
     }
@@ -120,18 +108,7 @@ class OwnProjectIT {
             request: GET /books/
             matrix: {database: [sqlite, postgres]}
         """);
-    int exit =
-        Djbench.execute(
-            "--home",
-            HOME.toString(),
-            "run",
-            scenario.toString(),
-            "--profile",
-            "smoke",
-            "--seed",
-            "5",
-            "--reports",
-            dir.resolve("reports").toString());
+    int exit = Projects.runSmoke(scenario, dir.resolve("reports"), "--seed", "5");
     assertEquals(0, exit);
     Path run = Projects.onlyRun(dir.resolve("reports"));
     ExperimentResult books = ResultsIO.read(run).experiments().get(0);
@@ -169,16 +146,7 @@ class OwnProjectIT {
                 body: book=1
                 headers: {Content-Type: application/x-www-form-urlencoded}
         """);
-    int exit =
-        Djbench.execute(
-            "--home",
-            HOME.toString(),
-            "run",
-            scenario.toString(),
-            "--profile",
-            "smoke",
-            "--reports",
-            dir.resolve("reports").toString());
+    int exit = Projects.runSmoke(scenario, dir.resolve("reports"));
     assertEquals(0, exit);
     Path run = Projects.onlyRun(dir.resolve("reports"));
     ExperimentResult pages = ResultsIO.read(run).experiments().get(0);
@@ -218,7 +186,7 @@ class OwnProjectIT {
     System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
     int refused;
     try {
-      refused = run(seeding, dir.resolve("reports-1"));
+      refused = Projects.runSmoke(seeding, dir.resolve("reports-1"));
     } finally {
       System.setErr(errors);
     }
@@ -239,24 +207,12 @@ class OwnProjectIT {
         experiments:
           - {id: books, request: GET /books/}
         """);
-    assertEquals(0, run(reading, dir.resolve("reports-2")));
+    assertEquals(0, Projects.runSmoke(reading, dir.resolve("reports-2")));
     Path run = Projects.onlyRun(dir.resolve("reports-2"));
     TrialResult books = trial(ResultsIO.read(run).experiments().get(0), "books");
     // The project's own 3 books, each with its author: its data, read, not migrated or seeded.
     assertEquals(4.0, books.distribution("dbQueries").mean(), 1e-9);
     assertArrayEquals(before, Projects.sha256(project.resolve("db.sqlite3")), "only read");
-  }
-
-  private static int run(Path scenario, Path reports) {
-    return Djbench.execute(
-        "--home",
-        HOME.toString(),
-        "run",
-        scenario.toString(),
-        "--profile",
-        "smoke",
-        "--reports",
-        reports.toString());
   }
 
   /** The variant's valid trial (a trial a busy machine made invalid is repeated once). */

@@ -3,6 +3,7 @@ package dev.djbench.project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.djbench.cli.Djbench;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +54,26 @@ final class Projects {
 
   static byte[] sha256(Path file) throws Exception {
     return MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+  }
+
+  /**
+   * {@code djbench run SCENARIO --profile smoke --reports REPORTS}, with {@code extra} options;
+   * returns the exit code.
+   */
+  static int runSmoke(Path scenario, Path reports, String... extra) {
+    List<String> args =
+        new ArrayList<>(
+            List.of(
+                "--home",
+                HOME.toString(),
+                "run",
+                scenario.toString(),
+                "--profile",
+                "smoke",
+                "--reports",
+                reports.toString()));
+    args.addAll(List.of(extra));
+    return Djbench.execute(args.toArray(String[]::new));
   }
 
   /** The one run folder under {@code reports}. */
