@@ -13,6 +13,9 @@ What is counted:
   query each, with its wall time. Works with DEBUG off (no query log needed).
   A query whose SQL shape (djbench_probe.shapes) an earlier query of the
   same request already had counts as repeated: what an N+1 looks like.
+  The queries of shapes that ran 3 or more times in the request (the
+  repeated query groups `djbench doctor` reports) are counted and timed
+  apart, so that a run under load tells what those groups cost.
   The vendor of the connection that ran the request's queries is kept too,
   so that a report can show what database really ran.
 - cache: get() and get_many() on every configured cache (time, hits, misses;
@@ -47,8 +50,10 @@ class RequestTimings:
     db_repeated: int = 0
     # The vendors ("sqlite", "postgresql", ...) of the connections used, in order of first use.
     db_vendors: tuple = ()
-    # Shapes seen so far; created on the first query.
-    _shapes: Optional[set] = None
+    # Shape -> [queries, nanoseconds] so far; created on the first query.
+    _shapes: Optional[dict] = None
+    # The request's query trace (djbench_probe.trace), when it is traced.
+    trace: Optional[object] = None
     cache_ns: int = 0
     cache_hits: int = 0
     cache_misses: int = 0
@@ -60,9 +65,9 @@ class RequestTimings:
 _current: ContextVar[Optional[RequestTimings]] = ContextVar("djbench_timings", default=None)
 
 
-def begin():
+def begin(trace=None):
     """Start timing a request; returns (state, token for end())."""
-    state = RequestTimings(start_ns=perf_ns())
+    state = RequestTimings(start_ns=perf_ns(), trace=trace)
     return state, _current.set(state)
 
 
@@ -84,23 +89,46 @@ def _db_wrapper(execute, sql, params, many, context):
     try:
         return execute(sql, params, many, context)
     finally:
-        state.db_ns += perf_ns() - started
+        elapsed = perf_ns() - started
+        state.db_ns += elapsed
         state.db_count += 1
-        _note_shape(state, sql)
+        shape = _note_shape(state, sql, elapsed)
+        if state.trace is not None:
+            state.trace.note(sql, params, elapsed, shape)
         vendor = context["connection"].vendor
         if vendor not in state.db_vendors:
             state.db_vendors = state.db_vendors + (vendor,)
 
 
-def _note_shape(state, sql):
+def _note_shape(state, sql, elapsed_ns):
     # Outside the timed span: normalising the SQL is the probe's cost, not the app's.
     shape = shapes.of(sql)
     if state._shapes is None:
-        state._shapes = {shape}
-    elif shape in state._shapes:
-        state.db_repeated += 1
+        state._shapes = {}
+    seen = state._shapes.get(shape)
+    if seen is None:
+        state._shapes[shape] = [1, elapsed_ns]
     else:
-        state._shapes.add(shape)
+        state.db_repeated += 1
+        seen[0] += 1
+        seen[1] += elapsed_ns
+    return shape
+
+
+# A shape is a repeated query group from this many queries in one request on.
+GROUP_MIN = 3
+
+
+def repeated_groups(state):
+    """(queries, nanoseconds) of the request's queries whose shape ran
+    GROUP_MIN or more times."""
+    queries = 0
+    ns = 0
+    for count, elapsed in (state._shapes or {}).values():
+        if count >= GROUP_MIN:
+            queries += count
+            ns += elapsed
+    return queries, ns
 
 
 def _add_db_wrapper(sender, connection, **kwargs):

@@ -14,6 +14,7 @@ SERVER_TIMING_RE = re.compile(
     r"^total;dur=(?P<total>\d+\.\d{3}), "
     r"db;dur=(?P<db>\d+\.\d{3});count=(?P<count>\d+);repeat=(?P<repeat>\d+)"
     r"(?:;desc=\"(?P<vendor>[a-z,]+)\")?, "
+    r"dbgroups;dur=(?P<groups_db>\d+\.\d{3});count=(?P<groups>\d+), "
     r"cache;dur=(?P<cache>\d+\.\d{3});hit=(?P<hit>\d+);miss=(?P<miss>\d+), "
     r"template;dur=(?P<template>\d+\.\d{3})$"
 )
@@ -26,7 +27,7 @@ def server_timing(response):
         raise AssertionError(f"malformed Server-Timing: {response['Server-Timing']!r}")
     parts = match.groupdict()
     return {
-        k: v if k == "vendor" else int(v) if k in ("count", "repeat", "hit", "miss") else float(v)
+        k: v if k == "vendor" else int(v) if k in ("count", "repeat", "groups", "hit", "miss") else float(v)
         for k, v in parts.items()
     }
 

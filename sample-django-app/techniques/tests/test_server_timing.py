@@ -16,15 +16,15 @@ class ServerTimingTests(SeededTestCase):
         self.assertEqual(
             format_server_timing(state, 12_345_678),
             'total;dur=12.346, db;dur=3.210;count=101;repeat=100;desc="sqlite", '
-            "cache;dur=0.120;hit=3;miss=1, template;dur=5.000",
+            "dbgroups;dur=0.000;count=0, cache;dur=0.120;hit=3;miss=1, template;dur=5.000",
         )
 
     def test_no_query_no_vendor(self):
         state = RequestTimings(start_ns=0)
         self.assertEqual(
             format_server_timing(state, 1_000),
-            "total;dur=0.001, db;dur=0.000;count=0;repeat=0, cache;dur=0.000;hit=0;miss=0, "
-            "template;dur=0.000",
+            "total;dur=0.001, db;dur=0.000;count=0;repeat=0, dbgroups;dur=0.000;count=0, "
+            "cache;dur=0.000;hit=0;miss=0, template;dur=0.000",
         )
 
     def test_an_n_plus_one_is_counted_as_repeated_shapes_and_its_fix_is_not(self):
@@ -33,6 +33,10 @@ class ServerTimingTests(SeededTestCase):
         # One query for the posts, then one per post for its author: six repeat the seventh's shape.
         self.assertEqual((naive["count"], naive["repeat"]), (8, 6))
         self.assertEqual((optimized["count"], optimized["repeat"]), (1, 0))
+        # The seven author queries are one repeated group; their time is part of the db time.
+        self.assertEqual((naive["groups"], optimized["groups"]), (7, 0))
+        self.assertLessEqual(naive["groups_db"], naive["db"])
+        self.assertGreater(naive["groups_db"], 0)
         self.assertEqual(naive["vendor"], "sqlite")
 
     def test_present_and_well_formed_everywhere(self):
