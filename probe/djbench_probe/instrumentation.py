@@ -15,7 +15,14 @@ What is counted:
   same request already had counts as repeated: what an N+1 looks like.
   The queries of shapes that ran 3 or more times in the request (the
   repeated query groups `djbench doctor` reports) are counted and timed
-  apart, so that a run under load tells what those groups cost.
+  apart, so that a run under load tells what those groups cost. Their cost
+  is the time of the ORM calls that ran them (QuerySet evaluation and
+  SQLCompiler.execute_sql: compiling the SQL, the database, turning rows into
+  objects), not only the database's: most of an N+1's cost is the ORM's own
+  work per query. The queryset building before the evaluation (filter(),
+  the related manager) is outside those calls, so the figure is a lower
+  bound. A query that runs outside any ORM call (a raw cursor) counts its
+  database time.
   The vendor of the connection that ran the request's queries is kept too,
   so that a report can show what database really ran.
 - cache: get() and get_many() on every configured cache (time, hits, misses;
@@ -50,8 +57,17 @@ class RequestTimings:
     db_repeated: int = 0
     # The vendors ("sqlite", "postgresql", ...) of the connections used, in order of first use.
     db_vendors: tuple = ()
-    # Shape -> [queries, nanoseconds] so far; created on the first query.
+    # Shape -> [queries, database ns, ORM ns] so far; created on the first query.
     _shapes: Optional[dict] = None
+    # Nesting of the ORM calls being timed, when the outermost began, the shape
+    # of the first query it ran (it gets the call's time) and, when traced,
+    # that query's index in the trace and the tracing time spent so far.
+    orm_depth: int = 0
+    orm_start_ns: int = 0
+    orm_shape: Optional[str] = None
+    orm_trace_index: int = -1
+    trace_ns: int = 0
+    orm_trace_ns_start: int = 0
     # The request's query trace (djbench_probe.trace), when it is traced.
     trace: Optional[object] = None
     cache_ns: int = 0
@@ -94,7 +110,11 @@ def _db_wrapper(execute, sql, params, many, context):
         state.db_count += 1
         shape = _note_shape(state, sql, elapsed)
         if state.trace is not None:
-            state.trace.note(sql, params, elapsed, shape)
+            traced = perf_ns()
+            index = state.trace.note(sql, params, elapsed, shape)
+            if state.orm_depth and state.orm_trace_index < 0:
+                state.orm_trace_index = index
+            state.trace_ns += perf_ns() - traced
         vendor = context["connection"].vendor
         if vendor not in state.db_vendors:
             state.db_vendors = state.db_vendors + (vendor,)
@@ -106,12 +126,17 @@ def _note_shape(state, sql, elapsed_ns):
     if state._shapes is None:
         state._shapes = {}
     seen = state._shapes.get(shape)
+    # Outside any ORM call the query's own time is all there is to give it.
+    orm_ns = 0 if state.orm_depth else elapsed_ns
     if seen is None:
-        state._shapes[shape] = [1, elapsed_ns]
+        state._shapes[shape] = [1, elapsed_ns, orm_ns]
     else:
         state.db_repeated += 1
         seen[0] += 1
         seen[1] += elapsed_ns
+        seen[2] += orm_ns
+    if state.orm_depth and state.orm_shape is None:
+        state.orm_shape = shape
     return shape
 
 
@@ -120,15 +145,52 @@ GROUP_MIN = 3
 
 
 def repeated_groups(state):
-    """(queries, nanoseconds) of the request's queries whose shape ran
+    """(queries, database ns, ORM ns) of the request's queries whose shape ran
     GROUP_MIN or more times."""
     queries = 0
-    ns = 0
-    for count, elapsed in (state._shapes or {}).values():
+    db_ns = 0
+    orm_ns = 0
+    for count, elapsed, orm in (state._shapes or {}).values():
         if count >= GROUP_MIN:
             queries += count
-            ns += elapsed
-    return queries, ns
+            db_ns += elapsed
+            orm_ns += orm
+    return queries, db_ns, orm_ns
+
+
+# --- ORM calls ----------------------------------------------------------------
+
+def _make_timed_orm_call(original, counts_rows):
+    """Times the outermost ORM call of a request that ran a query, and gives
+    that time to the shape of its first query. When traced, also counts the
+    rows a QuerySet evaluation turned into objects or values."""
+
+    def call(self, *args, **kwargs):
+        state = _current.get()
+        if state is None:
+            return original(self, *args, **kwargs)
+        evaluates = counts_rows and state.trace is not None and self._result_cache is None
+        outermost = state.orm_depth == 0
+        if outermost:
+            state.orm_start_ns = perf_ns()
+            state.orm_shape = None
+            state.orm_trace_index = -1
+            state.orm_trace_ns_start = state.trace_ns
+        state.orm_depth += 1
+        try:
+            return original(self, *args, **kwargs)
+        finally:
+            state.orm_depth -= 1
+            if evaluates and self._result_cache is not None:
+                state.trace.rows += len(self._result_cache)
+            if outermost and state.orm_shape is not None:
+                elapsed = perf_ns() - state.orm_start_ns - (state.trace_ns - state.orm_trace_ns_start)
+                state._shapes[state.orm_shape][2] += elapsed
+                if state.trace is not None and state.orm_trace_index >= 0:
+                    state.trace.set_orm(state.orm_trace_index, elapsed)
+
+    call.djbench_original = original
+    return call
 
 
 def _add_db_wrapper(sender, connection, **kwargs):
@@ -240,7 +302,15 @@ def _make_instrumented_create_connection(original_create):
 
 
 def install():
-    """Hook the database, cache and template layers. Idempotent."""
+    """Hook the database, ORM, cache and template layers. Idempotent."""
+    from django.db.models.query import QuerySet
+    from django.db.models.sql import compiler
+
+    if not hasattr(QuerySet._fetch_all, "djbench_original"):
+        QuerySet._fetch_all = _make_timed_orm_call(QuerySet._fetch_all, True)
+    for cls in (compiler.SQLCompiler, compiler.SQLInsertCompiler):
+        if not hasattr(cls.__dict__["execute_sql"], "djbench_original"):
+            cls.execute_sql = _make_timed_orm_call(cls.__dict__["execute_sql"], False)
     if not hasattr(Template.render, "djbench_original"):
         Template.render = _make_timed_render(Template.render)
     if not hasattr(CacheHandler.create_connection, "djbench_original"):

@@ -27,22 +27,23 @@ def _ms(ns):
 def format_server_timing(state, total_ns):
     """The header value, e.g.
     total;dur=12.345, db;dur=3.210;count=101;repeat=100;desc="sqlite",
-    dbgroups;dur=3.100;count=100, cache;dur=0.120;hit=3;miss=1, template;dur=5.000
+    dbgroups;dur=9.800;count=100;db=3.100, cache;dur=0.120;hit=3;miss=1, template;dur=5.000
 
     `repeat` counts the queries whose SQL shape an earlier query of the same
     request had; `desc` names the database vendor (several, comma-separated, when
     the request used more than one), and is absent when it ran no query.
-    `dbgroups` is the time and number of the queries whose shape ran 3 or more
-    times in the request: the repeated query groups, first occurrence included.
+    `dbgroups` is the number of the queries whose shape ran 3 or more times in
+    the request (the repeated query groups, first occurrence included), `dur`
+    the time of the ORM calls that ran them and `db` their database time.
     """
     db = f"db;dur={_ms(state.db_ns)};count={state.db_count};repeat={state.db_repeated}"
     if state.db_vendors:
         db += f';desc="{",".join(state.db_vendors)}"'
-    group_queries, group_ns = instrumentation.repeated_groups(state)
+    group_queries, group_db_ns, group_orm_ns = instrumentation.repeated_groups(state)
     return (
         f"total;dur={_ms(total_ns)}, "
         f"{db}, "
-        f"dbgroups;dur={_ms(group_ns)};count={group_queries}, "
+        f"dbgroups;dur={_ms(group_orm_ns)};count={group_queries};db={_ms(group_db_ns)}, "
         f"cache;dur={_ms(state.cache_ns)};hit={state.cache_hits};miss={state.cache_misses}, "
         f"template;dur={_ms(state.template_ns)}"
     )

@@ -103,11 +103,14 @@ class Trace:
         self.id = trace_id
         self.queries = []
         self.dropped = 0
+        # Rows QuerySet evaluations turned into objects or values.
+        self.rows = 0
 
     def note(self, sql, params, duration_ns, shape):
+        """Keeps one query; returns its index (-1 when past the limit)."""
         if len(self.queries) >= _MAX_QUERIES:
             self.dropped += 1
-            return
+            return -1
         text = sql.decode("utf-8", "replace") if isinstance(sql, bytes) else str(sql)
         frame, template, relation = _origin(sys._getframe(2))
         self.queries.append(
@@ -116,11 +119,19 @@ class Trace:
                 "sql": text[:_SQL_PREVIEW],
                 "params": _digest(params),
                 "micros": round(duration_ns / 1000, 1),
+                # The ORM call that ran it, tracing excluded; the database's time
+                # until that call ends (a query outside any ORM call keeps it).
+                "ormMicros": round(duration_ns / 1000, 1),
                 "frame": frame,
                 "template": template,
                 "relation": relation,
             }
         )
+        return len(self.queries) - 1
+
+    def set_orm(self, index, orm_ns):
+        """The time of the ORM call whose first query is queries[index]."""
+        self.queries[index]["ormMicros"] = round(orm_ns / 1000, 1)
 
     def write(self, request, status, timings, total_ns):
         folder = directory()
@@ -136,6 +147,7 @@ class Trace:
             "templateMicros": round(timings.template_ns / 1000, 1),
             "vendors": list(timings.db_vendors),
             "dropped": self.dropped,
+            "rows": self.rows,
             "queries": self.queries,
         }
         # Written whole, then renamed: the harness never reads half a file.
@@ -247,21 +259,24 @@ def _many_relation(found):
         if not (field.many_to_many or field.one_to_many) or field.related_model is not target:
             continue
         if field.auto_created and not field.concrete:
-            # A reverse relation (ManyToOneRel, ManyToManyRel): named by its accessor.
+            # A reverse relation (ManyToOneRel, ManyToManyRel): read through its accessor
+            # (book.review_set), looked up in queries by its query name (Count("review")).
             name = field.get_accessor_name()
+            lookup = field.field.related_query_name()
             exact = field.field in known
         else:
-            name = field.name
+            name = lookup = field.name
             exact = False
         if name:
-            candidates.append((exact, name))
+            candidates.append((not exact, name, lookup))
     if not candidates:
         return None
-    exact = [name for is_exact, name in candidates if is_exact]
-    names = exact or sorted(name for _, name in candidates)
+    candidates.sort()
+    _, name, lookup = candidates[0]
     query = queryset.query
     sliced = query.low_mark != 0 or query.high_mark is not None
-    relation = _relation(type(instance), names[0], "many", method, sliced)
-    if len(names) > 1:
-        relation["alternatives"] = names[1:]
+    relation = _relation(type(instance), name, "many", method, sliced)
+    relation["lookup"] = lookup
+    if len(candidates) > 1 and candidates[0][0] == candidates[1][0]:
+        relation["alternatives"] = [other for _, other, _ in candidates[1:]]
     return relation

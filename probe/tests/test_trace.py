@@ -149,7 +149,8 @@ class TraceTests(unittest.TestCase):
         self.assertEqual(genres_line, _line_of("genres = [g.name"))
         self.assertEqual(genres_count, 4)
         reviews, reviews_line, _ = relations["reviews"]
-        self.assertEqual((reviews["kind"], reviews["method"]), ("many", "count"))
+        self.assertEqual((reviews["kind"], reviews["method"], reviews["lookup"]), ("many", "count", "reviews"))
+        self.assertNotIn("alternatives", reviews)
         self.assertEqual(reviews_line, _line_of("reviews = book.reviews.count()"))
 
     def test_a_sliced_related_query_is_marked_sliced(self):
@@ -157,6 +158,16 @@ class TraceTests(unittest.TestCase):
         (group,) = self._repeated(document).values()
         self.assertEqual(group[0]["relation"]["name"], "reviews")
         self.assertTrue(group[0]["relation"]["sliced"])
+
+    def test_rows_and_orm_time_are_counted(self):
+        document = self._traced(views.authors_in_view)
+        # 4 books, then 4 authors one by one: 8 objects.
+        self.assertEqual(document["rows"], 8)
+        for query in document["queries"]:
+            # The ORM call around a query takes longer than the query alone.
+            self.assertGreaterEqual(query["ormMicros"], query["micros"])
+        group = [q for q in document["queries"] if "traceapp_author" in q["sql"]]
+        self.assertGreater(sum(q["ormMicros"] for q in group), sum(q["micros"] for q in group))
 
     def test_prefetched_and_joined_relations_run_no_repeated_query(self):
         document = self._traced(views.prefetched)
@@ -169,7 +180,7 @@ class TraceTests(unittest.TestCase):
         header = response["Server-Timing"]
         # 1 list query, then 4 genre queries and 4 review counts: two groups of 4.
         self.assertIn("count=9;repeat=6", header)
-        self.assertRegex(header, r"dbgroups;dur=\d+\.\d{3};count=8, ")
+        self.assertRegex(header, r"dbgroups;dur=\d+\.\d{3};count=8;db=\d+\.\d{3}, ")
 
 
 if __name__ == "__main__":

@@ -14,7 +14,7 @@ SERVER_TIMING_RE = re.compile(
     r"^total;dur=(?P<total>\d+\.\d{3}), "
     r"db;dur=(?P<db>\d+\.\d{3});count=(?P<count>\d+);repeat=(?P<repeat>\d+)"
     r"(?:;desc=\"(?P<vendor>[a-z,]+)\")?, "
-    r"dbgroups;dur=(?P<groups_db>\d+\.\d{3});count=(?P<groups>\d+), "
+    r"dbgroups;dur=(?P<groups_orm>\d+\.\d{3});count=(?P<groups>\d+);db=(?P<groups_db>\d+\.\d{3}), "
     r"cache;dur=(?P<cache>\d+\.\d{3});hit=(?P<hit>\d+);miss=(?P<miss>\d+), "
     r"template;dur=(?P<template>\d+\.\d{3})$"
 )

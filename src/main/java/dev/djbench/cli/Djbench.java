@@ -25,7 +25,8 @@ import picocli.CommandLine.Option;
       CalibrateCommand.class,
       ReportCommand.class,
       CompareCommand.class,
-      InitCommand.class
+      InitCommand.class,
+      DoctorCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

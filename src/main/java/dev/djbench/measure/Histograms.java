@@ -17,6 +17,9 @@ import org.HdrHistogram.Histogram;
  * @param dbRepeatedQueries queries per request whose SQL shape an earlier query of the same request
  *     had (the probe's {@code repeat}): what an N+1 adds
  * @param startLagMicros how late each request started against the injector's schedule
+ * @param serverDbGroupsMicros time per request in the ORM calls that ran the queries whose SQL
+ *     shape ran 3 or more times in it (the probe's {@code dbgroups}): what the repeated query
+ *     groups cost under load
  */
 public record Histograms(
     Histogram clientLatencyMicros,
@@ -26,7 +29,8 @@ public record Histograms(
     Histogram serverCacheMicros,
     Histogram dbQueries,
     Histogram dbRepeatedQueries,
-    Histogram startLagMicros) {
+    Histogram startLagMicros,
+    Histogram serverDbGroupsMicros) {
 
   /** The histograms by the names they carry in results.json, in a fixed order. */
   public Map<String, Histogram> byName() {
@@ -39,12 +43,14 @@ public record Histograms(
     out.put("dbQueries", dbQueries);
     out.put("dbRepeatedQueries", dbRepeatedQueries);
     out.put("startLagMicros", startLagMicros);
+    out.put("serverDbGroupsMicros", serverDbGroupsMicros);
     return out;
   }
 
   /**
    * Rebuilds the record from {@link #byName()}'s form; every name must be present but {@code
-   * dbRepeatedQueries}, which trials recorded before the probe existed lack (read as empty).
+   * dbRepeatedQueries} and {@code serverDbGroupsMicros}, which trials recorded before the probe
+   * sent them lack (read as empty: not reported).
    */
   public static Histograms fromNames(Map<String, Histogram> byName) {
     return new Histograms(
@@ -55,7 +61,8 @@ public record Histograms(
         require(byName, "serverCacheMicros"),
         require(byName, "dbQueries"),
         byName.getOrDefault("dbRepeatedQueries", emptyLike(byName.get("dbQueries"))),
-        require(byName, "startLagMicros"));
+        require(byName, "startLagMicros"),
+        byName.getOrDefault("serverDbGroupsMicros", emptyLike(byName.get("dbQueries"))));
   }
 
   private static Histogram emptyLike(Histogram shape) {

@@ -38,6 +38,7 @@ public final class TrialRecorder {
   private final Histogram dbQueriesPerRequest = newHistogram();
   private final Histogram dbRepeatedPerRequest = newHistogram();
   private final Histogram startLagMicros = newHistogram();
+  private final Histogram serverDbGroupsMicros = newHistogram();
 
   private final AtomicLong firstStartNanos = new AtomicLong(Long.MIN_VALUE);
   private final AtomicLong userIndex = new AtomicLong();
@@ -176,6 +177,11 @@ public final class TrialRecorder {
                 databaseVendors.computeIfAbsent(vendor, v -> new LongAdder()).increment();
               }
             });
+    // Only the probe sends it: an app's own header without it leaves it empty (not reported).
+    timing
+        .metric("dbgroups")
+        .filter(m -> m.durationMicros() >= 0)
+        .ifPresent(m -> serverDbGroupsMicros.recordValue(clamp(m.durationMicros())));
     timing
         .metric("template")
         .filter(m -> m.durationMicros() >= 0)
@@ -260,6 +266,7 @@ public final class TrialRecorder {
             serverCacheMicros.copy(),
             dbQueriesPerRequest.copy(),
             dbRepeatedPerRequest.copy(),
-            startLagMicros.copy()));
+            startLagMicros.copy(),
+            serverDbGroupsMicros.copy()));
   }
 }

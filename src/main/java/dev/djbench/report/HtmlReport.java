@@ -13,7 +13,7 @@ import java.util.TreeMap;
  */
 final class HtmlReport implements ReportFormat.Renderer {
 
-  private static final String STYLE =
+  static final String STYLE =
       """
       body{font:14px/1.45 system-ui,-apple-system,"Segoe UI",Roboto,"Helvetica Neue",Arial,sans-serif;color:#1d1d1f;
       margin:0 auto;padding:16px 24px 48px;max-width:1240px;background:#fff}

@@ -35,7 +35,7 @@ final class JUnitXml {
    * any): it writes line breaks and tabs in attribute values as character references, so that a
    * message's lines survive a parser, where the JDK's writer leaves them raw.
    */
-  private static XMLOutputFactory output() {
+  static XMLOutputFactory output() {
     XMLOutputFactory factory = new WstxOutputFactory();
     factory.setProperty(
         WstxOutputProperties.P_OUTPUT_INVALID_CHAR_HANDLER,

@@ -121,6 +121,15 @@ public final class EquivalenceCheck {
   }
 
   private static Response fetch(Deployed server, RequestSpec request) throws TargetException {
+    return fetch(server, request, Map.of());
+  }
+
+  /**
+   * Sends {@code request} to {@code server} with the server's headers (session, CSRF) and {@code
+   * extra} ones, and reads the whole answer.
+   */
+  static Response fetch(Deployed server, RequestSpec request, Map<String, String> extra)
+      throws TargetException {
     URI uri = server.baseUrl().resolve(request.path());
     var builder =
         HttpRequest.newBuilder(uri)
@@ -131,6 +140,7 @@ public final class EquivalenceCheck {
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofString(request.body()));
     TrialRunner.withServerHeaders(request.headers(), server).forEach(builder::header);
+    extra.forEach(builder::header);
     try {
       HttpResponse<String> response =
           HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());

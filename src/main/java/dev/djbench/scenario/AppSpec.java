@@ -46,4 +46,17 @@ public record AppSpec(
         fixtures,
         python);
   }
+
+  /** The same project seeded by another command line. */
+  public AppSpec withSeedCommand(String command) {
+    return new AppSpec(
+        directory,
+        wsgiApplication,
+        asgiApplication,
+        healthPath,
+        command,
+        settingsModule,
+        fixtures,
+        python);
+  }
 }

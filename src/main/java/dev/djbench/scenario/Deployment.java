@@ -48,6 +48,25 @@ public record Deployment(
     }
   }
 
+  /** This deployment with {@code extra} added to its environment (replacing equal keys). */
+  public Deployment withEnvironment(Map<String, String> extra) {
+    Map<String, String> all = new java.util.LinkedHashMap<>(env);
+    all.putAll(extra);
+    return new Deployment(
+        server,
+        workerClass,
+        workers,
+        threads,
+        database,
+        cache,
+        debug,
+        connMaxAgeSeconds,
+        staticFiles,
+        nginx,
+        nginxCache,
+        all);
+  }
+
   /** The application servers djbench can start. */
   public enum Server {
     GUNICORN,

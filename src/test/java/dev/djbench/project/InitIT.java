@@ -40,7 +40,14 @@ class InitIT {
     assertEquals(0, initExit, out);
     Path scenario = project.resolve("djbench.yaml");
     String yaml = Files.readString(scenario, StandardCharsets.UTF_8);
-    for (String page : List.of("GET /\"", "GET /books/", "GET /authors/", "GET /shelf/")) {
+    for (String page :
+        List.of(
+            "GET /\"",
+            "GET /books/",
+            "GET /authors/",
+            "GET /stats/",
+            "GET /prices/",
+            "GET /shelf/")) {
       assertTrue(yaml.contains(page), page + " in:\n" + yaml);
     }
     assertTrue(!yaml.contains("/admin/"), "Django's own views are left out:\n" + yaml);
@@ -57,7 +64,7 @@ class InitIT {
     assertEquals(0, runExit);
     Path run = Projects.onlyRun(dir.resolve("reports"));
     RunResult result = ResultsIO.read(run);
-    assertEquals(4, result.experiments().size());
+    assertEquals(6, result.experiments().size());
     for (ExperimentResult e : result.experiments()) {
       assertEquals("measured", e.status().word(), e.id() + ": " + e.reason());
       // A trial a busy machine made invalid is repeated; the page counts as measured by a valid

@@ -17,7 +17,15 @@ class TrialValidityTest {
     var empty = ResultsFixtures.histogram();
     var h =
         new Histograms(
-            empty, empty, empty, empty, empty, empty, empty, ResultsFixtures.histogram(lagMicros));
+            empty,
+            empty,
+            empty,
+            empty,
+            empty,
+            empty,
+            empty,
+            ResultsFixtures.histogram(lagMicros),
+            empty);
     return new TrialMeasurement(
         5,
         40,

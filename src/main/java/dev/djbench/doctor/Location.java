@@ -1,0 +1,46 @@
+package dev.djbench.doctor;
+
+/**
+ * Where a query came from, as a developer would look for it.
+ *
+ * @param where the template and its line ({@code catalog/templates/catalog/book_list.html:7}) when
+ *     a template's rendering ran the query, else the project's line ({@code catalog/views.py:12});
+ *     empty when the stack held no code of the project
+ * @param kind {@code template}, {@code code} or {@code none}
+ * @param via the project's line that rendered the template, with its function ({@code
+ *     catalog/views.py:10 in book_list}); empty when {@code where} is that line already
+ * @param detail the template's tag or variable ({@code book.author.name}), or the function of a
+ *     code line; may be empty
+ */
+public record Location(String where, String kind, String via, String detail) {
+
+  static final Location NONE = new Location("", "none", "", "");
+
+  static Location of(RequestTrace.Query query) {
+    RequestTrace.Frame frame = query.frame();
+    String code = frame == null ? "" : frame + " in " + frame.function();
+    if (query.template() != null) {
+      String tag = query.template().tag() == null ? "" : query.template().tag();
+      return new Location(query.template().toString(), "template", code, tag);
+    }
+    if (frame != null) {
+      return new Location(frame.toString(), "code", "", frame.function());
+    }
+    return NONE;
+  }
+
+  /** {@code book_list.html:7 ({{ book.author.name }}), via catalog/views.py:10 in book_list}. */
+  public String describe() {
+    if (kind.equals("none")) {
+      return "no line of the project's code on the stack";
+    }
+    StringBuilder out = new StringBuilder(where);
+    if (kind.equals("template") && !detail.isEmpty()) {
+      out.append(" (").append(detail).append(')');
+    }
+    if (!via.isEmpty()) {
+      out.append(", via ").append(via);
+    }
+    return out.toString();
+  }
+}
