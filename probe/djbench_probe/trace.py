@@ -76,6 +76,10 @@ def in_project(filename):
     known = _in_project_cache.get(filename)
     if known is not None:
         return known
+    if not os.path.isabs(filename):
+        # "<frozen runpy>", "<string>", a template compiled from a string: not a file of the project.
+        _in_project_cache[filename] = False
+        return False
     path = _real(filename)
     root = project_directory()
     mine = (
@@ -181,42 +185,55 @@ def _descriptor_classes():
 
 def _origin(frame):
     """(project frame, template node, relation) of the query whose execute()
-    is running in `frame` or below it; each None when there is none."""
+    is running in `frame` or below it; each None when there is none.
+
+    The project frame is the innermost one in the project's code. The template
+    node is the innermost one on the stack, with "outer": true when it lies
+    outside the project frame (a template called the project's code, e.g. a
+    model's __str__, which ran the query). The relation is read from Django's
+    frames inside the project frame only: the lazy load the project's line did.
+    """
     from django.db.models.query import QuerySet
     from django.template.base import Node
 
     forward, reverse_one = _descriptor_classes()
+    project = None
     template = None
     relation = None
     queryset = None
     while frame is not None:
         code = frame.f_code
         filename = code.co_filename
-        if in_project(filename):
-            return (
-                {"file": _relative(filename), "line": frame.f_lineno, "function": code.co_name},
-                template,
-                relation or _many_relation(queryset),
-            )
-        if "django" in filename:
+        if project is None and in_project(filename):
+            project = {"file": _relative(filename), "line": frame.f_lineno, "function": code.co_name}
+            relation = relation or _many_relation(queryset)
+            if template is not None:
+                break
+        elif "django" in filename:
             owner = frame.f_locals.get("self")
             if owner is not None:
                 if template is None and isinstance(owner, Node):
                     template = _node(owner)
-                elif relation is None and isinstance(owner, forward):
-                    field = owner.field
-                    relation = _relation(field.model, field.name, "forward", code.co_name)
-                elif relation is None and isinstance(owner, reverse_one):
-                    related = owner.related
-                    relation = _relation(
-                        related.model, related.get_accessor_name(), "reverse-one", code.co_name
-                    )
-                elif isinstance(owner, QuerySet):
-                    # The outermost queryset frame is the call the code made (count(), get(),
-                    # iteration); inner ones are the ORM's own steps.
-                    queryset = (owner, code.co_name)
+                    if template is not None and project is not None:
+                        template["outer"] = True
+                        break
+                elif project is None:
+                    if relation is None and isinstance(owner, forward):
+                        field = owner.field
+                        relation = _relation(field.model, field.name, "forward", code.co_name)
+                    elif relation is None and isinstance(owner, reverse_one):
+                        related = owner.related
+                        relation = _relation(
+                            related.model, related.get_accessor_name(), "reverse-one", code.co_name
+                        )
+                    elif isinstance(owner, QuerySet):
+                        # The outermost queryset frame is the call the code made (count(),
+                        # get(), iteration); inner ones are the ORM's own steps.
+                        queryset = (owner, code.co_name)
         frame = frame.f_back
-    return None, template, relation or _many_relation(queryset)
+    if project is None:
+        relation = relation or _many_relation(queryset)
+    return project, template, relation
 
 
 def _node(node):
@@ -230,6 +247,7 @@ def _node(node):
         "name": shown or getattr(origin, "template_name", None) or str(name),
         "line": getattr(token, "lineno", None),
         "tag": token.contents.split()[0] if token.contents else "",
+        "outer": False,
     }
 
 

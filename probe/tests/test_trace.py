@@ -6,30 +6,7 @@ import os
 import tempfile
 import unittest
 
-import django
-from django.conf import settings
-
-HERE = os.path.dirname(os.path.abspath(__file__))
-
-if not settings.configured:
-    settings.configure(
-        DEBUG=False,
-        SECRET_KEY="probe-tests",
-        ALLOWED_HOSTS=["testserver"],
-        INSTALLED_APPS=["django.contrib.contenttypes", "djbench_probe", "tests.traceapp"],
-        DATABASES={"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}},
-        TEMPLATES=[
-            {
-                "BACKEND": "django.template.backends.django.DjangoTemplates",
-                "DIRS": [],
-                "APP_DIRS": True,
-            }
-        ],
-        MIDDLEWARE=[],
-        USE_TZ=True,
-        DEFAULT_AUTO_FIELD="django.db.models.AutoField",
-    )
-    django.setup()
+from tests.django_setup import HERE, create_tables  # noqa: E402,F401 - configures Django
 
 from django.db import connection  # noqa: E402
 from django.test import RequestFactory  # noqa: E402
@@ -53,9 +30,11 @@ def _line_of(text, path=os.path.join(HERE, VIEWS)):
 class TraceTests(unittest.TestCase):
     @classmethod
     def setUpClass(cls):
-        with connection.schema_editor() as editor:
-            for model in (Author, Genre, Book, Review):
-                editor.create_model(model)
+        create_tables()
+        Review.objects.all().delete()
+        Book.objects.all().delete()
+        Author.objects.all().delete()
+        Genre.objects.all().delete()
         fiction, poetry = Genre.objects.create(name="fiction"), Genre.objects.create(name="poetry")
         for i in range(4):
             author = Author.objects.create(name=f"author {i}")
@@ -118,7 +97,7 @@ class TraceTests(unittest.TestCase):
         self.assertEqual(
             first["template"],
             {"name": os.path.join("traceapp", "templates", "traceapp", "books.html"), "line": 3,
-             "tag": "book.author.name"},
+             "tag": "book.author.name", "outer": False},
         )
         self.assertEqual(first["frame"]["file"], VIEWS)
         self.assertEqual(first["frame"]["function"], "authors_in_template")
@@ -152,6 +131,16 @@ class TraceTests(unittest.TestCase):
         self.assertEqual((reviews["kind"], reviews["method"], reviews["lookup"]), ("many", "count", "reviews"))
         self.assertNotIn("alternatives", reviews)
         self.assertEqual(reviews_line, _line_of("reviews = book.reviews.count()"))
+
+    def test_a_query_in_a_model_method_a_template_calls_names_both(self):
+        document = self._traced(views.labels_in_template)
+        (group,) = self._repeated(document).values()
+        first = group[0]
+        self.assertEqual(first["frame"]["file"], os.path.join("traceapp", "models.py"))
+        self.assertEqual(first["frame"]["function"], "__str__")
+        self.assertEqual(first["template"]["line"], 2)
+        self.assertTrue(first["template"]["outer"])
+        self.assertEqual(first["relation"]["name"], "author")
 
     def test_a_sliced_related_query_is_marked_sliced(self):
         document = self._traced(views.top_review_each)

@@ -23,6 +23,9 @@ class Book(models.Model):
     class Meta:
         app_label = "traceapp"
 
+    def __str__(self):
+        return f"{self.title} by {self.author.name}"
+
 
 class Review(models.Model):
     book = models.ForeignKey(Book, on_delete=models.CASCADE, related_name="reviews")

@@ -10,6 +10,10 @@ def authors_in_template(request):
     return render(request, "traceapp/books.html", {"books": Book.objects.order_by("id")})
 
 
+def labels_in_template(request):
+    return render(request, "traceapp/labels.html", {"books": Book.objects.order_by("id")})
+
+
 def authors_in_view(request):
     names = [book.author.name for book in Book.objects.order_by("id")]
     return HttpResponse(", ".join(names))

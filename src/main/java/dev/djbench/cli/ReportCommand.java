@@ -14,7 +14,9 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "report",
     mixinStandardHelpOptions = true,
-    description = "Render the reports of a saved run again from its results.json.")
+    description =
+        "Render the reports of a saved run again from its results.json, or of a doctor run from"
+            + " its doctor.json.")
 final class ReportCommand implements Callable<Integer> {
 
   @Parameters(
@@ -23,8 +25,37 @@ final class ReportCommand implements Callable<Integer> {
       description = "a run folder (reports/<run-id>) or its results.json")
   Path run;
 
+  @picocli.CommandLine.Option(
+      names = "--fail-on",
+      paramLabel = "CHECK",
+      split = ",",
+      description = "for a doctor run: the checks its junit.xml holds (n+1, growth, duplicates)")
+  java.util.List<String> failOn = new java.util.ArrayList<>();
+
   @Override
   public Integer call() throws Exception {
+    Path folder = Files.isDirectory(run) ? run : run.toAbsolutePath().getParent();
+    if (Files.isRegularFile(folder.resolve(dev.djbench.doctor.DoctorIO.FILE))
+        && !Files.isRegularFile(folder.resolve(dev.djbench.results.ResultsIO.RESULTS_FILE))) {
+      var checks = new java.util.LinkedHashSet<dev.djbench.doctor.Check>();
+      for (String word : failOn) {
+        checks.add(
+            dev.djbench.doctor.Check.of(word)
+                .orElseThrow(
+                    () ->
+                        new BadInputException(
+                            "--fail-on names '" + word + "'; expected n+1, growth or duplicates")));
+      }
+      dev.djbench.doctor.DoctorResult doctor;
+      try {
+        doctor = dev.djbench.doctor.DoctorIO.read(folder);
+      } catch (java.io.IOException e) {
+        throw new BadInputException(e.getMessage());
+      }
+      dev.djbench.report.DoctorReport.writeAll(doctor, checks, folder);
+      System.out.print(dev.djbench.report.DoctorReport.text(doctor, checks));
+      return ExitCode.OK.code();
+    }
     RunResult result = ResultsIO.read(run);
     Path directory = Files.isDirectory(run) ? run : run.toAbsolutePath().getParent();
     Reports.writeAll(result, directory);

@@ -7,8 +7,9 @@ package dev.djbench.doctor;
  *     a template's rendering ran the query, else the project's line ({@code catalog/views.py:12});
  *     empty when the stack held no code of the project
  * @param kind {@code template}, {@code code} or {@code none}
- * @param via the project's line that rendered the template, with its function ({@code
- *     catalog/views.py:10 in book_list}); empty when {@code where} is that line already
+ * @param via for a template, the project's line that rendered it, with its function ({@code
+ *     catalog/views.py:10 in book_list}); for the project's code that a template called (a model's
+ *     {@code __str__}), that template's line; empty when there is neither
  * @param detail the template's tag or variable ({@code book.author.name}), or the function of a
  *     code line; may be empty
  */
@@ -19,12 +20,20 @@ public record Location(String where, String kind, String via, String detail) {
   static Location of(RequestTrace.Query query) {
     RequestTrace.Frame frame = query.frame();
     String code = frame == null ? "" : frame + " in " + frame.function();
-    if (query.template() != null) {
-      String tag = query.template().tag() == null ? "" : query.template().tag();
-      return new Location(query.template().toString(), "template", code, tag);
+    RequestTrace.TemplateLine template = query.template();
+    if (template != null && !(template.outer() && frame != null)) {
+      String tag = template.tag() == null ? "" : template.tag();
+      return new Location(template.toString(), "template", code, tag);
     }
     if (frame != null) {
-      return new Location(frame.toString(), "code", "", frame.function());
+      String caller =
+          template == null
+              ? ""
+              : template
+                  + (template.tag() == null || template.tag().isEmpty()
+                      ? ""
+                      : " (" + template.tag() + ")");
+      return new Location(frame.toString(), "code", caller, frame.function());
     }
     return NONE;
   }
@@ -35,8 +44,8 @@ public record Location(String where, String kind, String via, String detail) {
       return "no line of the project's code on the stack";
     }
     StringBuilder out = new StringBuilder(where);
-    if (kind.equals("template") && !detail.isEmpty()) {
-      out.append(" (").append(detail).append(')');
+    if (!detail.isEmpty()) {
+      out.append(kind.equals("template") ? " (" + detail + ")" : " in " + detail);
     }
     if (!via.isEmpty()) {
       out.append(", via ").append(via);

@@ -79,9 +79,12 @@ public record RequestTrace(
   /**
    * A template node: the template (relative to the project where it is in it) and the line of the
    * tag or variable.
+   *
+   * @param outer whether the node lies outside the project's frame: the template called the
+   *     project's code (a model's {@code __str__}), which ran the query
    */
   @JsonIgnoreProperties(ignoreUnknown = true)
-  public record TemplateLine(String name, Integer line, String tag) {
+  public record TemplateLine(String name, Integer line, String tag, boolean outer) {
     @Override
     public String toString() {
       return line == null ? name : name + ":" + line;

@@ -33,7 +33,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -235,58 +234,96 @@ public final class DoctorRun {
 
     void diagnose() throws TargetException {
       SeedScaling.Plan plan = SeedScaling.of(experiment, settings.scale(), settings.grow());
-      Map<String, PageEvidence> larger = null;
-      if (plan.larger().isPresent()) {
-        progress.say("[%s] on the larger seed: %s", experiment.id(), plan.largerText());
-        larger = measure(plan.larger().get(), "larger", null);
-      } else {
-        progress.say("[%s] growth not measured: %s", experiment.id(), plan.reason());
-      }
-      Map<String, PageEvidence> finalLarger = larger;
+      Side seed = side(plan.seed(), "seed");
+      Side larger = plan.larger().isPresent() ? side(plan.larger().get(), "larger") : null;
+      String growthReason = plan.reason();
       progress.say(
-          "[%s] on the scenario's seed%s",
-          experiment.id(), plan.seedText().isEmpty() ? "" : ": " + plan.seedText());
-      Map<String, LoadCost> costs = new HashMap<>();
-      Map<String, PageEvidence> seed =
-          measure(
-              plan.seed(),
-              "seed",
-              (sized, variant, evidence, servers) -> {
-                PageDiagnosis first = diagnosis(variant, evidence, finalLarger, plan, null);
-                if (settings.load() && first.hasNPlusOne()) {
-                  costs.put(variant.name(), cost(sized, variant, servers));
-                }
-              });
-      for (Variant v : experiment.variants()) {
-        PageDiagnosis page =
-            diagnosis(v, seed.get(v.name()), finalLarger, plan, costs.get(v.name()));
-        state.add(page);
-        say(page);
+          "[%s] seed: %s%s",
+          experiment.id(),
+          plan.seedText().isEmpty() ? "none" : plan.seedText(),
+          larger == null
+              ? "; growth not measured: " + plan.reason()
+              : "; larger: " + plan.largerText());
+      // Both sizes are up together, so that their timed requests alternate and whatever the
+      // machine does meanwhile falls on both alike.
+      try (ExperimentServers seedServers = factory.start(seed.experiment(), seed.variants());
+          ExperimentServers largerServers = startOrSkip(larger)) {
+        if (larger != null && largerServers == null) {
+          growthReason = "the larger seed's server did not start (see the log above)";
+          larger = null;
+        }
+        for (int i = 0; i < seed.variants().size(); i++) {
+          Variant v = seed.variants().get(i);
+          Deployed seedServer = seedServers.of(v);
+          Variant lv = larger == null ? null : larger.variants().get(i);
+          Deployed largerServer = lv == null ? null : largerServers.of(lv);
+          Evidence small = new Evidence(seed, v, seedServer);
+          Evidence big = lv == null ? null : new Evidence(larger, lv, largerServer);
+          small.trace();
+          if (big != null) {
+            big.trace();
+          }
+          for (int r = 0; r < TIMED_REQUESTS; r++) {
+            small.time();
+            if (big != null) {
+              big.time();
+            }
+          }
+          PageEvidence seedEvidence = small.done();
+          PageEvidence largerEvidence = big == null ? null : big.done();
+          LoadCost cost = null;
+          if (settings.load()
+              && diagnosis(v, seedEvidence, largerEvidence, plan, growthReason, null)
+                  .hasNPlusOne()) {
+            cost = cost(seed.experiment(), v, seedServers);
+          }
+          PageDiagnosis page = diagnosis(v, seedEvidence, largerEvidence, plan, growthReason, cost);
+          state.add(page);
+          say(page);
+        }
+        seedServers.checkAlive();
+        if (largerServers != null) {
+          largerServers.checkAlive();
+        }
+      }
+    }
+
+    private ExperimentServers startOrSkip(Side side) {
+      if (side == null) {
+        return null;
+      }
+      try {
+        return factory.start(side.experiment(), side.variants());
+      } catch (TargetException e) {
+        progress.say(
+            "[%s] the larger seed's server did not start, growth is not measured: %s",
+            experiment.id(), e.getMessage());
+        return null;
       }
     }
 
     private PageDiagnosis diagnosis(
         Variant v,
         PageEvidence evidence,
-        Map<String, PageEvidence> larger,
+        PageEvidence larger,
         SeedScaling.Plan plan,
+        String growthReason,
         LoadCost cost) {
       return Diagnosis.of(
           experiment.id(),
           v.name(),
           v.request().toString(),
           evidence,
-          larger == null ? null : larger.get(v.name()),
-          plan.reason(),
+          larger,
+          growthReason,
           settings.scale(),
           plan.seedText(),
-          plan.largerText(),
+          larger == null ? "" : plan.largerText(),
           cost);
     }
 
-    /** Traces and times every page of {@code sized}; {@code then} runs while its server is up. */
-    private Map<String, PageEvidence> measure(Experiment sized, String size, AfterPage then)
-        throws TargetException {
+    /** One seed size's experiment, with the probe told to trace into a folder of its own. */
+    private Side side(Experiment sized, String size) throws TargetException {
       Path traces = work.resolve("traces").resolve(sized.id());
       try {
         Files.createDirectories(traces);
@@ -309,69 +346,7 @@ public final class DoctorRun {
                             v.app().directory().toAbsolutePath().toString())),
                 v.ownServer()));
       }
-      Experiment withTraces = sized.withVariants(traced, sized.pages());
-      Map<String, PageEvidence> out = new LinkedHashMap<>();
-      try (ExperimentServers servers = factory.start(withTraces, traced)) {
-        for (Variant v : traced) {
-          Deployed server = servers.of(v);
-          PageEvidence evidence = page(withTraces, v, server, traces, size);
-          out.put(v.name(), evidence);
-          if (then != null) {
-            then.run(withTraces, v, evidence, servers);
-          }
-        }
-        servers.checkAlive();
-      }
-      return out;
-    }
-
-    private PageEvidence page(
-        Experiment sized, Variant v, Deployed server, Path traces, String size)
-        throws TargetException {
-      int status = 0;
-      try {
-        for (int i = 0; i < WARM_UP_REQUESTS; i++) {
-          EquivalenceCheck.reset(sized, server);
-          status = EquivalenceCheck.fetch(server, v.request(), Map.of()).status();
-        }
-        List<RequestTrace> found = new ArrayList<>();
-        for (int i = 0; i < TRACED_REQUESTS; i++) {
-          String id = traceId(sized.id(), v.name(), size, i);
-          EquivalenceCheck.reset(sized, server);
-          status =
-              EquivalenceCheck.fetch(server, v.request(), Map.of("X-Djbench-Trace", id)).status();
-          found.add(TraceFiles.await(traces, id, TRACE_WAIT));
-        }
-        List<Double> total = new ArrayList<>();
-        List<Double> db = new ArrayList<>();
-        List<Double> template = new ArrayList<>();
-        for (int i = 0; i < TIMED_REQUESTS; i++) {
-          EquivalenceCheck.reset(sized, server);
-          var response = EquivalenceCheck.fetch(server, v.request(), Map.of());
-          status = response.status();
-          ServerTiming timing = ServerTiming.parse(response.serverTiming());
-          Optional<Double> t = micros(timing, "total");
-          if (t.isPresent() && t.get() > 0) {
-            total.add(t.get());
-            db.add(micros(timing, "db").orElse(Double.NaN));
-            template.add(micros(timing, "template").orElse(Double.NaN));
-          }
-        }
-        boolean parts =
-            db.stream().noneMatch(d -> d.isNaN()) && template.stream().noneMatch(d -> d.isNaN());
-        return new PageEvidence(
-            status,
-            found,
-            array(total),
-            parts ? array(db) : new double[0],
-            parts ? array(template) : new double[0],
-            total.isEmpty() ? "the app sent no Server-Timing total: server time not reported" : "");
-      } catch (TraceFiles.TraceException e) {
-        return PageEvidence.failed(status, e.getMessage());
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new TargetException("interrupted while tracing " + v.request());
-      }
+      return new Side(sized.withVariants(traced, sized.pages()), traced, traces, size);
     }
 
     private LoadCost cost(Experiment sized, Variant v, ExperimentServers servers)
@@ -412,10 +387,81 @@ public final class DoctorRun {
     }
   }
 
-  @FunctionalInterface
-  private interface AfterPage {
-    void run(Experiment sized, Variant variant, PageEvidence evidence, ExperimentServers servers)
-        throws TargetException;
+  /** One seed size of an experiment: its variants with tracing on, and their trace folder. */
+  private record Side(Experiment experiment, List<Variant> variants, Path traces, String size) {}
+
+  /** What is being measured of one page on one seed size. */
+  private static final class Evidence {
+    private final Side side;
+    private final Variant variant;
+    private final Deployed server;
+    private final List<RequestTrace> traces = new ArrayList<>();
+    private final List<Double> total = new ArrayList<>();
+    private final List<Double> db = new ArrayList<>();
+    private final List<Double> template = new ArrayList<>();
+    private int status;
+    private String problem = "";
+
+    Evidence(Side side, Variant variant, Deployed server) {
+      this.side = side;
+      this.variant = variant;
+      this.server = server;
+    }
+
+    /** Warm-up requests, then the traced ones; a missing trace is the page's problem. */
+    void trace() throws TargetException {
+      try {
+        for (int i = 0; i < WARM_UP_REQUESTS; i++) {
+          EquivalenceCheck.reset(side.experiment(), server);
+          status = EquivalenceCheck.fetch(server, variant.request(), Map.of()).status();
+        }
+        for (int i = 0; i < TRACED_REQUESTS; i++) {
+          String id = traceId(side.experiment().id(), variant.name(), side.size(), i);
+          EquivalenceCheck.reset(side.experiment(), server);
+          status =
+              EquivalenceCheck.fetch(server, variant.request(), Map.of("X-Djbench-Trace", id))
+                  .status();
+          traces.add(TraceFiles.await(side.traces(), id, TRACE_WAIT));
+        }
+      } catch (TraceFiles.TraceException e) {
+        problem = e.getMessage();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new TargetException("interrupted while tracing " + variant.request());
+      }
+    }
+
+    /** One untraced request, its Server-Timing kept. */
+    void time() throws TargetException {
+      if (!problem.isEmpty()) {
+        return;
+      }
+      EquivalenceCheck.reset(side.experiment(), server);
+      var response = EquivalenceCheck.fetch(server, variant.request(), Map.of());
+      status = response.status();
+      ServerTiming timing = ServerTiming.parse(response.serverTiming());
+      Optional<Double> t = micros(timing, "total");
+      if (t.isPresent() && t.get() > 0) {
+        total.add(t.get());
+        db.add(micros(timing, "db").orElse(Double.NaN));
+        template.add(micros(timing, "template").orElse(Double.NaN));
+      }
+    }
+
+    PageEvidence done() {
+      if (!problem.isEmpty()) {
+        return PageEvidence.failed(status, problem);
+      }
+      boolean parts =
+          db.stream().noneMatch(d -> d.isNaN()) && template.stream().noneMatch(d -> d.isNaN());
+      return new PageEvidence(
+          status,
+          traces,
+          array(total),
+          parts ? array(db) : new double[0],
+          parts ? array(template) : new double[0],
+          total.isEmpty() ? "the app sent no Server-Timing total: server time not reported" : "");
+    }
   }
 
   private static Optional<Double> micros(ServerTiming timing, String name) {

@@ -41,6 +41,26 @@ class RulesTest {
   }
 
   @Test
+  void aModelMethodATemplateCallsIsTheLineAndTheTemplateItsCaller() {
+    var query =
+        new RequestTrace.Query(
+            Traces.AUTHOR,
+            Traces.AUTHOR,
+            "p",
+            20,
+            100,
+            new RequestTrace.Frame("blog/models.py", 31, "__str__"),
+            new RequestTrace.TemplateLine("blog/templates/blog/blog_list.html", 11, "blog", true),
+            Traces.forward("blog.BlogAuthor", "user"));
+    Location where = Location.of(query);
+    assertEquals("blog/models.py:31", where.where());
+    assertEquals("code", where.kind());
+    assertEquals(
+        "blog/models.py:31 in __str__, via blog/templates/blog/blog_list.html:11 (blog)",
+        where.describe());
+  }
+
+  @Test
   void toManyRelationsArePrefetchedAndCountsAnnotated() {
     var seed =
         Traces.request()

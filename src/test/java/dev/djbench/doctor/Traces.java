@@ -25,7 +25,7 @@ final class Traces {
 
   static RequestTrace.TemplateLine template(int line) {
     return new RequestTrace.TemplateLine(
-        "catalog/templates/catalog/book_list.html", line, "book.author.name");
+        "catalog/templates/catalog/book_list.html", line, "book.author.name", false);
   }
 
   static RequestTrace.Relation forward(String model, String name) {
