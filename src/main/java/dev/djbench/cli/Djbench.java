@@ -79,6 +79,11 @@ public final class Djbench implements Runnable {
       err.println("djbench: " + e.getMessage());
       return ExitCode.BAD_INPUT.code();
     }
+    if (e instanceof dev.djbench.sut.process.TargetException target) {
+      // The app or a service broke before anything was measured (init's URL listing, say).
+      err.println("djbench: " + target.getMessage());
+      return ExitCode.BROKEN.code();
+    }
     if (e instanceof RunFailedException failed) {
       err.println("djbench: the run failed: " + failed.getMessage());
       err.println(

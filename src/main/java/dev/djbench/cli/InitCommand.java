@@ -42,12 +42,11 @@ final class InitCommand implements Callable<Integer> {
     try {
       result = ProjectInit.init(dir, file, parent.home(), work);
     } catch (ProjectInit.InitException e) {
+      deleteTree(work);
       throw new BadInputException(e.getMessage());
-    } finally {
-      try (var paths = Files.walk(work)) {
-        paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-      }
     }
+    // On a failure the listing's log stays in `work`, where the message points.
+    deleteTree(work);
     System.out.println(
         "djbench init: "
             + dir
@@ -66,5 +65,11 @@ final class InitCommand implements Callable<Integer> {
     System.out.println(
         "  " + launcher + " gate " + result.scenario() + " --baseline main --candidate HEAD");
     return ExitCode.OK.code();
+  }
+
+  private static void deleteTree(Path directory) throws java.io.IOException {
+    try (var paths = Files.walk(directory)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
   }
 }

@@ -44,7 +44,10 @@ public final class Diagnosis {
       problems.add(
           "answered "
               + seed.status()
-              + ", not 2xx: the queries are those of that answer, not of the page itself");
+              + ", not 2xx: the queries are those of that answer, not of the page itself"
+              + (seed.status() == 302 || seed.status() == 301
+                  ? " (a page behind a login? give its experiment 'login: USERNAME')"
+                  : ""));
     }
     Double serverMicros =
         seed.serverMicros().length == 0 ? null : Rules.round(Rules.median(seed.serverMicros()));

@@ -123,7 +123,7 @@ public final class ManagedProcess implements AutoCloseable {
                 + " did not finish within "
                 + timeout.toSeconds()
                 + " s: "
-                + String.join(" ", command)
+                + shown(command)
                 + process.describeLog());
       }
       if (exit.getAsInt() != 0) {
@@ -132,10 +132,19 @@ public final class ManagedProcess implements AutoCloseable {
                 + " failed with exit code "
                 + exit.getAsInt()
                 + ": "
-                + String.join(" ", command)
+                + shown(command)
                 + process.describeLog());
       }
     }
+  }
+
+  /** A command line for a message: a script given inline ({@code -c}) is named, not printed. */
+  private static String shown(List<String> command) {
+    return String.join(
+        " ",
+        command.stream()
+            .map(a -> a.contains("\n") ? "<a script of " + a.lines().count() + " lines>" : a)
+            .toList());
   }
 
   public String name() {
