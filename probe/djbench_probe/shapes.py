@@ -17,8 +17,25 @@ _IN_LIST = re.compile(r"\(\s*\?(?:\s*,\s*\?)*\s*\)")
 _SPACE = re.compile(r"\s+")
 
 
+# The ORM sends one text for every query of a shape (the values go apart), so
+# most statements repeat exactly: their shapes are kept, up to a bound, rather
+# than computed again on every query.
+_CACHE = {}
+_CACHE_LIMIT = 4096
+
+
 def of(sql):
     """The shape of one statement (a str; bytes are decoded as UTF-8)."""
+    shape = _CACHE.get(sql)
+    if shape is None:
+        shape = _compute(sql)
+        if len(_CACHE) >= _CACHE_LIMIT:
+            _CACHE.clear()
+        _CACHE[sql] = shape
+    return shape
+
+
+def _compute(sql):
     if isinstance(sql, bytes):
         sql = sql.decode("utf-8", "replace")
     shape = _STRING.sub("?", sql)

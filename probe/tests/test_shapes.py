@@ -35,6 +35,14 @@ class ShapeTests(unittest.TestCase):
             'SELECT "t1"."col2" FROM "table3" "t1"',
         )
 
+    def test_the_cache_gives_the_same_shapes_and_stays_bounded(self):
+        sql = 'SELECT * FROM "t" WHERE "id" = 7'
+        self.assertEqual(shapes.of(sql), shapes.of(sql))
+        self.assertEqual(shapes.of(sql), shapes._compute(sql))
+        for i in range(shapes._CACHE_LIMIT + 10):
+            shapes.of(f"SELECT {i} FROM t{i}")
+        self.assertLessEqual(len(shapes._CACHE), shapes._CACHE_LIMIT)
+
     def test_bytes_are_decoded(self):
         self.assertEqual(shapes.of(b"SELECT 1"), "SELECT ?")
 
