@@ -150,6 +150,26 @@ public final class Comparisons {
           ZERO_VALUES,
           rule.delta());
     }
+    var compared =
+        trials.stream()
+            .filter(
+                t -> t.valid() && (t.variant().equals(baseline) || t.variant().equals(candidate)))
+            .toList();
+    var tooFew = metric.notEstimable(compared);
+    if (tooFew.isPresent()) {
+      // A trial's p99 of 50 requests is its maximum: shown, never compared as a p99.
+      return Comparison.unestimated(
+          baseline,
+          candidate,
+          metric.key(),
+          baselineMedian,
+          candidateMedian,
+          Double.NaN,
+          level,
+          blocks,
+          tooFew.get(),
+          rule.delta());
+    }
     if (blocks < 2) {
       return Comparison.unestimated(
           baseline,

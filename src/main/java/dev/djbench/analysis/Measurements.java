@@ -36,7 +36,23 @@ public final class Measurements {
       List<TrialResult> valid =
           trials.stream().filter(t -> t.valid() && t.variant().equals(page)).toList();
       for (Metric metric : Metric.values()) {
-        out.add(measure(page, metric, valid.stream().mapToDouble(metric::valueOf).toArray()));
+        Measurement m =
+            measure(page, metric, valid.stream().mapToDouble(metric::valueOf).toArray());
+        var tooFew = metric.notEstimable(valid);
+        if (tooFew.isPresent() && m.note().isEmpty()) {
+          // The value is shown, as what it is; no interval is claimed for it as a percentile.
+          m =
+              new Measurement(
+                  page,
+                  metric.key(),
+                  m.value(),
+                  Double.NaN,
+                  Double.NaN,
+                  confidenceLevel,
+                  m.trials(),
+                  tooFew.get());
+        }
+        out.add(m);
       }
     }
     return out;

@@ -132,6 +132,40 @@ public enum Metric {
     return distribution.count() > 0 ? distribution.value(statistic) : Double.NaN;
   }
 
+  /**
+   * The fewest requests a trial needs for this statistic to say anything of its own: {@code 10 / (1
+   * - q)} for a tail percentile {@code pq} (100 for p90, 200 for p95, 1000 for p99), so that at
+   * least ten requests lie beyond it. Below that a trial's "p99" is its maximum or near it, and
+   * comparing it as a p99 would be dishonest. The median and the means need no more than the trial
+   * has: 0.
+   */
+  public long requestsNeeded() {
+    if (!statistic.startsWith("p") || histogram.equals("server")) {
+      return 0;
+    }
+    double q = Integer.parseInt(statistic.substring(1)) / 100.0;
+    return q > 0.5 ? (long) Math.ceil(10 / (1 - q) - 1e-9) : 0;
+  }
+
+  /**
+   * Why this metric cannot be estimated from {@code trials}: the fewest requests one of them
+   * recorded, against {@link #requestsNeeded()}, as {@code not estimable (n = 50 < 1000)}; empty
+   * when it can.
+   */
+  public Optional<String> notEstimable(java.util.Collection<TrialResult> trials) {
+    long needed = requestsNeeded();
+    if (needed == 0 || trials.isEmpty()) {
+      return Optional.empty();
+    }
+    long fewest = trials.stream().mapToLong(t -> t.distribution(histogram).count()).min().orElse(0);
+    return fewest < needed
+        ? Optional.of(NOT_ESTIMABLE + " (n = " + fewest + " < " + needed + ")")
+        : Optional.empty();
+  }
+
+  /** The start of the verdict of a tail percentile that a trial has too few requests for. */
+  public static final String NOT_ESTIMABLE = "not estimable";
+
   /** Whether this metric comes from the app's {@code Server-Timing} header. */
   public boolean fromServerTiming() {
     return clock == Clock.SERVER || this == QUERIES;

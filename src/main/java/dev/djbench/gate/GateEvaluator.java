@@ -27,6 +27,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -188,6 +189,10 @@ public final class GateEvaluator {
   }
 
   private Pending pairedCheck(ExperimentResult e, String metric, double threshold) {
+    Optional<String> tooFew = notEstimable(e, metric);
+    if (tooFew.isPresent()) {
+      return Pending.unmeasurable(e.id(), metric, threshold, tooFew.get());
+    }
     double[][] pairs = pairs(e.trials(), metric);
     if (pairs[0].length < 2) {
       return Pending.without(
@@ -210,8 +215,31 @@ public final class GateEvaluator {
     return new Pending(e.id(), metric, threshold, distribution, pairs[0].length, "", false);
   }
 
+  /**
+   * Why a tail percentile cannot be gated on: a valid trial has fewer requests than it needs (a
+   * gate that cannot evaluate a check is broken, never passed).
+   */
+  private static Optional<String> notEstimable(ExperimentResult e, String metric) {
+    return Metric.byKey(metric)
+        .flatMap(
+            m ->
+                m.notEstimable(e.trials().stream().filter(TrialResult::valid).toList())
+                    .map(
+                        why ->
+                            m.description()
+                                + " is "
+                                + why
+                                + ": a trial needs "
+                                + m.requestsNeeded()
+                                + " requests for it; raise the rate or the trial length"));
+  }
+
   private Pending unpairedCheck(
       StoredBaseline stored, ExperimentResult e, String metric, double threshold) {
+    Optional<String> tooFew = notEstimable(e, metric);
+    if (tooFew.isPresent()) {
+      return Pending.unmeasurable(e.id(), metric, threshold, tooFew.get());
+    }
     double[] before = stored.values(e.id(), metric);
     double[] now = StoredBaseline.candidateValues(e.trials(), metric);
     if (!UnpairedBootstrap.enoughTrials(before.length, now.length)) {

@@ -49,6 +49,67 @@ class ComparisonsTest {
     assertTrue(comparisons.settled(all));
   }
 
+  /** {@code t} with {@code n} client latencies of about {@code micros} each. */
+  private static TrialResult withRequests(TrialResult t, int n, long micros) {
+    long[] values = new long[n];
+    for (int i = 0; i < n; i++) {
+      values[i] = micros + (i % 50) * 20;
+    }
+    var distributions = new java.util.LinkedHashMap<>(t.distributions());
+    distributions.put(
+        "clientLatencyMicros",
+        dev.djbench.results.Distribution.of(ResultsFixtures.histogram(values)));
+    return new TrialResult(
+        t.experiment(),
+        t.variant(),
+        t.block(),
+        t.position(),
+        t.startedAt(),
+        t.window(),
+        t.counts(),
+        t.statusCounts(),
+        t.failures(),
+        t.databaseVendors(),
+        t.server(),
+        t.valid(),
+        t.invalidReasons(),
+        distributions,
+        t.histograms());
+  }
+
+  @Test
+  void aTailPercentileATrialHasTooFewRequestsForIsShownNotCompared() {
+    List<Comparison> all =
+        comparisons.compare("naive", List.of("optimized"), blocks(5, 20_000, 10_000));
+    // Each trial holds 3 requests: its "p99" is its maximum.
+    Comparison p99 = metric(all, "clientLatencyMicros.p99");
+    assertEquals("not estimable (n = 3 < 1000)", p99.verdict());
+    assertTrue(Double.isNaN(p99.ratio()) && Double.isNaN(p99.lower()));
+    assertTrue(p99.baselineValue() > 0, "the value itself is still shown");
+    assertEquals("not estimable (n = 3 < 100)", metric(all, "clientLatencyMicros.p90").verdict());
+    assertEquals("faster", metric(all, "clientLatencyMicros.p50").verdict(), "the median is");
+
+    List<TrialResult> many = new ArrayList<>();
+    for (TrialResult t : blocks(5, 20_000, 10_000)) {
+      many.add(withRequests(t, 1000, t.variant().equals("naive") ? 20_000 : 10_000));
+    }
+    assertEquals(
+        "faster",
+        metric(comparisons.compare("naive", List.of("optimized"), many), "clientLatencyMicros.p99")
+            .verdict(),
+        "1000 requests a trial make a p99 estimable");
+  }
+
+  @Test
+  void theRequestsATailPercentileNeedsAreTenBeyondIt() {
+    assertEquals(100, Metric.CLIENT_P90.requestsNeeded());
+    assertEquals(200, Metric.CLIENT_P95.requestsNeeded());
+    assertEquals(1000, Metric.CLIENT_P99.requestsNeeded());
+    assertEquals(0, Metric.CLIENT_P50.requestsNeeded());
+    assertEquals(0, Metric.SERVER_MEAN.requestsNeeded());
+    assertEquals(0, Metric.CPU.requestsNeeded());
+  }
+
   @Test
   void oneBlockGivesARatioButNoIntervalAndNoVerdict() {
     Comparison p50 =

@@ -51,4 +51,23 @@ class GateNotReportedTest {
             .orElseThrow();
     assertEquals(GateResult.CheckStatus.PASS, client.status(), client.message());
   }
+
+  @Test
+  void aTailPercentileTheTrialsHaveTooFewRequestsForBreaksTheGate() {
+    List<TrialResult> trials = new ArrayList<>();
+    for (int b = 0; b < 6; b++) {
+      trials.add(GateRuns.trial("post-list", "baseline", b, 50_000));
+      trials.add(GateRuns.trial("post-list", "candidate", b, 50_000));
+    }
+    var run = GateRuns.run("ci-gate", "quick", List.of(GateRuns.measured("post-list", trials)));
+    GateResult gate =
+        new GateEvaluator(Map.of("clientLatencyMicros.p99", 0.05), 0.05, 1L)
+            .evaluate(run, "main", "HEAD", GateResult.Policy.PASS, List.of());
+    assertEquals(GateResult.Outcome.BROKEN, gate.outcome());
+    GateResult.GateCheck p99 = gate.checks().get(0);
+    assertEquals(GateResult.CheckStatus.ERROR, p99.status());
+    assertTrue(
+        p99.message().startsWith("p99 client latency is not estimable (n = "), p99.message());
+    assertTrue(p99.message().contains("1000 requests"), p99.message());
+  }
 }
