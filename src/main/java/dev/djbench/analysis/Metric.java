@@ -39,12 +39,13 @@ public enum Metric {
    * The clock a metric is read on. Its tolerance is half the clock's step, in the metric's unit: a
    * trial's value is known to within plus or minus that much, and no interval of a ratio of it may
    * be narrower than that allows ({@link dev.djbench.stats.ResolutionBound}). Client latency comes
-   * from the load generator in whole milliseconds (500 µs); server times from {@code Server-Timing}
-   * in microseconds (0.5 µs). Query counts are exact; CPU per request is left at 0 (its clock ticks
-   * are summed over many requests).
+   * on the injector's monotonic clock to the microsecond (0.5 µs; results of schema 4 and before
+   * took Gatling's whole milliseconds: 500 µs, see {@link #tolerance(int)}); server times from
+   * {@code Server-Timing} in microseconds (0.5 µs). Query counts are exact; CPU per request is left
+   * at 0 (its clock ticks are summed over many requests).
    */
   enum Clock {
-    CLIENT(500),
+    CLIENT(0.5),
     SERVER(0.5),
     EXACT(0);
 
@@ -119,6 +120,19 @@ public enum Metric {
     return clock.tolerance;
   }
 
+  /** The first results schema whose client latency is timed to the microsecond. */
+  public static final int FINE_CLIENT_CLOCK_SCHEMA = 5;
+
+  /**
+   * Half the clock's step for trials of a results file of {@code schemaVersion}: client latency
+   * counted whole milliseconds before schema {@value #FINE_CLIENT_CLOCK_SCHEMA}.
+   */
+  public double tolerance(int schemaVersion) {
+    return clock == Clock.CLIENT && schemaVersion < FINE_CLIENT_CLOCK_SCHEMA
+        ? 500
+        : clock.tolerance;
+  }
+
   /**
    * This metric's value in one trial; NaN when the trial has none: the app reported nothing for it
    * (no {@code Server-Timing} header, an empty histogram) or the server's processes could not be
@@ -165,6 +179,22 @@ public enum Metric {
 
   /** The start of the verdict of a tail percentile that a trial has too few requests for. */
   public static final String NOT_ESTIMABLE = "not estimable";
+
+  /**
+   * Why this metric of trials of two results schemas cannot be compared: client latency read on
+   * Gatling's milliseconds (before schema {@value #FINE_CLIENT_CLOCK_SCHEMA}) against the
+   * microsecond clock differs by the clocks as well as by the app. Empty when it can.
+   */
+  public Optional<String> clocksDiffer(int oneSchema, int otherSchema) {
+    boolean oneFine = oneSchema >= FINE_CLIENT_CLOCK_SCHEMA;
+    boolean otherFine = otherSchema >= FINE_CLIENT_CLOCK_SCHEMA;
+    return clock == Clock.CLIENT && oneFine != otherFine
+        ? Optional.of(CLOCKS_DIFFER)
+        : Optional.empty();
+  }
+
+  /** The verdict of a client metric of two results files timed on different clocks. */
+  public static final String CLOCKS_DIFFER = "not comparable (client clocks differ)";
 
   /** Whether this metric comes from the app's {@code Server-Timing} header. */
   public boolean fromServerTiming() {

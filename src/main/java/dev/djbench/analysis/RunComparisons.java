@@ -50,17 +50,36 @@ public final class RunComparisons {
       if (after == null) {
         continue;
       }
+      // Trials of an older file may hold a coarser client clock: the coarser step bounds both.
+      int schema = Math.min(old.schemaVersion(), now.schemaVersion());
       for (ExperimentResult.VariantInfo variant : before.variants()) {
         if (after.variants().stream().noneMatch(v -> v.name().equals(variant.name()))) {
           continue;
         }
         for (Metric metric : Metric.values()) {
+          var differ = metric.clocksDiffer(old.schemaVersion(), now.schemaVersion());
+          if (differ.isPresent()) {
+            out.add(
+                Comparison.unestimated(
+                    "old:" + before.id() + "/" + variant.name(),
+                    "new:" + before.id() + "/" + variant.name(),
+                    metric.key(),
+                    Double.NaN,
+                    Double.NaN,
+                    Double.NaN,
+                    1 - Defaults.ALPHA,
+                    0,
+                    differ.get(),
+                    threshold));
+            continue;
+          }
           out.add(
               compare(
                   before.id() + "/" + variant.name(),
                   values(before.trials(), variant.name(), metric),
                   values(after.trials(), variant.name(), metric),
-                  metric));
+                  metric,
+                  metric.tolerance(schema)));
         }
       }
     }
@@ -75,6 +94,11 @@ public final class RunComparisons {
   }
 
   Comparison compare(String page, double[] before, double[] after, Metric metric) {
+    return compare(page, before, after, metric, metric.tolerance());
+  }
+
+  Comparison compare(
+      String page, double[] before, double[] after, Metric metric, double tolerance) {
     VerdictRule rule = new VerdictRule(threshold);
     double level = 1 - Defaults.ALPHA;
     double beforeValue = dev.djbench.stats.Median.of(before);
@@ -127,7 +151,7 @@ public final class RunComparisons {
         new UnpairedBootstrap(Defaults.RESAMPLES, seed ^ page.hashCode() ^ metric.hashCode())
             .distribution(before, after);
     Interval interval =
-        ResolutionBound.of(before, after, metric.tolerance()).widen(distribution.interval(level));
+        ResolutionBound.of(before, after, tolerance).widen(distribution.interval(level));
     return new Comparison(
         a,
         b,

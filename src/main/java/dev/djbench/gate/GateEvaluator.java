@@ -240,6 +240,20 @@ public final class GateEvaluator {
     if (tooFew.isPresent()) {
       return Pending.unmeasurable(e.id(), metric, threshold, tooFew.get());
     }
+    Optional<String> clocks =
+        Metric.byKey(metric)
+            .flatMap(m -> m.clocksDiffer(stored.run().schemaVersion(), RunResult.SCHEMA_VERSION));
+    if (clocks.isPresent()) {
+      return Pending.unmeasurable(
+          e.id(),
+          metric,
+          threshold,
+          Metric.describe(metric)
+              + " of the stored baseline was timed in whole milliseconds (results schema "
+              + stored.run().schemaVersion()
+              + "), the candidate's to the microsecond: measure the baseline again with this"
+              + " build");
+    }
     double[] before = stored.values(e.id(), metric);
     double[] now = StoredBaseline.candidateValues(e.trials(), metric);
     if (!UnpairedBootstrap.enoughTrials(before.length, now.length)) {
@@ -261,7 +275,10 @@ public final class GateEvaluator {
       return Pending.without(e.id(), metric, threshold, ZERO_VALUES);
     }
     RatioDistribution distribution =
-        resolution(metric, before, now)
+        ResolutionBound.of(
+                before,
+                now,
+                Metric.byKey(metric).orElseThrow().tolerance(stored.run().schemaVersion()))
             .around(
                 new UnpairedBootstrap(
                         Defaults.RESAMPLES, seed ^ e.id().hashCode() ^ metric.hashCode())

@@ -8,7 +8,9 @@ import org.HdrHistogram.Histogram;
  * The histograms of one trial. Latencies are in microseconds; {@code dbQueries} holds a count per
  * request.
  *
- * @param clientLatencyMicros client latency (millisecond resolution, stored in microseconds)
+ * @param clientLatencyMicros client latency to the microsecond: from the virtual user's start to
+ *     the end of its response, on the injector's monotonic clock (results of schema 4 and before
+ *     hold Gatling's whole milliseconds here)
  * @param serverTotalMicros the app's {@code total} Server-Timing metric
  * @param serverDbMicros time inside database queries
  * @param serverTemplateMicros time rendering templates
@@ -30,7 +32,8 @@ public record Histograms(
     Histogram dbQueries,
     Histogram dbRepeatedQueries,
     Histogram startLagMicros,
-    Histogram serverDbGroupsMicros) {
+    Histogram serverDbGroupsMicros,
+    Histogram gatlingLatencyMicros) {
 
   /** The histograms by the names they carry in results.json, in a fixed order. */
   public Map<String, Histogram> byName() {
@@ -44,13 +47,14 @@ public record Histograms(
     out.put("dbRepeatedQueries", dbRepeatedQueries);
     out.put("startLagMicros", startLagMicros);
     out.put("serverDbGroupsMicros", serverDbGroupsMicros);
+    out.put("gatlingLatencyMicros", gatlingLatencyMicros);
     return out;
   }
 
   /**
    * Rebuilds the record from {@link #byName()}'s form; every name must be present but {@code
-   * dbRepeatedQueries} and {@code serverDbGroupsMicros}, which trials recorded before the probe
-   * sent them lack (read as empty: not reported).
+   * dbRepeatedQueries}, {@code serverDbGroupsMicros} and {@code gatlingLatencyMicros}, which trials
+   * recorded before they existed lack (read as empty: not reported).
    */
   public static Histograms fromNames(Map<String, Histogram> byName) {
     return new Histograms(
@@ -62,7 +66,8 @@ public record Histograms(
         require(byName, "dbQueries"),
         byName.getOrDefault("dbRepeatedQueries", emptyLike(byName.get("dbQueries"))),
         require(byName, "startLagMicros"),
-        byName.getOrDefault("serverDbGroupsMicros", emptyLike(byName.get("dbQueries"))));
+        byName.getOrDefault("serverDbGroupsMicros", emptyLike(byName.get("dbQueries"))),
+        byName.getOrDefault("gatlingLatencyMicros", emptyLike(byName.get("dbQueries"))));
   }
 
   private static Histogram emptyLike(Histogram shape) {

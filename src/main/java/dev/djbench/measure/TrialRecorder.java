@@ -11,10 +11,10 @@ import org.HdrHistogram.Histogram;
  * Records what one trial measured, request by request, from the load generator's threads.
  *
  * <p>Requests that start before the warm-up ends are counted but not recorded: the histograms hold
- * the measured window only. Latencies are kept in microseconds throughout; client latency arrives
- * from Gatling in whole milliseconds and is stored as {@code millis * 1000}, so its resolution
- * stays one millisecond (every report says so). Thread-safe: the recording methods may be called
- * concurrently.
+ * the measured window only. Latencies are kept in microseconds throughout. Client latency is the
+ * time from a virtual user's start to the end of its response on {@link System#nanoTime()}, to the
+ * microsecond; Gatling's own value, in whole milliseconds, is kept beside it ({@code
+ * gatlingLatencyMicros}). Thread-safe: the recording methods may be called concurrently.
  */
 public final class TrialRecorder {
 
@@ -39,6 +39,7 @@ public final class TrialRecorder {
   private final Histogram dbRepeatedPerRequest = newHistogram();
   private final Histogram startLagMicros = newHistogram();
   private final Histogram serverDbGroupsMicros = newHistogram();
+  private final Histogram gatlingLatencyMicros = newHistogram();
 
   private final AtomicLong firstStartNanos = new AtomicLong(Long.MIN_VALUE);
   private final AtomicLong userIndex = new AtomicLong();
@@ -120,7 +121,10 @@ public final class TrialRecorder {
    * Called when a request ended with an HTTP response.
    *
    * @param startNanos what {@link #onStart} returned
-   * @param latencyMillis client latency measured by the load generator, &gt;= 0
+   * @param endNanos when the response had been read, on the same clock ({@link System#nanoTime()}):
+   *     {@code endNanos - startNanos} is the client latency recorded, to the microsecond
+   * @param latencyMillis the load generator's own client latency, in whole milliseconds, kept
+   *     beside it
    * @param status the HTTP status
    * @param serverTimingHeader the raw {@code Server-Timing} header, or {@code null}
    * @param errorStatus whether the status counts as an error for this trial
@@ -129,6 +133,7 @@ public final class TrialRecorder {
    */
   public void onResponse(
       long startNanos,
+      long endNanos,
       long latencyMillis,
       int status,
       String serverTimingHeader,
@@ -143,7 +148,8 @@ public final class TrialRecorder {
       errors.increment();
       failureMessages.computeIfAbsent("HTTP " + status, m -> new LongAdder()).increment();
     }
-    clientLatencyMicros.recordValue(clamp(latencyMillis * 1000));
+    clientLatencyMicros.recordValue(clamp((endNanos - startNanos) / 1000));
+    gatlingLatencyMicros.recordValue(clamp(latencyMillis * 1000));
     if (edgeCacheHit) {
       edgeCacheHits.increment();
       return;
@@ -267,6 +273,7 @@ public final class TrialRecorder {
             dbQueriesPerRequest.copy(),
             dbRepeatedPerRequest.copy(),
             startLagMicros.copy(),
-            serverDbGroupsMicros.copy()));
+            serverDbGroupsMicros.copy(),
+            gatlingLatencyMicros.copy()));
   }
 }

@@ -20,7 +20,7 @@ final class ExperimentSection {
     return "exp-" + (index + 1) + "-" + Markup.slug(experiment.id());
   }
 
-  static String render(int index, ExperimentResult e) {
+  static String render(int index, ExperimentResult e, int schemaVersion) {
     StringBuilder out =
         new StringBuilder("<section class=\"experiment\" id=\"")
             .append(anchor(index, e))
@@ -93,13 +93,13 @@ final class ExperimentSection {
           .append("</p>\n");
     }
     if (e.capacities().isEmpty()) {
-      out.append(charts(e));
+      out.append(charts(e, schemaVersion));
     }
     out.append(invalidTrials(e.trials()));
     return out.append("</section>\n").toString();
   }
 
-  private static String charts(ExperimentResult e) {
+  private static String charts(ExperimentResult e, int schemaVersion) {
     StringBuilder out = new StringBuilder();
     String latency = LatencyChart.svg(e);
     if (!latency.isEmpty()) {
@@ -107,8 +107,8 @@ final class ExperimentSection {
           figure(
               latency,
               "Client latency by percentile. Each curve pools the requests of the variant's "
-                  + "valid trials, for display only; the statistics above take the trial as their unit. Client latency has "
-                  + "1 ms resolution."));
+                  + "valid trials, for display only; the statistics above take the trial as their unit. "
+                  + HtmlReport.clientClock(schemaVersion)));
     }
     for (ExperimentResult.VariantInfo candidate :
         e.variants().subList(Math.min(1, e.variants().size()), e.variants().size())) {

@@ -77,7 +77,7 @@ final class HtmlReport implements ReportFormat.Renderer {
     }
     out.append(contents(run));
     for (int i = 0; i < run.experiments().size(); i++) {
-      out.append(ExperimentSection.render(i, run.experiments().get(i)));
+      out.append(ExperimentSection.render(i, run.experiments().get(i), run.schemaVersion()));
     }
     return out.append("</body>\n</html>\n").toString();
   }
@@ -116,10 +116,20 @@ final class HtmlReport implements ReportFormat.Renderer {
     item(out, "versions", versions(m.versions()));
     item(out, "CPU layout", m.cpuLayout());
     item(out, "resolution", run.clientLatencyResolution());
-    out.append(
-        "</dl>\n<p class=\"note\">Client latency has 1 ms resolution: differences below a millisecond "
-            + "are not seen by the client; server timings are in microseconds.</p>\n</header>\n");
+    out.append("</dl>\n<p class=\"note\">")
+        .append(clientClock(run.schemaVersion()))
+        .append(" Server timings are in microseconds.</p>\n</header>\n");
     return out.toString();
+  }
+
+  /** Which clock a run's client latency figures are read on, in one sentence. */
+  static String clientClock(int schemaVersion) {
+    return schemaVersion < dev.djbench.analysis.Metric.FINE_CLIENT_CLOCK_SCHEMA
+        ? "Client latency has 1 ms resolution (Gatling's clock): differences below a millisecond are"
+            + " not seen by the client."
+        : "Client latency is timed to the microsecond on the injector's monotonic clock, from a"
+            + " virtual user's start to the end of its response; Gatling's own value, in whole"
+            + " milliseconds, is kept as gatlingLatencyMicros.";
   }
 
   /**

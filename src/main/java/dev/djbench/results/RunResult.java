@@ -17,7 +17,7 @@ import java.util.List;
  * @param suite the suite's name
  * @param profile the profile's name
  * @param seed the seed of the block orders
- * @param clientLatencyResolution a reminder that client latency is recorded in whole milliseconds
+ * @param clientLatencyResolution the clocks the run's latencies were read on, in words
  * @param machine where it ran
  * @param experiments every experiment, measured or not, in scenario order
  * @param gate the regression gate's decision, for runs made by {@code djbench gate}; null otherwise
@@ -57,9 +57,12 @@ public record RunResult(
    * The version this build writes. 2 added {@code interleave} to each experiment; version 1 files
    * read as {@code interleave: trials}, which is how every version 1 run was measured. 3 added
    * {@code serverRestarts}; older files read as 0, since no server was restarted between blocks
-   * before it. 4 added {@code databaseVendors} to each trial; older files read as none reported.
+   * before it. 4 added {@code databaseVendors} to each trial; older files read as none reported. 5
+   * times {@code clientLatencyMicros} to the microsecond on the injector's monotonic clock
+   * (Gatling's whole milliseconds move to {@code gatlingLatencyMicros}); in older files it holds
+   * Gatling's milliseconds, and client figures of the two are never compared with each other.
    */
-  public static final int SCHEMA_VERSION = 4;
+  public static final int SCHEMA_VERSION = 5;
 
   /** The oldest version this build still reads. */
   public static final int OLDEST_READABLE_SCHEMA_VERSION = 1;

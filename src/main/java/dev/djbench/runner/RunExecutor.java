@@ -267,7 +267,8 @@ public final class RunExecutor {
           options.scenario().suite(),
           options.profile().label(),
           options.seed(),
-          "client latency: 1 ms (Gatling); server timings: 1 µs (Server-Timing)",
+          "client latency: 1 µs (monotonic clock; Gatling's 1 ms value kept as"
+              + " gatlingLatencyMicros); server timings: 1 µs (Server-Timing)",
           machineWithServices(),
           all,
           null);

@@ -16,6 +16,10 @@ import org.junit.jupiter.api.Test;
 class RunComparisonsTest {
 
   private static RunResult pages(long latencyMicros, long queries) {
+    return pages(latencyMicros, queries, ResultsFixtures.run().schemaVersion());
+  }
+
+  private static RunResult pages(long latencyMicros, long queries, int schemaVersion) {
     List<TrialResult> trials = new ArrayList<>();
     for (int b = 0; b < 5; b++) {
       trials.add(ResultsFixtures.trial("books", b, latencyMicros + 300L * (b % 3), queries));
@@ -29,7 +33,7 @@ class RunComparisonsTest {
             .withTrials(trials);
     RunResult run = ResultsFixtures.run();
     return new RunResult(
-        run.schemaVersion(),
+        schemaVersion,
         run.runId(),
         run.status(),
         run.message(),
@@ -69,5 +73,17 @@ class RunComparisonsTest {
   void pagesOnlyOneRunHasAreLeftOut() {
     RunResult other = pages(20_000, 21);
     assertEquals(List.of(), new RunComparisons(0.05, 1).compare(ResultsFixtures.run(), other));
+  }
+
+  @Test
+  void clientFiguresOfTheMillisecondAndTheMicrosecondClockAreNotCompared() {
+    List<Comparison> all =
+        new RunComparisons(0.05, 3).compare(pages(20_000, 21, 4), pages(40_000, 41, 5));
+    Comparison client = metric(all, Metric.CLIENT_P50);
+    assertEquals(Metric.CLOCKS_DIFFER, client.verdict());
+    assertTrue(Double.isNaN(client.ratio()), "no ratio across clocks");
+    // Server time and queries were read the same way in both: compared.
+    assertEquals("slower", metric(all, Metric.SERVER_P50).verdict());
+    assertEquals("slower", metric(all, Metric.QUERIES).verdict());
   }
 }

@@ -140,7 +140,8 @@ public final class ResultsFixtures {
         "techniques",
         "smoke",
         42,
-        "client latency: 1 ms (Gatling); server timings: 1 µs (Server-Timing)",
+        "client latency: 1 µs (monotonic clock; Gatling's 1 ms value kept as gatlingLatencyMicros);"
+            + " server timings: 1 µs (Server-Timing)",
         machine,
         List.of(experiment, skipped, capacity),
         gate());

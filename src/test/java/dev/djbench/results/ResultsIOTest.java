@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ResultsIOTest {
 
-  private static final Path GOLDEN = Path.of("src/test/resources/golden/results-v4.json");
+  private static final Path GOLDEN = Path.of("src/test/resources/golden/results-v5.json");
+  private static final Path GOLDEN_V4 = Path.of("src/test/resources/golden/results-v4.json");
   private static final Path GOLDEN_V3 = Path.of("src/test/resources/golden/results-v3.json");
   private static final Path GOLDEN_V2 = Path.of("src/test/resources/golden/results-v2.json");
   private static final Path GOLDEN_V1 = Path.of("src/test/resources/golden/results-v1.json");
@@ -40,7 +41,7 @@ class ResultsIOTest {
    * -Dtest=ResultsIOTest}.
    */
   @Test
-  void theVersion4FormatIsSealedByItsGoldenFile() throws Exception {
+  void theVersion5FormatIsSealedByItsGoldenFile() throws Exception {
     String json = ResultsIO.toJson(ResultsFixtures.run()) + "\n";
     if (System.getenv("DJBENCH_WRITE_GOLDEN") != null) {
       Files.writeString(GOLDEN, json, StandardCharsets.UTF_8);
@@ -64,6 +65,20 @@ class ResultsIOTest {
     assertEquals(now.experiments().get(0).trials().size(), v1.experiments().get(0).trials().size());
     assertEquals(
         beforeVendors(now.experiments().get(0).trials()), v1.experiments().get(0).trials());
+  }
+
+  /**
+   * A version 4 file (client latency in Gatling's milliseconds) still reads, its trials as they
+   * were; its version says which clock its client figures were read on.
+   */
+  @Test
+  void version4FilesStillRead() throws Exception {
+    RunResult v4 = ResultsIO.read(GOLDEN_V4);
+    assertEquals(4, v4.schemaVersion());
+    assertEquals(
+        ResultsFixtures.run().experiments().get(0).trials(), v4.experiments().get(0).trials());
+    assertEquals(500, dev.djbench.analysis.Metric.CLIENT_P50.tolerance(v4.schemaVersion()));
+    assertEquals(0.5, dev.djbench.analysis.Metric.CLIENT_P50.tolerance(RunResult.SCHEMA_VERSION));
   }
 
   /** A version 3 file (before {@code databaseVendors}) still reads, with no vendor reported. */

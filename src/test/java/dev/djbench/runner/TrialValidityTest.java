@@ -25,6 +25,7 @@ class TrialValidityTest {
             empty,
             empty,
             ResultsFixtures.histogram(lagMicros),
+            empty,
             empty);
     return new TrialMeasurement(
         5,
