@@ -10,9 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Not a test: the djbench half of {@code bench/clock-accuracy.sh}, which runs it by name against
- * an endpoint of known latency and compares what it prints with wrk's figures for the same
- * endpoint. Surefire's default includes leave it out of {@code ./djbench test}.
+ * Not a test: the djbench half of {@code bench/clock-accuracy.sh}, which runs it by name against an
+ * endpoint of known latency and compares what it prints with wrk's figures for the same endpoint.
+ * Surefire's default includes leave it out of {@code ./djbench test}.
  */
 class ClockAccuracyBench {
 
