@@ -24,13 +24,25 @@ public final class GatlingLoadGenerator implements LoadGenerator {
 
   static final String SIMULATION_CLASS = "dev.djbench.simulation.DjangoSimulation";
 
+  /**
+   * The same arrivals without djbench's recording, for measuring what the recording costs ({@code
+   * bench/injector-overhead.sh}); never used by a run.
+   */
+  static final String BARE_SIMULATION_CLASS = "dev.djbench.simulation.BareSimulation";
+
   private final Path workDirectory;
+  private final String simulationClass;
 
   /**
    * @param workDirectory where Gatling may write its run folders; created if missing
    */
   public GatlingLoadGenerator(Path workDirectory) {
+    this(workDirectory, SIMULATION_CLASS);
+  }
+
+  GatlingLoadGenerator(Path workDirectory, String simulationClass) {
     this.workDirectory = workDirectory;
+    this.simulationClass = simulationClass;
   }
 
   /**
@@ -97,7 +109,7 @@ public final class GatlingLoadGenerator implements LoadGenerator {
           io.gatling.app.Gatling$.MODULE$.fromArgs(
               new String[] {
                 "-s",
-                SIMULATION_CLASS,
+                simulationClass,
                 "-rf",
                 workDirectory.toAbsolutePath().toString(),
                 "-nr",
@@ -135,7 +147,7 @@ public final class GatlingLoadGenerator implements LoadGenerator {
       if (b == '\n') {
         String text = line.toString(StandardCharsets.UTF_8);
         line.reset();
-        if (!(text.startsWith("Simulation ") && text.contains(SIMULATION_CLASS))) {
+        if (!(text.startsWith("Simulation ") && text.contains("dev.djbench.simulation."))) {
           target.print(text);
         }
       }

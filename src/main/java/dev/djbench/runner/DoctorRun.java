@@ -19,8 +19,6 @@ import dev.djbench.sut.AppLauncher;
 import dev.djbench.sut.Deployed;
 import dev.djbench.sut.ExperimentServers;
 import dev.djbench.sut.ProviderChoice;
-import dev.djbench.sut.Requirements;
-import dev.djbench.sut.ServicePreflight;
 import dev.djbench.sut.ServiceSet;
 import dev.djbench.sut.process.CpuLayout;
 import dev.djbench.sut.process.PythonEnv;
@@ -134,14 +132,8 @@ public final class DoctorRun {
       var factory = new ExperimentServers.Factory(services, cpus, apps, work, logs, progress::line);
       var trials =
           new TrialRunner(options.profile(), new GatlingLoadGenerator(work.resolve("gatling")));
-      Map<String, String> skipped = new HashMap<>();
-      List<Experiment> runnable = new ArrayList<>();
-      for (Experiment experiment : selected()) {
-        Requirements.missing(experiment, versions, services)
-            .ifPresentOrElse(
-                reason -> skipped.put(experiment.id(), reason), () -> runnable.add(experiment));
-      }
-      ServicePreflight.start(runnable, services, progress::line);
+      Map<String, String> skipped =
+          RunExecutor.startServices(selected(), versions, services, progress);
       for (Experiment experiment : selected()) {
         String reason = skipped.get(experiment.id());
         if (reason != null) {
@@ -169,7 +161,7 @@ public final class DoctorRun {
       state.write();
       throw new RunFailedException(e.getMessage(), runDirectory, e);
     } finally {
-      deleteQuietly(work);
+      RunExecutor.deleteQuietly(work);
       try {
         Runtime.getRuntime().removeShutdownHook(interruptHook);
       } catch (IllegalStateException shuttingDown) {
@@ -203,12 +195,7 @@ public final class DoctorRun {
   }
 
   private List<Experiment> selected() {
-    if (options.only().isEmpty()) {
-      return options.scenario().experiments();
-    }
-    return options.scenario().experiments().stream()
-        .filter(e -> options.only().contains(e.id()))
-        .toList();
+    return RunExecutor.selected(options);
   }
 
   /** The pages of one experiment, measured on both seeds. */
@@ -485,14 +472,6 @@ public final class DoctorRun {
 
   private static String trimRate(double v) {
     return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
-  }
-
-  private static void deleteQuietly(Path directory) {
-    try (var paths = Files.walk(directory)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException e) {
-      // Left in the run folder; harmless.
-    }
   }
 
   /** What has been found so far, shared with the interrupt hook. */

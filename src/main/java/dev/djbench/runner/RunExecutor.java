@@ -135,14 +135,7 @@ public final class RunExecutor {
               journal,
               progress);
 
-      Map<String, String> skipReasons = new HashMap<>();
-      List<Experiment> runnable = new ArrayList<>();
-      for (Experiment experiment : selected()) {
-        Requirements.missing(experiment, versions, services)
-            .ifPresentOrElse(
-                reason -> skipReasons.put(experiment.id(), reason), () -> runnable.add(experiment));
-      }
-      ServicePreflight.start(runnable, services, progress::line);
+      Map<String, String> skipReasons = startServices(selected(), versions, services, progress);
 
       for (Experiment experiment : selected()) {
         String missing = skipReasons.get(experiment.id());
@@ -187,8 +180,29 @@ public final class RunExecutor {
     }
   }
 
+  /**
+   * Why each experiment this machine cannot run is skipped, by id; the shared services of the
+   * others are started before anything is measured (one that cannot start fails the run here).
+   */
+  static Map<String, String> startServices(
+      List<Experiment> selected,
+      Map<String, String> versions,
+      ServiceSet services,
+      Progress progress)
+      throws TargetException {
+    Map<String, String> skipReasons = new HashMap<>();
+    List<Experiment> runnable = new ArrayList<>();
+    for (Experiment experiment : selected) {
+      Requirements.missing(experiment, versions, services)
+          .ifPresentOrElse(
+              reason -> skipReasons.put(experiment.id(), reason), () -> runnable.add(experiment));
+    }
+    ServicePreflight.start(runnable, services, progress::line);
+    return skipReasons;
+  }
+
   /** The work folder holds per-server databases (large for some seeds); logs and results stay. */
-  private static void deleteQuietly(Path directory) {
+  static void deleteQuietly(Path directory) {
     try (var paths = Files.walk(directory)) {
       paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     } catch (IOException e) {
@@ -197,6 +211,11 @@ public final class RunExecutor {
   }
 
   private List<Experiment> selected() {
+    return selected(options);
+  }
+
+  /** The experiments of the options' scenario that {@code --only} names; all without it. */
+  static List<Experiment> selected(RunOptions options) {
     if (options.only().isEmpty()) {
       return options.scenario().experiments();
     }

@@ -55,26 +55,10 @@ class ComparisonsTest {
     for (int i = 0; i < n; i++) {
       values[i] = micros + (i % 50) * 20;
     }
-    var distributions = new java.util.LinkedHashMap<>(t.distributions());
-    distributions.put(
+    return ResultsFixtures.withDistribution(
+        t,
         "clientLatencyMicros",
         dev.djbench.results.Distribution.of(ResultsFixtures.histogram(values)));
-    return new TrialResult(
-        t.experiment(),
-        t.variant(),
-        t.block(),
-        t.position(),
-        t.startedAt(),
-        t.window(),
-        t.counts(),
-        t.statusCounts(),
-        t.failures(),
-        t.databaseVendors(),
-        t.server(),
-        t.valid(),
-        t.invalidReasons(),
-        distributions,
-        t.histograms());
   }
 
   @Test

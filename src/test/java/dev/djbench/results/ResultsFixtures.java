@@ -183,6 +183,29 @@ public final class ResultsFixtures {
         List.of("p95: δ 10.0% (scenario)", "p50: δ 5.0% (scenario)"));
   }
 
+  /** {@code t} with {@code distribution} as its distribution {@code name}, the rest kept. */
+  public static TrialResult withDistribution(
+      TrialResult t, String name, Distribution distribution) {
+    var distributions = new java.util.LinkedHashMap<>(t.distributions());
+    distributions.put(name, distribution);
+    return new TrialResult(
+        t.experiment(),
+        t.variant(),
+        t.block(),
+        t.position(),
+        t.startedAt(),
+        t.window(),
+        t.counts(),
+        t.statusCounts(),
+        t.failures(),
+        t.databaseVendors(),
+        t.server(),
+        t.valid(),
+        t.invalidReasons(),
+        distributions,
+        t.histograms());
+  }
+
   /**
    * {@code t} as an app without the probe gives it: no Server-Timing, so nothing but the client's
    * own histogram, and no database vendor.
