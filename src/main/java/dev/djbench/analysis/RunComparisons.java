@@ -50,36 +50,19 @@ public final class RunComparisons {
       if (after == null) {
         continue;
       }
-      // Trials of an older file may hold a coarser client clock: the coarser step bounds both.
-      int schema = Math.min(old.schemaVersion(), now.schemaVersion());
       for (ExperimentResult.VariantInfo variant : before.variants()) {
         if (after.variants().stream().noneMatch(v -> v.name().equals(variant.name()))) {
           continue;
         }
         for (Metric metric : Metric.values()) {
-          var differ = metric.clocksDiffer(old.schemaVersion(), now.schemaVersion());
-          if (differ.isPresent()) {
-            out.add(
-                Comparison.unestimated(
-                    "old:" + before.id() + "/" + variant.name(),
-                    "new:" + before.id() + "/" + variant.name(),
-                    metric.key(),
-                    Double.NaN,
-                    Double.NaN,
-                    Double.NaN,
-                    1 - Defaults.ALPHA,
-                    0,
-                    differ.get(),
-                    threshold));
-            continue;
-          }
           out.add(
               compare(
                   before.id() + "/" + variant.name(),
                   values(before.trials(), variant.name(), metric),
                   values(after.trials(), variant.name(), metric),
                   metric,
-                  metric.tolerance(schema)));
+                  old.schemaVersion(),
+                  now.schemaVersion()));
         }
       }
     }
@@ -93,12 +76,12 @@ public final class RunComparisons {
         .toArray();
   }
 
-  Comparison compare(String page, double[] before, double[] after, Metric metric) {
-    return compare(page, before, after, metric, metric.tolerance());
-  }
-
+  /**
+   * One page's metric, old trials against new; {@code oldSchema} and {@code newSchema} are the
+   * results versions they were read from, which tell the clock each was measured on.
+   */
   Comparison compare(
-      String page, double[] before, double[] after, Metric metric, double tolerance) {
+      String page, double[] before, double[] after, Metric metric, int oldSchema, int newSchema) {
     VerdictRule rule = new VerdictRule(threshold);
     double level = 1 - Defaults.ALPHA;
     double beforeValue = dev.djbench.stats.Median.of(before);
@@ -106,6 +89,20 @@ public final class RunComparisons {
     String a = "old:" + page;
     String b = "new:" + page;
     int blocks = Math.min(before.length, after.length);
+    var clocks = metric.clocksDiffer(oldSchema, newSchema);
+    if (clocks.isPresent()) {
+      return Comparison.unestimated(
+          a,
+          b,
+          metric.key(),
+          beforeValue,
+          afterValue,
+          Double.NaN,
+          level,
+          blocks,
+          clocks.get(),
+          threshold);
+    }
     if (Arrays.stream(before).anyMatch(Double::isNaN)
         || Arrays.stream(after).anyMatch(Double::isNaN)) {
       return Comparison.unestimated(
@@ -151,7 +148,9 @@ public final class RunComparisons {
         new UnpairedBootstrap(Defaults.RESAMPLES, seed ^ page.hashCode() ^ metric.hashCode())
             .distribution(before, after);
     Interval interval =
-        ResolutionBound.of(before, after, tolerance).widen(distribution.interval(level));
+        // Trials of an older file may hold a coarser clock: the coarser step bounds both.
+        ResolutionBound.of(before, after, metric.tolerance(Math.min(oldSchema, newSchema)))
+            .widen(distribution.interval(level));
     return new Comparison(
         a,
         b,

@@ -166,10 +166,8 @@ final class DoctorCommand implements Callable<Integer> {
                   + Integer.toHexString(project.toString().hashCode())
                   + ".yaml");
       Files.deleteIfExists(file);
-      Path work = Files.createTempDirectory("djbench-doctor-init-");
       try {
-        ProjectInit.Result found = ProjectInit.init(project, file, home, work);
-        deleteTree(work);
+        ProjectInit.Result found = ProjectInit.init(project, file, home);
         System.out.println(
             "djbench doctor: "
                 + project
@@ -178,18 +176,10 @@ final class DoctorCommand implements Callable<Integer> {
                 + " pages without parameters are in "
                 + file);
       } catch (ProjectInit.InitException e) {
-        deleteTree(work);
         throw new BadInputException(e.getMessage());
       }
-      // On a failure the listing's log stays in `work`, where the message points.
       return Scenarios.forRun(home, file);
     }
     return Scenarios.forRun(home, target);
-  }
-
-  private static void deleteTree(Path directory) throws java.io.IOException {
-    try (var paths = Files.walk(directory)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
   }
 }

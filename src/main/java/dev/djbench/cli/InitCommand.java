@@ -1,7 +1,6 @@
 package dev.djbench.cli;
 
 import dev.djbench.runner.ProjectInit;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -38,15 +37,11 @@ final class InitCommand implements Callable<Integer> {
     Path dir = (project != null ? project : Path.of("")).toAbsolutePath().normalize();
     Path file = output != null ? output : dir.resolve("djbench.yaml");
     ProjectInit.Result result;
-    Path work = Files.createTempDirectory("djbench-init-");
     try {
-      result = ProjectInit.init(dir, file, parent.home(), work);
+      result = ProjectInit.init(dir, file, parent.home());
     } catch (ProjectInit.InitException e) {
-      deleteTree(work);
       throw new BadInputException(e.getMessage());
     }
-    // On a failure the listing's log stays in `work`, where the message points.
-    deleteTree(work);
     System.out.println(
         "djbench init: "
             + dir
@@ -65,11 +60,5 @@ final class InitCommand implements Callable<Integer> {
     System.out.println(
         "  " + launcher + " gate " + result.scenario() + " --baseline main --candidate HEAD");
     return ExitCode.OK.code();
-  }
-
-  private static void deleteTree(Path directory) throws java.io.IOException {
-    try (var paths = Files.walk(directory)) {
-      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
   }
 }

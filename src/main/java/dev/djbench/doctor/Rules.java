@@ -111,7 +111,7 @@ public final class Rules {
                     + " → "
                     + atLarger
                     + " queries with ×"
-                    + scaleText(scale)
+                    + trim(scale)
                     + " the rows"
                 : "; " + g.queries() + " queries at both seed sizes";
     if (relation != null && !relation.sliced()) {
@@ -250,7 +250,7 @@ public final class Rules {
             + " → "
             + trim(largerRows)
             + " rows with ×"
-            + scaleText(scale)
+            + trim(scale)
             + " the seed";
     Double ratio = null;
     Double lower = null;
@@ -296,20 +296,8 @@ public final class Rules {
         upper);
   }
 
-  private static String queriesText(double queries, double largerQueries, double scale) {
-    return trim(queries)
-        + " → "
-        + trim(largerQueries)
-        + " queries with ×"
-        + scaleText(scale)
-        + " the rows";
-  }
-
-  static String scaleText(double scale) {
-    return trim(scale);
-  }
-
-  private static String trim(double v) {
+  /** A figure as plain text: {@code 4}, not {@code 4.0}; {@code 2.5} as it is. */
+  public static String trim(double v) {
     return v == Math.rint(v) ? String.valueOf((long) v) : String.valueOf(v);
   }
 

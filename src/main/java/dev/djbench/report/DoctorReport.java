@@ -1,7 +1,6 @@
 package dev.djbench.report;
 
 import dev.djbench.doctor.Check;
-import dev.djbench.doctor.DoctorIO;
 import dev.djbench.doctor.DoctorResult;
 import dev.djbench.doctor.Finding;
 import dev.djbench.doctor.Growth;
@@ -444,10 +443,5 @@ public final class DoctorReport {
 
   private static String trim(double v) {
     return v == Math.rint(v) ? Long.toString((long) v) : fixed(v, 1);
-  }
-
-  /** Reads a doctor folder back, for {@code djbench report} on it. */
-  public static DoctorResult read(Path directory) throws IOException {
-    return DoctorIO.read(directory);
   }
 }

@@ -8,6 +8,7 @@ import dev.djbench.doctor.LoadCost;
 import dev.djbench.doctor.PageDiagnosis;
 import dev.djbench.doctor.PageEvidence;
 import dev.djbench.doctor.RequestTrace;
+import dev.djbench.doctor.Rules;
 import dev.djbench.doctor.TraceFiles;
 import dev.djbench.load.GatlingLoadGenerator;
 import dev.djbench.measure.ServerTiming;
@@ -32,7 +33,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -105,15 +105,8 @@ public final class DoctorRun {
     Runtime.getRuntime().addShutdownHook(interruptHook);
     PythonEnv python =
         PythonEnv.locate(options.scenario().app().directory(), options.scenario().app().python());
-    var serviceSettings =
-        new ServiceSet.Settings(
-            options.services(),
-            work.resolve("services"),
-            logs,
-            options.serviceUrls(),
-            python,
-            Duration.ofSeconds(60));
-    try (ServiceSet services = new ServiceSet(serviceSettings)) {
+    try (ServiceSet services =
+        new ServiceSet(RunExecutor.serviceSettings(options, work, logs, python))) {
       AppLauncher apps =
           new AppLauncher(false, options.home().resolve("probe"), options.allowAppDatabaseWrites());
       Map<String, String> versions =
@@ -124,7 +117,7 @@ public final class DoctorRun {
           "djbench doctor %s: suite '%s', seed ×1 and ×%s, %s",
           runId,
           options.scenario().suite(),
-          SeedScaling.trim(settings.scale()),
+          Rules.trim(settings.scale()),
           settings.load()
               ? "pages with an N+1 measured under load (" + options.profile().label() + " trials)"
               : "no load");
@@ -341,7 +334,7 @@ public final class DoctorRun {
       double rate = experiment.load().ratePerSecond();
       progress.say(
           "  [%s] %s: under load at %s/s for %d s",
-          experiment.id(), v.name(), trimRate(rate), options.profile().trialSeconds());
+          experiment.id(), v.name(), Rules.trim(rate), options.profile().trialSeconds());
       TrialResult t = trials.run(sized, List.of(v), servers, 0, 0, rate).get(0);
       Distribution server = t.distribution("serverTotalMicros");
       Distribution groups = t.distributions().getOrDefault("serverDbGroupsMicros", null);
@@ -366,7 +359,7 @@ public final class DoctorRun {
           "  [%s] %s: %s queries%s%s",
           experiment.id(),
           page.page(),
-          page.queriesPerRequest() == null ? "–" : trimRate(page.queriesPerRequest()),
+          page.queriesPerRequest() == null ? "–" : Rules.trim(page.queriesPerRequest()),
           page.findings().isEmpty()
               ? ", no repeated query"
               : ", " + page.findings().stream().map(Finding::headline).toList(),
@@ -468,10 +461,6 @@ public final class DoctorRun {
     String tail = "-" + size + "-" + i;
     return (base.length() + tail.length() > 64 ? base.substring(0, 64 - tail.length()) : base)
         + tail;
-  }
-
-  private static String trimRate(double v) {
-    return v == Math.rint(v) ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
   }
 
   /** What has been found so far, shared with the interrupt hook. */

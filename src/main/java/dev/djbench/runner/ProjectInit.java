@@ -38,6 +38,24 @@ public final class ProjectInit {
   private ProjectInit() {}
 
   /**
+   * {@link #init(Path, Path, Path, Path)} with a scratch folder of its own for the URL listing,
+   * removed afterwards; when the listing fails it is kept, since the failure's message names the
+   * log inside it.
+   */
+  public static Result init(Path project, Path output, Path home)
+      throws InitException, TargetException, IOException {
+    Path work = Files.createTempDirectory("djbench-init-");
+    try {
+      Result result = init(project, output, home, work);
+      RunExecutor.deleteQuietly(work);
+      return result;
+    } catch (InitException e) {
+      RunExecutor.deleteQuietly(work);
+      throw e;
+    }
+  }
+
+  /**
    * @param project the project's folder (where manage.py is)
    * @param output the scenario file to write; refused when it exists
    * @param home the djbench installation, whose probe the URL listing loads

@@ -84,14 +84,7 @@ public final class RunExecutor {
     Runtime.getRuntime().addShutdownHook(interruptHook);
     PythonEnv python =
         PythonEnv.locate(options.scenario().app().directory(), options.scenario().app().python());
-    var serviceSettings =
-        new ServiceSet.Settings(
-            options.services(),
-            work.resolve("services"),
-            runDirectory.resolve("logs"),
-            options.serviceUrls(),
-            python,
-            Duration.ofSeconds(60));
+    var serviceSettings = serviceSettings(options, work, runDirectory.resolve("logs"), python);
     try (Journal journal = Journal.create(runDirectory);
         ServiceSet services = new ServiceSet(serviceSettings)) {
       AppLauncher apps =
@@ -178,6 +171,18 @@ public final class RunExecutor {
         // The JVM is already exiting: the hook runs and writes what it has.
       }
     }
+  }
+
+  /** The services of a run whose work folder is {@code work} and whose logs go to {@code logs}. */
+  static ServiceSet.Settings serviceSettings(
+      RunOptions options, Path work, Path logs, PythonEnv python) {
+    return new ServiceSet.Settings(
+        options.services(),
+        work.resolve("services"),
+        logs,
+        options.serviceUrls(),
+        python,
+        Duration.ofSeconds(60));
   }
 
   /**

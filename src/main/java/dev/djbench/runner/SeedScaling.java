@@ -110,7 +110,7 @@ final class SeedScaling {
     }
     Experiment larger =
         new Experiment(
-            experiment.id() + "-x" + trim(scale),
+            experiment.id() + "-x" + idPart(scale),
             experiment.technique(),
             experiment.claim(),
             experiment.needs(),
@@ -171,7 +171,8 @@ final class SeedScaling {
     return Long.toString(Math.round(Long.parseLong(value) * scale));
   }
 
-  static String trim(double v) {
+  /** The scale as part of an experiment id ({@code [a-z0-9-]}): {@code 4}, {@code 2-5}. */
+  private static String idPart(double v) {
     return v == Math.rint(v)
         ? Long.toString((long) v)
         : String.format(Locale.ROOT, "%s", v).replace('.', '-');

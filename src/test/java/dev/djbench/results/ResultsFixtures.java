@@ -188,6 +188,15 @@ public final class ResultsFixtures {
       TrialResult t, String name, Distribution distribution) {
     var distributions = new java.util.LinkedHashMap<>(t.distributions());
     distributions.put(name, distribution);
+    return copy(t, t.databaseVendors(), distributions, t.histograms());
+  }
+
+  /** {@code t} with other database vendors, distributions and histograms, the rest kept. */
+  public static TrialResult copy(
+      TrialResult t,
+      Map<String, Long> databaseVendors,
+      Map<String, Distribution> distributions,
+      Map<String, String> histograms) {
     return new TrialResult(
         t.experiment(),
         t.variant(),
@@ -198,12 +207,12 @@ public final class ResultsFixtures {
         t.counts(),
         t.statusCounts(),
         t.failures(),
-        t.databaseVendors(),
+        databaseVendors,
         t.server(),
         t.valid(),
         t.invalidReasons(),
         distributions,
-        t.histograms());
+        histograms);
   }
 
   /**
@@ -215,21 +224,6 @@ public final class ResultsFixtures {
     distributions.keySet().retainAll(List.of("clientLatencyMicros"));
     var encoded = new java.util.LinkedHashMap<>(t.histograms());
     encoded.keySet().retainAll(List.of("clientLatencyMicros"));
-    return new TrialResult(
-        t.experiment(),
-        t.variant(),
-        t.block(),
-        t.position(),
-        t.startedAt(),
-        t.window(),
-        t.counts(),
-        t.statusCounts(),
-        t.failures(),
-        Map.of(),
-        t.server(),
-        t.valid(),
-        t.invalidReasons(),
-        distributions,
-        encoded);
+    return copy(t, Map.of(), distributions, encoded);
   }
 }

@@ -146,24 +146,7 @@ class ResultsIOTest {
   /** Trials as a file from before version 4 holds them: no database vendors. */
   private static java.util.List<TrialResult> beforeVendors(java.util.List<TrialResult> trials) {
     return trials.stream()
-        .map(
-            t ->
-                new TrialResult(
-                    t.experiment(),
-                    t.variant(),
-                    t.block(),
-                    t.position(),
-                    t.startedAt(),
-                    t.window(),
-                    t.counts(),
-                    t.statusCounts(),
-                    t.failures(),
-                    Map.of(),
-                    t.server(),
-                    t.valid(),
-                    t.invalidReasons(),
-                    t.distributions(),
-                    t.histograms()))
+        .map(t -> ResultsFixtures.copy(t, Map.of(), t.distributions(), t.histograms()))
         .toList();
   }
 }
