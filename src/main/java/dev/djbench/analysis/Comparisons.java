@@ -4,6 +4,7 @@ import dev.djbench.results.Comparison;
 import dev.djbench.results.TrialResult;
 import dev.djbench.stats.BootstrapRatio;
 import dev.djbench.stats.Defaults;
+import dev.djbench.stats.Futility;
 import dev.djbench.stats.Interval;
 import dev.djbench.stats.Median;
 import dev.djbench.stats.RatioEstimate;
@@ -82,6 +83,33 @@ public final class Comparisons {
         && comparisons.stream()
             .filter(c -> gated.containsKey(c.metric()))
             .noneMatch(c -> c.verdict().equals(Verdict.INCONCLUSIVE.label()));
+  }
+
+  /**
+   * Whether the blocks left cannot settle what is still open: every gated comparison that is
+   * inconclusive after {@code blocksRun} blocks would stay so after the plan's last block even if
+   * its interval shrank as {@code 1/sqrt(blocks)} around its current centre ({@link Futility}).
+   * Stopping then ends the experiment inconclusive, as running on would most likely have done, in
+   * less time. False when nothing is open or nothing is gated.
+   */
+  public boolean futile(List<Comparison> comparisons, int blocksRun) {
+    List<Comparison> open =
+        comparisons.stream()
+            .filter(c -> gated.containsKey(c.metric()))
+            .filter(c -> c.verdict().equals(Verdict.INCONCLUSIVE.label()))
+            .toList();
+    return !open.isEmpty()
+        && blocksRun < plan.maxBlocks()
+        && open.stream()
+            .allMatch(
+                c ->
+                    Double.isFinite(c.lower())
+                        && Double.isFinite(c.upper())
+                        && Futility.futile(
+                            new VerdictRule(c.threshold()),
+                            new Interval(c.lower(), c.upper(), c.confidenceLevel()),
+                            blocksRun,
+                            plan.maxBlocks()));
   }
 
   /**

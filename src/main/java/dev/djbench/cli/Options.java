@@ -1,8 +1,6 @@
 package dev.djbench.cli;
 
 import dev.djbench.plan.Profile;
-import java.util.Arrays;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -17,15 +15,14 @@ final class Options {
   private Options() {}
 
   static Profile profile(String value) throws BadInputException {
-    try {
-      return Profile.valueOf(value.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new BadInputException(
-          "--profile '"
-              + value
-              + "' is not a profile; expected one of "
-              + Arrays.stream(Profile.values()).map(Profile::label).toList());
-    }
+    return Profile.named(value)
+        .orElseThrow(
+            () ->
+                new BadInputException(
+                    "--profile '"
+                        + value
+                        + "' is not a profile; expected one of "
+                        + Profile.values().stream().map(Profile::label).toList()));
   }
 
   /** {@code 5%} or {@code 5} → 0.05; must be below 100%. */

@@ -30,6 +30,9 @@ public final class GatlingLoadGenerator implements LoadGenerator {
    */
   static final String BARE_SIMULATION_CLASS = "dev.djbench.simulation.BareSimulation";
 
+  /** Whether this JVM's injector has had its {@link #warmUp()}. */
+  private static boolean warm;
+
   private final Path workDirectory;
   private final String simulationClass;
 
@@ -63,6 +66,34 @@ public final class GatlingLoadGenerator implements LoadGenerator {
     } catch (IOException e) {
       return "unknown";
     }
+  }
+
+  /**
+   * Runs the request path hot once per JVM before the first measured trial, so that no trial
+   * measures an interpreted injector ({@link InjectorWarmup}: {@value InjectorWarmup#SECONDS} s of
+   * requests to an endpoint of djbench's own, none to the app). Does nothing after the first time.
+   *
+   * @return whether it ran now
+   */
+  public boolean warmUp() throws LoadException {
+    synchronized (GatlingLoadGenerator.class) {
+      if (warm) {
+        return false;
+      }
+      InjectorWarmup.run(this);
+      warm = true;
+      return true;
+    }
+  }
+
+  /** Whether this JVM's injector has had its {@link #warmUp()}. */
+  public static synchronized boolean isWarm() {
+    return warm;
+  }
+
+  /** Seconds a first {@link #warmUp()} takes, for progress messages. */
+  public static int warmUpSeconds() {
+    return InjectorWarmup.SECONDS;
   }
 
   @Override

@@ -59,7 +59,7 @@ final class ExperimentSection {
       }
       out.append("</p>\n");
     }
-    if (!e.capacities().isEmpty()) {
+    if (SummaryModel.capacitySearch(e)) {
       out.append("<h3>Capacity</h3>\n")
           .append(HtmlTable.render(SummaryModel.capacities(e)))
           .append("<p class=\"note\">")
@@ -72,6 +72,8 @@ final class ExperimentSection {
               "<p class=\"note\">Each figure is the median over the variant's valid trials of that trial's own "
                   + "value.</p>\n");
     }
+    SummaryModel.autoRateNote(e)
+        .ifPresent(n -> out.append("<p class=\"note\">").append(Markup.escape(n)).append("</p>\n"));
     Table measurements = SummaryModel.measurements(e);
     if (!measurements.isEmpty()) {
       out.append("<h3>Pages</h3>\n")
@@ -92,7 +94,7 @@ final class ExperimentSection {
           .append(Markup.escape(SummaryModel.confidence(e)))
           .append("</p>\n");
     }
-    if (e.capacities().isEmpty()) {
+    if (!SummaryModel.capacitySearch(e)) {
       out.append(charts(e, schemaVersion));
     }
     out.append(invalidTrials(e.trials()));

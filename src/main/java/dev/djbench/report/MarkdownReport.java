@@ -26,7 +26,7 @@ final class MarkdownReport implements ReportFormat.Renderer {
       if (e.status() != ExperimentResult.Status.MEASURED) {
         out.append("**").append(e.status()).append("**: ").append(e.reason()).append("\n\n");
       }
-      if (!e.capacities().isEmpty()) {
+      if (SummaryModel.capacitySearch(e)) {
         out.append(SummaryModel.capacities(e).markdown())
             .append('\n')
             .append(SummaryModel.CAPACITY_NOTE)
@@ -34,6 +34,7 @@ final class MarkdownReport implements ReportFormat.Renderer {
       } else if (!e.trials().isEmpty()) {
         out.append(SummaryModel.variants(e).markdown()).append('\n');
       }
+      SummaryModel.autoRateNote(e).ifPresent(n -> out.append(n).append("\n\n"));
       Table measurements = SummaryModel.measurements(e);
       if (!measurements.isEmpty()) {
         out.append(measurements.markdown())

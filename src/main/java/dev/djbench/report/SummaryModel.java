@@ -69,17 +69,7 @@ final class SummaryModel {
             "objective",
             "probes (rate: p99 ms, errors)");
     for (var c : e.capacities()) {
-      StringBuilder probes = new StringBuilder();
-      for (var p : c.probes()) {
-        probes
-            .append(probes.length() == 0 ? "" : "; ")
-            .append(Numbers.fixed(p.ratePerSecond(), 1))
-            .append(": ")
-            .append(Numbers.fixed(p.p99Micros() / 1000.0, 1))
-            .append(", ")
-            .append(Numbers.percent(p.errorFraction(), 1))
-            .append(p.passed() ? " ✓" : " ✗");
-      }
+      String probes = probes(c);
       table.row(
           c.variant(),
           Numbers.fixed(c.capacityPerSecond(), 1),
@@ -93,12 +83,63 @@ final class SummaryModel {
               + Numbers.fixed(c.sloP99Micros() / 1000.0, 0)
               + " ms, errors < "
               + Numbers.percent(c.maxErrorFraction(), 1),
-          probes.toString());
+          probes);
     }
     return table;
   }
 
+  /** A search's probes in order: "rate: p99 ms, errors ✓/✗; …". */
+  private static String probes(dev.djbench.results.CapacityResult c) {
+    StringBuilder probes = new StringBuilder();
+    for (var p : c.probes()) {
+      probes
+          .append(probes.length() == 0 ? "" : "; ")
+          .append(Numbers.fixed(p.ratePerSecond(), 1))
+          .append(": ")
+          .append(Numbers.fixed(p.p99Micros() / 1000.0, 1))
+          .append(", ")
+          .append(Numbers.percent(p.errorFraction(), 1))
+          .append(p.passed() ? " ✓" : " ✗");
+    }
+    return probes.toString();
+  }
+
   /** The note under a capacity table. */
+  /**
+   * Whether the experiment was a capacity search (its capacities are its result), as opposed to a
+   * fixed-rate experiment whose rate {@code rate: auto} chose from a capacity probe of its slowest
+   * variant (its one capacity only explains the rate).
+   */
+  static boolean capacitySearch(ExperimentResult e) {
+    return !e.capacities().isEmpty() && e.comparisons().isEmpty() && e.measurements().isEmpty();
+  }
+
+  /** Whether {@code rate: auto} chose the experiment's rate; the note says from what. */
+  static java.util.Optional<String> autoRateNote(ExperimentResult e) {
+    if (e.capacities().isEmpty() || capacitySearch(e)) {
+      return java.util.Optional.empty();
+    }
+    var c = e.capacities().get(0);
+    double rate =
+        e.trials().stream()
+            .mapToDouble(t -> t.window().targetRatePerSecond())
+            .max()
+            .orElse(Double.NaN);
+    return java.util.Optional.of(
+        "rate: auto — "
+            + c.variant()
+            + ", the slowest variant unloaded, held "
+            + Numbers.fixed(c.lastPassingPerSecond(), 1)
+            + "/s with p99 within "
+            + Numbers.fixed(c.sloP99Micros() / 1000.0, 1)
+            + " ms ("
+            + c.outcome()
+            + "); every variant was measured at half that, "
+            + Numbers.fixed(rate, 0)
+            + "/s. Probes (rate: p99 ms, errors): "
+            + probes(c));
+  }
+
   static final String CAPACITY_NOTE =
       "capacity = the highest arrival rate whose trial met the objective; the "
           + "bracket is the search's resolution (last rate met, first missed), each rate probed once — not a confidence "

@@ -26,12 +26,13 @@ final class TextReport implements ReportFormat.Renderer {
             .append(e.reason())
             .append('\n');
       }
-      if (!e.capacities().isEmpty()) {
+      if (SummaryModel.capacitySearch(e)) {
         out.append(SummaryModel.capacities(e).text("  "));
         out.append("  ").append(SummaryModel.CAPACITY_NOTE).append('\n');
       } else if (!e.trials().isEmpty()) {
         out.append(SummaryModel.variants(e).text("  "));
       }
+      SummaryModel.autoRateNote(e).ifPresent(n -> out.append("  ").append(n).append('\n'));
       Table measurements = SummaryModel.measurements(e);
       if (!measurements.isEmpty()) {
         out.append(measurements.text("  "));

@@ -123,10 +123,13 @@ public final class DoctorRun {
               : "no load");
       progress.say("results: %s", runDirectory);
       var factory = new ExperimentServers.Factory(services, cpus, apps, work, logs, progress::line);
-      var trials =
-          new TrialRunner(options.profile(), new GatlingLoadGenerator(work.resolve("gatling")));
+      var load = new GatlingLoadGenerator(work.resolve("gatling"));
+      var trials = new TrialRunner(options.profile(), load);
       Map<String, String> skipped =
           RunExecutor.startServices(selected(), versions, services, progress);
+      if (settings.load()) {
+        RunExecutor.warmUpInjector(load, progress);
+      }
       for (Experiment experiment : selected()) {
         String reason = skipped.get(experiment.id());
         if (reason != null) {
@@ -333,8 +336,14 @@ public final class DoctorRun {
         throws TargetException {
       double rate = experiment.load().ratePerSecond();
       progress.say(
-          "  [%s] %s: under load at %s/s for %d s",
-          experiment.id(), v.name(), Rules.trim(rate), options.profile().trialSeconds());
+          "  [%s] %s: under load at %s/s for %d s%s",
+          experiment.id(),
+          v.name(),
+          Rules.trim(rate),
+          options.profile().trialSeconds(),
+          experiment.load().autoRate()
+              ? " (the doctor does not probe for rate: auto; this is the rate above it)"
+              : "");
       TrialResult t = trials.run(sized, List.of(v), servers, 0, 0, rate).get(0);
       Distribution server = t.distribution("serverTotalMicros");
       Distribution groups = t.distributions().getOrDefault("serverDbGroupsMicros", null);

@@ -41,6 +41,7 @@ final class ExperimentRunner {
   private final ExperimentServers.Factory servers;
   private final Journal journal;
   private final Progress progress;
+  private final boolean stopForFutility;
 
   ExperimentRunner(
       Profile profile,
@@ -49,8 +50,10 @@ final class ExperimentRunner {
       TrialRunner trials,
       ExperimentServers.Factory servers,
       Journal journal,
-      Progress progress) {
+      Progress progress,
+      boolean stopForFutility) {
     this.profile = profile;
+    this.stopForFutility = stopForFutility;
     this.order = order;
     this.comparisons = comparisons;
     this.trials = trials;
@@ -119,6 +122,28 @@ final class ExperimentRunner {
       Recorder recorder)
       throws TargetException, IOException {
     List<String> candidates = experiment.variants().stream().skip(1).map(Variant::name).toList();
+    double rate = experiment.load().ratePerSecond();
+    List<CapacityResult> chosenBy = List.of();
+    if (experiment.load().autoRate()) {
+      var choice =
+          AutoRate.choose(
+              experiment,
+              running,
+              slowest ->
+                  (probeRate, index) -> {
+                    // A probe is not a block: it is neither compared nor journaled; its figures
+                    // stay in the result as the slowest variant's capacity.
+                    TrialResult trial =
+                        trials
+                            .run(experiment, List.of(slowest), running, index, 0, probeRate)
+                            .get(0);
+                    running.checkAlive();
+                    return trial;
+                  },
+              progress);
+      rate = choice.ratePerSecond();
+      chosenBy = List.of(choice.probe());
+    }
     List<Comparison> compared = List.of();
     int restarts = 0;
     for (ExperimentPlan.Block block : plan.blocks()) {
@@ -137,13 +162,7 @@ final class ExperimentRunner {
         // comparisons.
         for (int attempt = 0; attempt < 2; attempt++) {
           List<TrialResult> measured =
-              trials.run(
-                  experiment,
-                  unit,
-                  running,
-                  block.index(),
-                  position,
-                  experiment.load().ratePerSecond());
+              trials.run(experiment, unit, running, block.index(), position, rate);
           recorder.record(measured);
           running.checkAlive();
           if (measured.stream().allMatch(TrialResult::valid)) {
@@ -160,7 +179,15 @@ final class ExperimentRunner {
         continue;
       }
       compared = comparisons.compare(experiment.baseline().name(), candidates, recorder.trials);
-      if (plan.stopAfter(block.index() + 1, comparisons.settled(compared))) {
+      int done = block.index() + 1;
+      if (plan.stopAfter(done, comparisons.settled(compared))) {
+        break;
+      }
+      if (stopForFutility && plan.stopAfter(done, comparisons.futile(compared, done))) {
+        progress.say(
+            "  [%s] stopped after %d of at most %d blocks: the blocks left could not settle what is"
+                + " still inconclusive (docs/statistics.md, \"futility\")",
+            experiment.id(), done, plan.maxBlocks());
         break;
       }
     }
@@ -178,6 +205,7 @@ final class ExperimentRunner {
         result(experiment, variants)
             .withTrials(recorder.trials)
             .withComparisons(compared)
+            .withCapacities(chosenBy)
             .withInterleave(
                 experiment.load().interleave().name().toLowerCase(Locale.ROOT), restarts);
     return experiment.pages()

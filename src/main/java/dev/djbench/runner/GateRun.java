@@ -89,8 +89,8 @@ public final class GateRun {
       } else {
         double alphaPerLook =
             new SequentialPlan(
-                    options.profile().minBlocks(),
-                    options.profile().maxBlocks(),
+                    options.profile().forGate().minBlocks(),
+                    options.profile().forGate().maxBlocks(),
                     Defaults.FAMILY_ALPHA)
                 .alphaPerLook();
         decision =

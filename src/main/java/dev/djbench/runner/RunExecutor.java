@@ -2,7 +2,6 @@ package dev.djbench.runner;
 
 import dev.djbench.analysis.Comparisons;
 import dev.djbench.load.GatlingLoadGenerator;
-import dev.djbench.load.LoadGenerator;
 import dev.djbench.plan.BlockOrder;
 import dev.djbench.results.ExperimentResult;
 import dev.djbench.results.Journal;
@@ -113,7 +112,7 @@ public final class RunExecutor {
       progress.say("CPU layout: %s", cpus.describe());
       progress.say("app servers: %s", apps.describe());
 
-      LoadGenerator load = new GatlingLoadGenerator(work.resolve("gatling"));
+      GatlingLoadGenerator load = new GatlingLoadGenerator(work.resolve("gatling"));
       var plan =
           new SequentialPlan(
               options.profile().minBlocks(), options.profile().maxBlocks(), Defaults.ALPHA);
@@ -126,9 +125,12 @@ public final class RunExecutor {
               new ExperimentServers.Factory(
                   services, cpus, apps, work, runDirectory.resolve("logs"), progress::line),
               journal,
-              progress);
+              progress,
+              // A gate runs its blocks: detection is its point, and an inconclusive gate passes.
+              options.scenario().gate().isEmpty());
 
       Map<String, String> skipReasons = startServices(selected(), versions, services, progress);
+      warmUpInjector(load, progress);
 
       for (Experiment experiment : selected()) {
         String missing = skipReasons.get(experiment.id());
@@ -204,6 +206,25 @@ public final class RunExecutor {
     }
     ServicePreflight.start(runnable, services, progress::line);
     return skipReasons;
+  }
+
+  /**
+   * Runs the load generator's request path hot before the first trial (once per JVM), so that the
+   * first trials do not measure an interpreted injector.
+   */
+  static void warmUpInjector(GatlingLoadGenerator load, Progress progress) throws TargetException {
+    if (GatlingLoadGenerator.isWarm()) {
+      return;
+    }
+    progress.say(
+        "load generator: %d s of requests to an endpoint of its own, to compile its request path"
+            + " before the first trial",
+        GatlingLoadGenerator.warmUpSeconds());
+    try {
+      load.warmUp();
+    } catch (dev.djbench.load.LoadException e) {
+      throw new TargetException("the load generator failed its warm-up: " + e.getMessage(), e);
+    }
   }
 
   /** The work folder holds per-server databases (large for some seeds); logs and results stay. */

@@ -72,12 +72,13 @@ public record RunOptions(
 
   /**
    * These options for a gate's or a calibration's run of {@code gateScenario} (its two sides in
-   * place): every experiment, stopping early only on the {@code stopOn} metrics.
+   * place): every experiment, stopping early only on the {@code stopOn} metrics, in the gate's
+   * shape of the profile ({@link Profile#forGate()}).
    */
   public RunOptions forGate(Scenario gateScenario, java.util.Map<String, Double> stopOn) {
     return new RunOptions(
         gateScenario,
-        profile,
+        profile.forGate(),
         seed,
         threshold,
         reportsDirectory,

@@ -157,6 +157,11 @@ final class ExperimentReader {
           f.pointer("capacity"),
           "a gate compares fixed-rate trials; capacity searches belong in 'run' scenarios");
     }
+    if (capacity.isPresent() && load.autoRate()) {
+      problems.addMessage(
+          f.pointer("capacity"),
+          "a capacity search probes its own rates; 'rate: auto' applies to fixed-rate experiments");
+    }
     return Optional.of(
         new Experiment(
             id.get(),

@@ -11,6 +11,9 @@ import java.util.OptionalInt;
  * @param timeoutSeconds how long one request may take before it counts as failed, &gt;= 1
  * @param maxErrorFraction a trial with a larger share of errors is invalid, from 0 to 1
  * @param interleave whether the variants of a block run one after another or together
+ * @param autoRate {@code rate: auto}: the rate is chosen when the experiment runs, from a capacity
+ *     probe of its slowest variant; {@code ratePerSecond} is then the rate inherited from the level
+ *     above, which only the doctor uses
  */
 public record LoadSettings(
     double ratePerSecond,
@@ -18,7 +21,8 @@ public record LoadSettings(
     OptionalInt warmupSeconds,
     int timeoutSeconds,
     double maxErrorFraction,
-    Interleave interleave) {
+    Interleave interleave,
+    boolean autoRate) {
 
   public LoadSettings {
     java.util.Objects.requireNonNull(interleave, "interleave");

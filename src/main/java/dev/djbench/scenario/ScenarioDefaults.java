@@ -43,7 +43,8 @@ public final class ScenarioDefaults {
           OptionalInt.empty(),
           TIMEOUT_SECONDS,
           MAX_ERROR_FRACTION,
-          Interleave.TRIALS);
+          Interleave.TRIALS,
+          false);
 
   public static final Deployment DEPLOYMENT =
       new Deployment(

@@ -98,12 +98,19 @@ final class SettingsReader {
 
   static LoadSettings load(Fields f, LoadSettings base) {
     f.allowOnly("rate", "arrival", "warmup", "timeout", "max_errors", "interleave");
+    var rawRate = f.raw("rate");
+    boolean autoRate =
+        rawRate == null || rawRate.isNull()
+            ? base.autoRate()
+            : rawRate.isTextual() && rawRate.asText().trim().equals("auto");
     double rate =
-        f.parsed(
-                "rate",
-                Units::ratePerSecond,
-                "a rate like '40/s' or '600/min' (above 0, at most 100000/s)")
-            .orElse(base.ratePerSecond());
+        autoRate
+            ? base.ratePerSecond()
+            : f.parsed(
+                    "rate",
+                    Units::ratePerSecond,
+                    "a rate like '40/s' or '600/min' (above 0, at most 100000/s), or 'auto'")
+                .orElse(base.ratePerSecond());
     boolean poisson =
         f.string("arrival", false)
             .map(
@@ -128,7 +135,7 @@ final class SettingsReader {
         f.parsed("max_errors", Units::fraction, "a percentage like '1%'")
             .orElse(base.maxErrorFraction());
     Interleave interleave = f.choice("interleave", Interleave.class).orElse(base.interleave());
-    return new LoadSettings(rate, poisson, warmup, timeout, maxErrors, interleave);
+    return new LoadSettings(rate, poisson, warmup, timeout, maxErrors, interleave, autoRate);
   }
 
   static Deployment overlay(Fields f, Deployment base) {

@@ -35,6 +35,33 @@ class ComparisonsTest {
     return all.stream().filter(c -> c.metric().equals(name)).findFirst().orElseThrow();
   }
 
+  private static Comparison open(String metric, double lower, double upper) {
+    return new Comparison(
+        "naive",
+        "optimized",
+        metric,
+        1,
+        1,
+        Math.sqrt(lower * upper),
+        lower,
+        upper,
+        0.99,
+        3,
+        "inconclusive",
+        0.05);
+  }
+
+  @Test
+  void futilityLooksOnlyAtGatedComparisonsThatAreStillOpen() {
+    Comparison straddling = open("clientLatencyMicros.p50", 0.95, 1.154);
+    Comparison promising = open("clientLatencyMicros.p50", 1.03, 1.17);
+    Comparison ungated = open("serverTotalMicros.p50", 1.03, 1.17);
+    assertTrue(comparisons.futile(List.of(straddling, ungated), 3));
+    assertFalse(comparisons.futile(List.of(promising), 3), "could still show slower");
+    assertFalse(comparisons.futile(List.of(ungated), 3), "nothing gated is open");
+    assertFalse(comparisons.futile(List.of(straddling), 8), "no blocks left to save");
+  }
+
   @Test
   void aClearEffectIsFasterWithAnIntervalAroundItsRatio() {
     List<Comparison> all =

@@ -202,6 +202,60 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void rateAutoIsInheritedAndAFixedRateBelowTurnsItOff() throws Exception {
+    Scenario s =
+        parse(
+            """
+        suite: t
+        app: ../sample-django-app
+        defaults:
+          load: {rate: auto}
+        experiments:
+          - id: probed
+            variants: {x: GET /a/, y: GET /b/}
+          - id: fixed
+            variants: {x: GET /a/, y: GET /b/}
+            load: {rate: 12/s}
+        """);
+    assertTrue(s.experiments().get(0).load().autoRate());
+    assertEquals(
+        ScenarioDefaults.LOAD.ratePerSecond(), s.experiments().get(0).load().ratePerSecond());
+    assertFalse(s.experiments().get(1).load().autoRate());
+    assertEquals(12.0, s.experiments().get(1).load().ratePerSecond());
+  }
+
+  @Test
+  void rateAutoWithACapacitySearchIsRefused() {
+    var p =
+        onlyProblem(
+            """
+        suite: t
+        app: ../sample-django-app
+        experiments:
+          - id: a
+            variants: {x: GET /a/, y: GET /b/}
+            load: {rate: auto}
+            capacity: {slo_p99: 250ms}
+        """);
+    assertTrue(p.toString().contains("rate: auto"), p.toString());
+  }
+
+  @Test
+  void aRateThatIsNeitherARateNorAutoSaysBoth() {
+    var p =
+        onlyProblem(
+            """
+        suite: t
+        app: ../sample-django-app
+        experiments:
+          - id: a
+            variants: {x: GET /a/, y: GET /b/}
+            load: {rate: automatic}
+        """);
+    assertTrue(p.toString().contains(":6:") && p.toString().contains("or 'auto'"), p.toString());
+  }
+
+  @Test
   void anUnknownInterleaveIsNamedWithItsLineAndTheChoices() {
     var p =
         onlyProblem(
