@@ -115,7 +115,7 @@ public final class RunExecutor {
       GatlingLoadGenerator load = new GatlingLoadGenerator(work.resolve("gatling"));
       var plan =
           new SequentialPlan(
-              options.profile().minBlocks(), options.profile().maxBlocks(), Defaults.ALPHA);
+              options.profile().minBlocks(), options.profile().maxBlocks(), stoppingAlpha(options));
       var runner =
           new ExperimentRunner(
               options.profile(),
@@ -206,6 +206,22 @@ public final class RunExecutor {
     }
     ServicePreflight.start(runnable, services, progress::line);
     return skipReasons;
+  }
+
+  /**
+   * The error rate the run's intervals spend: {@link Defaults#ALPHA}, and for a gate that stops
+   * early that rate shared by its checks (Bonferroni over every experiment and gated metric). A
+   * gate decides each check at Holm's levels, the strictest of which is exactly that share
+   * (docs/statistics.md, §6); if its run stopped as soon as the checks settled at the run's own
+   * level, a regression the run had just seen could still be inconclusive for the gate. At the
+   * strictest level, whatever settles the run settles the gate too.
+   */
+  static double stoppingAlpha(RunOptions options) {
+    if (options.scenario().gate().isEmpty() || options.gated().isEmpty()) {
+      return Defaults.ALPHA;
+    }
+    int experiments = Math.max(1, options.scenario().experiments().size());
+    return Defaults.FAMILY_ALPHA / (experiments * options.gated().size());
   }
 
   /**
