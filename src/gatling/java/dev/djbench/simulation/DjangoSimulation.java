@@ -1,5 +1,6 @@
 package dev.djbench.simulation;
 
+import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.constantUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.nothingFor;
 import static io.gatling.javaapi.core.CoreDsl.responseTimeInMillis;
@@ -9,6 +10,7 @@ import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
 import dev.djbench.load.ActiveTrial;
+import dev.djbench.load.PoissonSchedule;
 import dev.djbench.load.TrialSpec;
 import dev.djbench.measure.TrialRecorder;
 import io.gatling.javaapi.core.OpenInjectionStep;
@@ -90,17 +92,26 @@ public class DjangoSimulation extends Simulation {
             .exec(request)
             .exec(session -> record(recorder, session));
 
-    OpenInjectionStep arrivals =
-        spec.poisson()
-            ? constantUsersPerSec(spec.ratePerSecond())
-                .during(seconds(spec.totalSeconds()))
-                .randomized()
-            : constantUsersPerSec(spec.ratePerSecond()).during(seconds(spec.totalSeconds()));
     List<OpenInjectionStep> steps = new ArrayList<>();
     if (part.offsetNanos() > 0) {
       steps.add(nothingFor(Duration.ofNanos(part.offsetNanos())));
     }
-    steps.add(arrivals);
+    if (spec.poisson()) {
+      // The block's own draw of arrivals, the same for every variant of the block (common random
+      // numbers, see PoissonSchedule): one user after each gap.
+      List<Long> gaps =
+          PoissonSchedule.gapsNanos(spec.arrivalSeed(), spec.ratePerSecond(), spec.totalSeconds());
+      for (long gap : gaps) {
+        steps.add(nothingFor(Duration.ofNanos(gap)));
+        steps.add(atOnceUsers(1));
+      }
+      if (gaps.isEmpty()) {
+        // No arrival fell within the trial: it lasts as long, with nobody sent.
+        steps.add(nothingFor(seconds(spec.totalSeconds())));
+      }
+    } else {
+      steps.add(constantUsersPerSec(spec.ratePerSecond()).during(seconds(spec.totalSeconds())));
+    }
     return scenario.injectOpen(steps).protocols(protocol);
   }
 

@@ -93,7 +93,8 @@ final class InjectorWarmup {
               false,
               0,
               SECONDS,
-              10);
+              10,
+              0);
       return generator.runTogether(List.of(spec), List.of(() -> {})).get(0);
     } finally {
       server.stop(0);

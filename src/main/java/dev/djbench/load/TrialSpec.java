@@ -19,6 +19,9 @@ import java.util.Map;
  *     open-model injection in whole seconds: a fractional duration would silently be cut)
  * @param measureSeconds whole seconds of the measured window, &gt; 0
  * @param requestTimeoutSeconds how long one request may take before it counts as failed, &gt; 0
+ * @param arrivalSeed seeds the Poisson arrivals ({@link PoissonSchedule}); the variants of one
+ *     block get the same seed, so that they meet the same arrivals. Unused for evenly spaced
+ *     arrivals
  */
 public record TrialSpec(
     String name,
@@ -31,7 +34,8 @@ public record TrialSpec(
     boolean poisson,
     int warmupSeconds,
     int measureSeconds,
-    double requestTimeoutSeconds) {
+    double requestTimeoutSeconds,
+    long arrivalSeed) {
 
   public TrialSpec {
     headers = Map.copyOf(headers);

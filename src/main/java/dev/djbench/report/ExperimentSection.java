@@ -91,7 +91,7 @@ final class ExperimentSection {
                   (header, cell) ->
                       header.equals("verdict") ? Badge.verdict(cell) : Markup.escape(cell)))
           .append("<p class=\"note\">")
-          .append(Markup.escape(SummaryModel.confidence(e)))
+          .append(Markup.escape(SummaryModel.confidence(e, schemaVersion)))
           .append("</p>\n");
     }
     if (!SummaryModel.capacitySearch(e)) {

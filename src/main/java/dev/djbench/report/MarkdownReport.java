@@ -46,7 +46,7 @@ final class MarkdownReport implements ReportFormat.Renderer {
       if (!comparisons.isEmpty()) {
         out.append(comparisons.markdown())
             .append('\n')
-            .append(SummaryModel.confidence(e))
+            .append(SummaryModel.confidence(e, run.schemaVersion()))
             .append("\n");
       }
     }

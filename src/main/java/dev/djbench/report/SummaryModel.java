@@ -283,7 +283,7 @@ final class SummaryModel {
         run.clientLatencyResolution());
   }
 
-  static String confidence(ExperimentResult e) {
+  static String confidence(ExperimentResult e, int schemaVersion) {
     List<Comparison> c = e.comparisons();
     if (c.isEmpty() || Double.isNaN(c.get(0).confidenceLevel())) {
       return "";
@@ -291,10 +291,11 @@ final class SummaryModel {
     return String.format(
         java.util.Locale.ROOT,
         "ratio = candidate/baseline, geometric mean of per-block ratios; interval at %.1f%% confidence "
-            + "(%.0f%% overall across sequential looks), never narrower than the clock's step allows"
-            + " (client latency: ±0.5 ms per value); δ = %.1f%%%s",
+            + "(at least %.0f%% overall across sequential looks), never narrower than the clock's step"
+            + " allows (client latency: %s per value); δ = %.1f%%%s",
         100 * c.get(0).confidenceLevel(),
         100 * (1 - Defaults.ALPHA),
+        schemaVersion >= 5 ? "±0.5 µs" : "±0.5 ms",
         100 * c.get(0).threshold(),
         (e.measuredTogether()
                 ? "; each block measured its variants together, their requests alternating"

@@ -41,7 +41,7 @@ final class TextReport implements ReportFormat.Renderer {
       Table comparisons = SummaryModel.comparisons(e);
       if (!comparisons.isEmpty()) {
         out.append(comparisons.text("  "));
-        out.append("  ").append(SummaryModel.confidence(e)).append('\n');
+        out.append("  ").append(SummaryModel.confidence(e, run.schemaVersion())).append('\n');
       }
     }
     return out.toString();

@@ -124,7 +124,7 @@ public final class DoctorRun {
       progress.say("results: %s", runDirectory);
       var factory = new ExperimentServers.Factory(services, cpus, apps, work, logs, progress::line);
       var load = new GatlingLoadGenerator(work.resolve("gatling"));
-      var trials = new TrialRunner(options.profile(), load);
+      var trials = new TrialRunner(options.profile(), load, options.seed());
       Map<String, String> skipped =
           RunExecutor.startServices(selected(), versions, services, progress);
       if (settings.load()) {

@@ -121,7 +121,7 @@ public final class RunExecutor {
               options.profile(),
               new BlockOrder(options.seed()),
               new Comparisons(plan, options.gated(), options.threshold(), options.seed()),
-              new TrialRunner(options.profile(), load),
+              new TrialRunner(options.profile(), load, options.seed()),
               new ExperimentServers.Factory(
                   services, cpus, apps, work, runDirectory.resolve("logs"), progress::line),
               journal,

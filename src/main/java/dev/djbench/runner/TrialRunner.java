@@ -31,10 +31,22 @@ final class TrialRunner {
 
   private final Profile profile;
   private final LoadGenerator load;
+  private final long seed;
 
-  TrialRunner(Profile profile, LoadGenerator load) {
+  /**
+   * @param seed the run's seed: with the experiment and the block it seeds the block's Poisson
+   *     arrivals, the same for every variant of the block
+   */
+  TrialRunner(Profile profile, LoadGenerator load, long seed) {
     this.profile = profile;
     this.load = load;
+    this.seed = seed;
+  }
+
+  /** The seed of a block's Poisson arrivals: one per run, experiment and block. */
+  static long arrivalSeed(long runSeed, String experiment, int block) {
+    long h = runSeed * 0x9E3779B97F4A7C15L + experiment.hashCode();
+    return h * 31 + block;
   }
 
   /**
@@ -140,7 +152,8 @@ final class TrialRunner {
         settings.poisson(),
         warmup,
         profile.trialSeconds(),
-        settings.timeoutSeconds());
+        settings.timeoutSeconds(),
+        arrivalSeed(seed, experiment.id(), block));
   }
 
   /**

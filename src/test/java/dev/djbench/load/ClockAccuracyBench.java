@@ -29,7 +29,7 @@ class ClockAccuracyBench {
       generator.warmUp();
     }
     TrialSpec spec =
-        new TrialSpec("clock", base, "GET", path, Map.of(), "", rate, false, 2, seconds, 10);
+        new TrialSpec("clock", base, "GET", path, Map.of(), "", rate, false, 2, seconds, 10, 0);
     TrialMeasurement m = generator.run(spec, () -> {});
     Histogram fine = m.histograms().clientLatencyMicros();
     Histogram gatling = m.histograms().gatlingLatencyMicros();

@@ -79,7 +79,7 @@ class GatlingLoadGeneratorTest {
   private TrialSpec spec(String path, double rate, int warmup, int measure) {
     URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     return new TrialSpec(
-        "test" + path, base, "GET", path, Map.of(), "", rate, false, warmup, measure, 5);
+        "test" + path, base, "GET", path, Map.of(), "", rate, false, warmup, measure, 5, 0);
   }
 
   /**
@@ -124,6 +124,31 @@ class GatlingLoadGeneratorTest {
     assertTrue(
         switches >= 0.75 * (order.size() - 1),
         switches + " switches in " + order.size() + " arrivals: " + order);
+  }
+
+  /**
+   * Poisson streams follow the schedule their seed draws: with one seed, every stream of a block
+   * sends exactly the arrivals of that schedule (common random numbers).
+   */
+  @Test
+  void poissonStreamsOfOneSeedSendTheSameDrawnArrivals(@TempDir Path work) throws Exception {
+    URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    long seed = 99;
+    List<TrialSpec> specs = new ArrayList<>();
+    for (String path : new String[] {"/a", "/b"}) {
+      specs.add(
+          new TrialSpec(
+              "poisson" + path, base, "GET", path, Map.of(), "", 25, true, 0, 2, 5, seed));
+    }
+    new GatlingLoadGenerator(work).runTogether(specs, List.of(() -> {}, () -> {}));
+    int expected = PoissonSchedule.gapsNanos(seed, 25, 2).size();
+    List<String> order;
+    synchronized (arrivals) {
+      order = List.copyOf(arrivals);
+    }
+    assertTrue(expected > 20, "the draw has " + expected + " arrivals");
+    assertEquals(expected, order.stream().filter("a"::equals).count(), order.toString());
+    assertEquals(expected, order.stream().filter("b"::equals).count(), order.toString());
   }
 
   @Test
@@ -177,7 +202,8 @@ class GatlingLoadGeneratorTest {
             false,
             0,
             1,
-            2);
+            2,
+            0);
     TrialMeasurement m = new GatlingLoadGenerator(work).run(refused, () -> {});
     assertTrue(m.started() > 0);
     assertEquals(m.started(), m.connectionFailures());

@@ -32,7 +32,7 @@ class InjectorBench {
     for (var generator : new GatlingLoadGenerator[] {djbench, bare}) {
       generator.run(
           new TrialSpec(
-              "warm", base, "GET", "/hello.txt?warm", Map.of(), "", 4000, false, 0, 8, 10),
+              "warm", base, "GET", "/hello.txt?warm", Map.of(), "", 4000, false, 0, 8, 10, 0),
           () -> {});
     }
     for (String rateText : System.getProperty("djbench.bench.rates", "1000,2000").split(",")) {
@@ -54,7 +54,8 @@ class InjectorBench {
                   false,
                   1,
                   seconds,
-                  10);
+                  10,
+                  0);
           long cpuBefore = os.getProcessCpuTime();
           TrialMeasurement m = (mode.equals("bare") ? bare : djbench).run(spec, () -> {});
           long cpu = os.getProcessCpuTime() - cpuBefore;
