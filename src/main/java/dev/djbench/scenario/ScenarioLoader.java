@@ -33,9 +33,31 @@ public final class ScenarioLoader {
     this.home = home;
   }
 
+  /**
+   * The largest scenario file read: 1 MiB. A suite of a hundred experiments is some 30 kB, and the
+   * YAML parser spends about a second per megabyte on a long comment line, so a larger file is a
+   * mistake (a log pasted in, a generated file gone wrong) better named than waited for.
+   */
+  public static final long MAX_BYTES = 1L << 20;
+
   public Scenario load(Path file) throws ScenarioException {
     String text;
     try {
+      long size = Files.size(file);
+      if (size > MAX_BYTES) {
+        throw new ScenarioException(
+            List.of(
+                new ScenarioException.Problem(
+                    file,
+                    0,
+                    0,
+                    "",
+                    String.format(
+                        java.util.Locale.ROOT,
+                        "the file is %,d bytes; a scenario file may have at most %,d bytes (1 MiB)",
+                        size,
+                        MAX_BYTES))));
+      }
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new ScenarioException(

@@ -416,6 +416,26 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void aFileAboveOneMebibyteIsRefusedBeforeItIsParsed() throws Exception {
+    String valid =
+        """
+        suite: t
+        app: ../sample-django-app
+        experiments:
+          - id: a
+            variants: {x: GET /a/, y: GET /b/}
+        """;
+    // Valid YAML all the way: a long comment after the suite.
+    String big = valid + "# " + "x".repeat((int) ScenarioLoader.MAX_BYTES) + "\n";
+    Files.writeString(file, big);
+    var e = assertThrows(ScenarioException.class, () -> loader.load(file));
+    String text = e.getMessage();
+    assertTrue(text.contains("1,048,576 bytes (1 MiB)") && text.contains(file.toString()), text);
+    Files.writeString(file, valid);
+    assertEquals("t", loader.load(file).suite(), "a small file still loads");
+  }
+
+  @Test
   void aMissingFileIsAProblemNotACrash() {
     ScenarioException e =
         assertThrows(ScenarioException.class, () -> loader.load(home.resolve("none.yaml")));
