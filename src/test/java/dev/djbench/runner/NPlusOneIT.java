@@ -63,10 +63,20 @@ class NPlusOneIT {
       assertEquals(
           t.counts().requests(),
           HistogramCodec.decode(t.histograms().get("clientLatencyMicros")).getTotalCount());
-      assertTrue(t.server().cpuSeconds() > 0, "server CPU was sampled");
+      // The suite measures both pages of one server together (interleave: requests): one
+      // server's CPU time cannot be split between two streams, so none is claimed.
+      assertEquals(0, t.server().processes(), "no CPU figure for a shared server");
     }
     assertEquals(e.trials().size(), Journal.read(runDirectory.resolve(Journal.FILE)).size());
     assertTrue(Files.readString(runDirectory.resolve("summary.md")).contains("| optimized |"));
+    assertEquals("requests", e.interleave(), "the technique suite measures its variants together");
+    assertEquals(
+        "not reported",
+        e.comparisons().stream()
+            .filter(c -> c.metric().equals("server.cpuMillisPerRequest"))
+            .findFirst()
+            .orElseThrow()
+            .verdict());
     assertEquals(
         List.of(),
         dev.djbench.testsupport.Processes.mentioning(reports.toString()),
