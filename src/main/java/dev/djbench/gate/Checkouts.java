@@ -19,7 +19,8 @@ public final class Checkouts implements AutoCloseable {
   private final List<Path[]> worktrees = new ArrayList<>();
 
   /**
-   * @param workDirectory where worktrees are created; created if missing
+   * @param workDirectory where worktrees are created; created if missing, and removed on {@link
+   *     #close()} once empty: the checkouts own it
    */
   public Checkouts(Path workDirectory) {
     this.workDirectory = workDirectory;
@@ -142,5 +143,12 @@ public final class Checkouts implements AutoCloseable {
       }
     }
     worktrees.clear();
+    // The folder the worktrees went into is the gate's own (a fresh temporary directory): gone
+    // with them, and left alone if anything else is still in it.
+    try {
+      Files.deleteIfExists(workDirectory);
+    } catch (IOException e) {
+      // Not empty (a worktree git could not remove) or already gone: nothing of it is lost.
+    }
   }
 }
