@@ -132,6 +132,10 @@ public final class RunExecutor {
       Map<String, String> skipReasons = startServices(selected(), versions, services, progress);
       warmUpInjector(load, progress);
 
+      List<Experiment> toRun =
+          selected().stream().filter(e -> !skipReasons.containsKey(e.id())).toList();
+      var estimate = new RunEstimate(options.profile(), System.nanoTime());
+      int index = 0;
       for (Experiment experiment : selected()) {
         String missing = skipReasons.get(experiment.id());
         if (missing != null) {
@@ -140,11 +144,17 @@ public final class RunExecutor {
               ExperimentRunner.resultOf(experiment).with(ExperimentResult.Status.SKIPPED, missing));
           continue;
         }
-        progress.say("[%s] %s", experiment.id(), experiment.technique());
+        progress.say(
+            "[%s] %s  (%s)",
+            experiment.id(),
+            experiment.technique(),
+            estimate.line(
+                ++index, toRun.size(), toRun.subList(index - 1, toRun.size()), System.nanoTime()));
         state.current = experiment;
         state.currentTrials.clear();
         try {
           state.add(runner.run(experiment, state.currentTrials::add));
+          estimate.done(experiment);
           // Which service versions the numbers came from: recorded while the services still run.
           services
               .started()
