@@ -29,40 +29,37 @@ class AutoRateTest {
     assertEquals(0.01, AutoRate.spec(5_000_000, 1, 0).maxErrorFraction(), "0% is not a limit");
   }
 
+  private static Deployment deployment(Deployment.Server server, Deployment.WorkerClass worker) {
+    Deployment base = ScenarioDefaults.DEPLOYMENT;
+    return new Deployment(
+        server,
+        worker,
+        3,
+        4,
+        base.database(),
+        base.cache(),
+        false,
+        0,
+        base.staticFiles(),
+        false,
+        false,
+        Map.of());
+  }
+
   @Test
   void concurrencyCountsThreadsOnlyForGthreadAndOneForRunserver() {
-    Deployment base = ScenarioDefaults.DEPLOYMENT;
-    assertEquals(base.workers(), AutoRate.concurrency(base));
-    var gthread =
-        new Deployment(
-            Deployment.Server.GUNICORN,
-            Deployment.WorkerClass.GTHREAD,
-            3,
-            4,
-            base.database(),
-            base.cache(),
-            false,
-            0,
-            base.staticFiles(),
-            false,
-            false,
-            Map.of());
-    assertEquals(12, AutoRate.concurrency(gthread));
-    var runserver =
-        new Deployment(
-            Deployment.Server.RUNSERVER,
-            Deployment.WorkerClass.SYNC,
-            3,
-            4,
-            base.database(),
-            base.cache(),
-            false,
-            0,
-            base.staticFiles(),
-            false,
-            false,
-            Map.of());
-    assertEquals(1, AutoRate.concurrency(runserver));
+    assertEquals(
+        ScenarioDefaults.DEPLOYMENT.workers(), AutoRate.concurrency(ScenarioDefaults.DEPLOYMENT));
+    assertEquals(
+        12,
+        AutoRate.concurrency(
+            deployment(Deployment.Server.GUNICORN, Deployment.WorkerClass.GTHREAD)));
+    assertEquals(
+        3,
+        AutoRate.concurrency(deployment(Deployment.Server.GUNICORN, Deployment.WorkerClass.SYNC)));
+    assertEquals(
+        1,
+        AutoRate.concurrency(deployment(Deployment.Server.RUNSERVER, Deployment.WorkerClass.SYNC)));
   }
 
   private static CapacityResult held(double lastPassing, double firstFailing) {
