@@ -199,7 +199,8 @@ final class ExperimentRunner {
       return result(experiment, variants)
           .with(Status.FAILED, "every trial was invalid (first: " + why + ")")
           .withTrials(recorder.trials)
-          .withComparisons(compared);
+          .withComparisons(compared)
+          .withCapacities(chosenBy);
     }
     ExperimentResult measured =
         result(experiment, variants)
