@@ -40,9 +40,12 @@ public record RunResult(
 
   /** How a run ended. */
   public enum Status implements Word {
-    /** Every selected experiment ran to its end (each with its own status). */
+    /** Every selected experiment ran to its end, none of them failed (exit 0, or a gate's code). */
     COMPLETE,
-    /** The harness or the system under test broke; what was measured before is kept. */
+    /**
+     * The harness or the system under test broke, or an experiment failed (its server would not
+     * start) while the others ran; what was measured is kept (exit 3).
+     */
     FAILED,
     /** Interrupted (Ctrl-C, SIGTERM); what was measured before is kept. */
     ABORTED;
@@ -71,13 +74,20 @@ public record RunResult(
     experiments = List.copyOf(experiments);
   }
 
-  /** This run with the gate's decision on it. */
+  /**
+   * This run with the gate's decision on it. A gate that could not evaluate a check ({@code broken},
+   * exit 3) makes a complete run {@code failed}, so that the run's status agrees with its exit code.
+   */
   public RunResult withGate(GateResult decision) {
+    boolean broken =
+        decision != null
+            && decision.outcome() == GateResult.Outcome.BROKEN
+            && status == Status.COMPLETE;
     return new RunResult(
         schemaVersion,
         runId,
-        status,
-        message,
+        broken ? Status.FAILED : status,
+        broken ? "the gate could not evaluate every check (gate: broken)" : message,
         startedAt,
         finishedAt,
         scenarioFile,

@@ -170,8 +170,23 @@ public final class RunExecutor {
         }
         state.current = null;
       }
-      state.write(RunResult.Status.COMPLETE, "");
-      return state.result(RunResult.Status.COMPLETE, "");
+      // One status for the run, as its exit code has it: an experiment that failed (a server that
+      // would not start) makes the run "failed" (exit 3) even though the others were measured.
+      List<String> failed =
+          state.experiments.stream()
+              .filter(e -> e.status() == ExperimentResult.Status.FAILED)
+              .map(ExperimentResult::id)
+              .toList();
+      RunResult.Status status =
+          failed.isEmpty() ? RunResult.Status.COMPLETE : RunResult.Status.FAILED;
+      String message =
+          failed.isEmpty()
+              ? ""
+              : (failed.size() == 1 ? "experiment " : "experiments ")
+                  + String.join(", ", failed)
+                  + " failed (the others ran to their end)";
+      state.write(status, message);
+      return state.result(status, message);
     } catch (TargetException e) {
       state.write(RunResult.Status.FAILED, e.getMessage());
       throw new RunFailedException(e.getMessage(), runDirectory, e);

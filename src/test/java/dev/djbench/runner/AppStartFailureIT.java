@@ -74,10 +74,18 @@ class AppStartFailureIT {
       run = dirs.findFirst().orElseThrow();
     }
     RunResult result = ResultsIO.read(run);
-    assertEquals("complete", result.status().word(), "the run went on to the next experiment");
     assertEquals(
         List.of("failed", "failed"),
-        result.experiments().stream().map(e -> e.status().word()).toList());
+        result.experiments().stream().map(e -> e.status().word()).toList(),
+        "the run went on to the next experiment");
+    // One status, as the exit code has it: 3, "failed", in results.json and every report.
+    assertEquals("failed", result.status().word());
+    for (var e : result.experiments()) {
+      assertTrue(result.message().contains(e.id()), result.message());
+    }
+    assertTrue(Files.readString(run.resolve("summary.md")).contains("status failed"));
+    assertTrue(Files.readString(run.resolve("index.html")).contains("failed"));
+    assertTrue(Files.readString(run.resolve("junit.xml")).contains("run failed"));
     assertTrue(result.experiments().get(0).reason().contains("migrate.log"));
     assertEquals(List.of(), Processes.mentioning(dir.toString()));
   }
