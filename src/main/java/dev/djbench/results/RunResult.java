@@ -75,8 +75,9 @@ public record RunResult(
   }
 
   /**
-   * This run with the gate's decision on it. A gate that could not evaluate a check ({@code broken},
-   * exit 3) makes a complete run {@code failed}, so that the run's status agrees with its exit code.
+   * This run with the gate's decision on it. A gate that could not evaluate a check ({@code
+   * broken}, exit 3) makes a complete run {@code failed}, so that the run's status agrees with its
+   * exit code.
    */
   public RunResult withGate(GateResult decision) {
     boolean broken =
