@@ -137,6 +137,20 @@ public final class Comparisons {
     double level = plan.confidenceLevelAtLook();
     double baselineMedian = Median.of(a);
     double candidateMedian = Median.of(b);
+    // Both medians shown, no ratio and no interval: why, in the verdict's place.
+    java.util.function.Function<String, Comparison> noRatio =
+        reason ->
+            Comparison.unestimated(
+                baseline,
+                candidate,
+                metric.key(),
+                baselineMedian,
+                candidateMedian,
+                Double.NaN,
+                level,
+                blocks,
+                reason,
+                rule.delta());
     if (blocks == 0) {
       return Comparison.unestimated(
           baseline,
@@ -152,31 +166,11 @@ public final class Comparisons {
     }
     if (Arrays.stream(a).anyMatch(Double::isNaN) || Arrays.stream(b).anyMatch(Double::isNaN)) {
       // The app sent no value (no Server-Timing header): absent, which is not zero.
-      return Comparison.unestimated(
-          baseline,
-          candidate,
-          metric.key(),
-          baselineMedian,
-          candidateMedian,
-          Double.NaN,
-          level,
-          blocks,
-          NOT_REPORTED,
-          rule.delta());
+      return noRatio.apply(NOT_REPORTED);
     }
     if (Arrays.stream(a).anyMatch(v -> !(v > 0)) || Arrays.stream(b).anyMatch(v -> !(v > 0))) {
       // A zero (a cached page below the client clock's 1 ms, a page with no query) has no ratio.
-      return Comparison.unestimated(
-          baseline,
-          candidate,
-          metric.key(),
-          baselineMedian,
-          candidateMedian,
-          Double.NaN,
-          level,
-          blocks,
-          ZERO_VALUES,
-          rule.delta());
+      return noRatio.apply(ZERO_VALUES);
     }
     var compared =
         trials.stream()
@@ -186,17 +180,7 @@ public final class Comparisons {
     var tooFew = metric.notEstimable(compared);
     if (tooFew.isPresent()) {
       // A trial's p99 of 50 requests is its maximum: shown, never compared as a p99.
-      return Comparison.unestimated(
-          baseline,
-          candidate,
-          metric.key(),
-          baselineMedian,
-          candidateMedian,
-          Double.NaN,
-          level,
-          blocks,
-          tooFew.get(),
-          rule.delta());
+      return noRatio.apply(tooFew.get());
     }
     if (blocks < 2) {
       return Comparison.unestimated(

@@ -89,60 +89,34 @@ public final class RunComparisons {
     String a = "old:" + page;
     String b = "new:" + page;
     int blocks = Math.min(before.length, after.length);
+    // Both medians shown, no ratio and no interval: why, in the verdict's place.
+    java.util.function.Function<String, Comparison> noRatio =
+        reason ->
+            Comparison.unestimated(
+                a,
+                b,
+                metric.key(),
+                beforeValue,
+                afterValue,
+                Double.NaN,
+                level,
+                blocks,
+                reason,
+                threshold);
     var clocks = metric.clocksDiffer(oldSchema, newSchema);
     if (clocks.isPresent()) {
-      return Comparison.unestimated(
-          a,
-          b,
-          metric.key(),
-          beforeValue,
-          afterValue,
-          Double.NaN,
-          level,
-          blocks,
-          clocks.get(),
-          threshold);
+      return noRatio.apply(clocks.get());
     }
     if (Arrays.stream(before).anyMatch(Double::isNaN)
         || Arrays.stream(after).anyMatch(Double::isNaN)) {
-      return Comparison.unestimated(
-          a,
-          b,
-          metric.key(),
-          beforeValue,
-          afterValue,
-          Double.NaN,
-          level,
-          blocks,
-          Comparisons.NOT_REPORTED,
-          threshold);
+      return noRatio.apply(Comparisons.NOT_REPORTED);
     }
     if (!UnpairedBootstrap.enoughTrials(before.length, after.length)) {
-      return Comparison.unestimated(
-          a,
-          b,
-          metric.key(),
-          beforeValue,
-          afterValue,
-          Double.NaN,
-          level,
-          blocks,
-          Comparisons.NO_VALID_BLOCKS,
-          threshold);
+      return noRatio.apply(Comparisons.NO_VALID_BLOCKS);
     }
     if (Arrays.stream(before).anyMatch(v -> !(v > 0))
         || Arrays.stream(after).anyMatch(v -> !(v > 0))) {
-      return Comparison.unestimated(
-          a,
-          b,
-          metric.key(),
-          beforeValue,
-          afterValue,
-          Double.NaN,
-          level,
-          blocks,
-          Comparisons.ZERO_VALUES,
-          threshold);
+      return noRatio.apply(Comparisons.ZERO_VALUES);
     }
     var distribution =
         new UnpairedBootstrap(Defaults.RESAMPLES, seed ^ page.hashCode() ^ metric.hashCode())

@@ -87,11 +87,9 @@ public final class GateRun {
                     request.policy(),
                     request.thresholds().notes());
       } else {
+        var shape = options.profile().forGate();
         double alphaPerLook =
-            new SequentialPlan(
-                    options.profile().forGate().minBlocks(),
-                    options.profile().forGate().maxBlocks(),
-                    Defaults.FAMILY_ALPHA)
+            new SequentialPlan(shape.minBlocks(), shape.maxBlocks(), Defaults.FAMILY_ALPHA)
                 .alphaPerLook();
         decision =
             new GateEvaluator(request.thresholds().byMetric(), alphaPerLook, options.seed())

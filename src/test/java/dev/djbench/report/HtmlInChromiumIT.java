@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.djbench.results.ResultsFixtures;
+import dev.djbench.sut.process.Host;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -133,15 +134,7 @@ class HtmlInChromiumIT {
   }
 
   private static Optional<Path> chromium() {
-    for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-      for (String name : new String[] {"chromium", "chromium-browser"}) {
-        Path candidate = Path.of(dir, name);
-        if (Files.isExecutable(candidate)) {
-          return Optional.of(candidate);
-        }
-      }
-    }
-    return Optional.empty();
+    return Host.executable("chromium").or(() -> Host.executable("chromium-browser"));
   }
 
   private static int count(String text, String needle) {
