@@ -2,7 +2,9 @@ package dev.djbench.cli;
 
 import dev.djbench.report.ReportFormat;
 import dev.djbench.report.Reports;
+import dev.djbench.results.Journal;
 import dev.djbench.results.ResultsIO;
+import dev.djbench.results.RunManifest;
 import dev.djbench.results.RunResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,8 +17,9 @@ import picocli.CommandLine.Parameters;
     name = "report",
     mixinStandardHelpOptions = true,
     description =
-        "Render the reports of a saved run again from its results.json, or of a doctor run from"
-            + " its doctor.json.")
+        "Render the reports of a saved run again from its results.json (an interrupted run without"
+            + " one from its journal, marked interrupted), or of a doctor run from its"
+            + " doctor.json.")
 final class ReportCommand implements Callable<Integer> {
 
   @Parameters(
@@ -56,8 +59,30 @@ final class ReportCommand implements Callable<Integer> {
       System.out.print(dev.djbench.report.DoctorReport.text(doctor, checks));
       return ExitCode.OK.code();
     }
-    RunResult result = ResultsIO.read(run);
     Path directory = Files.isDirectory(run) ? run : run.toAbsolutePath().getParent();
+    RunResult result;
+    if (Files.isDirectory(run)
+        && !Files.isRegularFile(run.resolve(ResultsIO.RESULTS_FILE))
+        && Files.isRegularFile(run.resolve(Journal.FILE))
+        && RunManifest.existsIn(run)) {
+      // Killed before it could write results.json: the run as its journal has it.
+      result =
+          RunManifest.read(run)
+              .asInterrupted(
+                  Journal.readInterrupted(run),
+                  Files.getLastModifiedTime(run.resolve(Journal.FILE)).toInstant().toString());
+      System.err.println(
+          "djbench: "
+              + run
+              + " has no "
+              + ResultsIO.RESULTS_FILE
+              + ": the run was interrupted; rendering it from its journal (continue it with"
+              + " djbench run --resume "
+              + run
+              + ")");
+    } else {
+      result = ResultsIO.read(run);
+    }
     Reports.writeAll(result, directory);
     System.out.print(ReportFormat.TEXT.render(result));
     return ExitCode.OK.code();

@@ -3,10 +3,15 @@ package dev.djbench.cli;
 import dev.djbench.report.ReportFormat;
 import dev.djbench.report.Reports;
 import dev.djbench.results.ExperimentResult;
+import dev.djbench.results.Journal;
+import dev.djbench.results.ResultsIO;
+import dev.djbench.results.RunManifest;
 import dev.djbench.results.RunResult;
 import dev.djbench.runner.RunExecutor;
+import dev.djbench.runner.RunLock;
 import dev.djbench.runner.RunOptions;
 import dev.djbench.scenario.Scenario;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,8 +56,113 @@ final class RunCommand implements Callable<Integer> {
       description = "run only these experiments (comma-separated ids)")
   List<String> only = new ArrayList<>();
 
+  @Option(
+      names = "--resume",
+      paramLabel = "RUN_DIR",
+      description =
+          "continue a run that was interrupted (killed, Ctrl-C, a crash) from its journal, with its"
+              + " own scenario, seed and plan: only the blocks it had not measured are run; takes no"
+              + " other arguments")
+  Path resume;
+
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Override
   public Integer call() throws Exception {
+    if (resume != null) {
+      return resume();
+    }
+    List<String> arguments = ownArguments(spec.commandLine().getParseResult().originalArgs());
+    return measure(executor -> executor.resumable(arguments));
+  }
+
+  /**
+   * The {@code run} command's own arguments out of the whole command line: what follows the
+   * subcommand's name, past djbench's own options ({@code --home DIR} is the one with a value).
+   */
+  static List<String> ownArguments(List<String> all) {
+    for (int i = 0; i < all.size(); i++) {
+      String token = all.get(i);
+      if (token.equals("--home")) {
+        i++;
+      } else if (token.equals("run")) {
+        return List.copyOf(all.subList(i + 1, all.size()));
+      }
+    }
+    return List.copyOf(all);
+  }
+
+  /** Continues the interrupted run in {@link #resume}, with the arguments it was started with. */
+  private Integer resume() throws Exception {
+    List<String> given = ownArguments(spec.commandLine().getParseResult().originalArgs());
+    long others =
+        given.stream().filter(a -> a.startsWith("-") && !a.startsWith("--resume")).count();
+    if (others > 0 || scenario != null) {
+      throw new BadInputException(
+          "--resume takes no other arguments (given: "
+              + String.join(" ", given)
+              + "): the interrupted run's own, from its "
+              + RunManifest.FILE
+              + ", are used");
+    }
+    Path folder = resume.toAbsolutePath().normalize();
+    if (!Files.isDirectory(folder)) {
+      throw new BadInputException("--resume " + resume + ": no such run folder");
+    }
+    RunManifest manifest = RunManifest.read(folder);
+    if (Files.isRegularFile(folder.resolve(ResultsIO.RESULTS_FILE))
+        && ResultsIO.read(folder).status() == RunResult.Status.COMPLETE) {
+      throw new BadInputException(
+          "--resume " + resume + ": that run is complete; there is nothing to continue");
+    }
+    if (manifest.arguments().isEmpty()) {
+      throw new BadInputException(
+          "--resume "
+              + resume
+              + ": that run was made by djbench gate or calibrate, which start again rather than"
+              + " resume; only the runs of djbench run can be continued");
+    }
+    if (RunLock.isHeld(folder)) {
+      throw new BadInputException(
+          "--resume " + resume + ": another djbench process is measuring that run right now");
+    }
+    Path scenarioFile = Path.of(manifest.scenarioFile());
+    if (!Files.isRegularFile(scenarioFile)) {
+      throw new BadInputException(
+          "--resume "
+              + resume
+              + ": its scenario file "
+              + scenarioFile
+              + " is gone; restore it to continue the run");
+    }
+    String now = RunManifest.sha256(scenarioFile);
+    if (!now.equals(manifest.scenarioSha256())) {
+      throw new BadInputException(
+          "--resume "
+              + resume
+              + ": its scenario file "
+              + scenarioFile
+              + " has changed since the run began (SHA-256 "
+              + manifest.scenarioSha256()
+              + ", now "
+              + now
+              + "), so its plan would not be the one measured; restore the file, or start a new"
+              + " run");
+    }
+    RunCommand again = new RunCommand();
+    again.parent = parent;
+    new picocli.CommandLine(again).parseArgs(manifest.arguments().toArray(String[]::new));
+    again.scenario = scenarioFile;
+    again.settings.seed = manifest.seed();
+    again.settings.reports = folder.getParent();
+    var interrupted = new RunExecutor.Resume(folder, manifest, Journal.readInterrupted(folder));
+    return again.measure(executor -> executor.resuming(interrupted));
+  }
+
+  /**
+   * Measures with these arguments, {@code how} telling the executor a new run from a resumed one.
+   */
+  private Integer measure(java.util.function.UnaryOperator<RunExecutor> how) throws Exception {
     Path home = parent.home();
     double delta = Options.percent("--threshold", threshold);
     Scenario loaded = Scenarios.forRun(home, scenario);
@@ -72,7 +182,7 @@ final class RunCommand implements Callable<Integer> {
     }
     Path reportsDir = settings.reports(home);
     RunOptions options = settings.options(loaded, home, serviceOptions, delta, only);
-    RunResult result = new RunExecutor(options, System.out).execute();
+    RunResult result = how.apply(new RunExecutor(options, System.out)).execute();
     Path runDirectory = reportsDir.resolve(result.runId());
     Reports.writeAll(result, runDirectory);
     System.out.println();

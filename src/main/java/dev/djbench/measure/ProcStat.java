@@ -16,6 +16,8 @@ import java.util.Optional;
  * @param cpuTicks user plus system time of the process itself, in clock ticks
  * @param childrenCpuTicks user plus system time of its children it has waited for, in clock ticks
  * @param rssPages resident set size in pages
+ * @param startTicks when the process started, in clock ticks since boot (field 22): with the pid,
+ *     what tells a process from a later one that was given the same pid
  */
 public record ProcStat(
     long pid,
@@ -24,7 +26,8 @@ public record ProcStat(
     long processGroup,
     long cpuTicks,
     long childrenCpuTicks,
-    long rssPages) {
+    long rssPages,
+    long startTicks) {
 
   /** Reads the stat line of one process; empty when it has gone or cannot be read. */
   public static Optional<ProcStat> read(long pid) {
@@ -57,6 +60,7 @@ public record ProcStat(
         Long.parseLong(f[2]),
         Long.parseLong(f[11]) + Long.parseLong(f[12]),
         Long.parseLong(f[13]) + Long.parseLong(f[14]),
-        Long.parseLong(f[21]));
+        Long.parseLong(f[21]),
+        Long.parseLong(f[19]));
   }
 }

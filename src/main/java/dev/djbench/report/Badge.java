@@ -84,7 +84,7 @@ final class Badge {
   static String tone(RunResult.Status status) {
     return switch (status) {
       case COMPLETE -> "good";
-      case ABORTED -> "unsure";
+      case ABORTED, INTERRUPTED -> "unsure";
       case FAILED -> "bad";
     };
   }

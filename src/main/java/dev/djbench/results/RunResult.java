@@ -8,8 +8,8 @@ import java.util.List;
  *
  * @param schemaVersion {@link #SCHEMA_VERSION} when written by this build
  * @param runId the run's id (its folder name)
- * @param status {@code complete}, {@code aborted} (interrupted) or {@code failed} (the harness or
- *     target broke)
+ * @param status {@code complete}, {@code aborted} (interrupted), {@code failed} (the harness or
+ *     target broke) or {@code interrupted} (killed; read back from the journal)
  * @param message what happened, when not complete
  * @param startedAt ISO-8601 instant
  * @param finishedAt ISO-8601 instant
@@ -47,8 +47,14 @@ public record RunResult(
      * start) while the others ran; what was measured is kept (exit 3).
      */
     FAILED,
-    /** Interrupted (Ctrl-C, SIGTERM); what was measured before is kept. */
-    ABORTED;
+    /** Interrupted (Ctrl-C, SIGTERM, SIGHUP); what was measured before is kept. */
+    ABORTED,
+    /**
+     * The harness was killed (SIGKILL, a crash, a power cut) before it could write {@code
+     * results.json}: the run is rendered from its journal, and {@code djbench run --resume}
+     * continues it.
+     */
+    INTERRUPTED;
 
     @Override
     public String toString() {
@@ -66,6 +72,11 @@ public record RunResult(
    * Gatling's milliseconds, and client figures of the two are never compared with each other.
    */
   public static final int SCHEMA_VERSION = 5;
+
+  /** How this build times what it records, as results files say it. */
+  public static final String CLIENT_LATENCY_RESOLUTION =
+      "client latency: 1 µs (monotonic clock; Gatling's 1 ms value kept as"
+          + " gatlingLatencyMicros); server timings: 1 µs (Server-Timing)";
 
   /** The oldest version this build still reads. */
   public static final int OLDEST_READABLE_SCHEMA_VERSION = 1;

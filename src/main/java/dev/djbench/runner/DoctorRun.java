@@ -22,6 +22,7 @@ import dev.djbench.sut.ExperimentServers;
 import dev.djbench.sut.ProviderChoice;
 import dev.djbench.sut.ServiceSet;
 import dev.djbench.sut.process.CpuLayout;
+import dev.djbench.sut.process.ProcessReaper;
 import dev.djbench.sut.process.PythonEnv;
 import dev.djbench.sut.process.TargetException;
 import java.io.IOException;
@@ -103,6 +104,8 @@ public final class DoctorRun {
             () -> state.writeIfUnfinished(DoctorResult.Status.INTERRUPTED, "interrupted"),
             "djbench-doctor-on-interrupt");
     Runtime.getRuntime().addShutdownHook(interruptHook);
+    ProcessReaper.stopLeftovers(progress::line);
+    ProcessReaper.recordIn(runDirectory);
     PythonEnv python =
         PythonEnv.locate(options.scenario().app().directory(), options.scenario().app().python());
     try (ServiceSet services =
@@ -158,6 +161,7 @@ public final class DoctorRun {
       throw new RunFailedException(e.getMessage(), runDirectory, e);
     } finally {
       RunExecutor.deleteQuietly(work);
+      ProcessReaper.recordIn(null);
       try {
         Runtime.getRuntime().removeShutdownHook(interruptHook);
       } catch (IllegalStateException shuttingDown) {

@@ -18,8 +18,10 @@ import dev.djbench.sut.Deployed;
 import dev.djbench.sut.ExperimentServers;
 import dev.djbench.sut.process.TargetException;
 import java.io.IOException;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -71,6 +73,18 @@ final class ExperimentRunner {
    */
   ExperimentResult run(Experiment experiment, Consumer<TrialResult> onTrial)
       throws TargetException, IOException {
+    return run(experiment, onTrial, List.of());
+  }
+
+  /**
+   * Runs the experiment, continuing an interrupted run of it: {@code kept} are the trials its
+   * journal already holds, in the order measured. The plan is the same (same seed, same scenario),
+   * so block after block the units it already measured are taken from {@code kept} instead of
+   * measured again, and the stopping rule decides on them as it did; only what is left is measured.
+   * A capacity search is searched again from its start (its probes are not blocks).
+   */
+  ExperimentResult run(Experiment experiment, Consumer<TrialResult> onTrial, List<TrialResult> kept)
+      throws TargetException, IOException {
     ExperimentPlan plan = ExperimentPlan.of(experiment, profile, order);
     List<ExperimentResult.VariantInfo> variants = resultOf(experiment).variants();
     ExperimentServers running;
@@ -107,9 +121,20 @@ final class ExperimentRunner {
       }
       Recorder recorder = new Recorder(onTrial);
       if (experiment.capacity().isPresent()) {
+        if (!kept.isEmpty()) {
+          progress.say(
+              "  [%s] the interrupted run's %d capacity probes are not reused: the search starts"
+                  + " again",
+              experiment.id(), kept.size());
+        }
         return capacity(experiment, plan, running, variants, recorder);
       }
-      return blocks(experiment, plan, running, variants, recorder);
+      if (!kept.isEmpty()) {
+        progress.say(
+            "  [%s] %d trials kept from the interrupted run; measuring what is left of its plan",
+            experiment.id(), kept.size());
+      }
+      return blocks(experiment, plan, running, variants, recorder, new ArrayDeque<>(kept));
     }
   }
 
@@ -119,12 +144,19 @@ final class ExperimentRunner {
       ExperimentPlan plan,
       ExperimentServers running,
       List<ExperimentResult.VariantInfo> variants,
-      Recorder recorder)
+      Recorder recorder,
+      Deque<TrialResult> kept)
       throws TargetException, IOException {
     List<String> candidates = experiment.variants().stream().skip(1).map(Variant::name).toList();
     double rate = experiment.load().ratePerSecond();
     List<CapacityResult> chosenBy = List.of();
-    if (experiment.load().autoRate()) {
+    if (experiment.load().autoRate() && !kept.isEmpty()) {
+      // The rate the interrupted run chose; probing again could choose another one mid-plan.
+      rate = kept.peekFirst().window().targetRatePerSecond();
+      progress.say(
+          "  [%s] rate: auto — %.1f/s, as the interrupted run chose it (its probe is not repeated)",
+          experiment.id(), rate);
+    } else if (experiment.load().autoRate()) {
       var choice =
           AutoRate.choose(
               experiment,
@@ -147,7 +179,8 @@ final class ExperimentRunner {
     List<Comparison> compared = List.of();
     int restarts = 0;
     for (ExperimentPlan.Block block : plan.blocks()) {
-      if (!block.restartOrder().isEmpty() && running.restartBetweenBlocks()) {
+      boolean measuredBefore = !kept.isEmpty() && kept.peekFirst().block() == block.index();
+      if (!block.restartOrder().isEmpty() && running.restartBetweenBlocks() && !measuredBefore) {
         // See docs/statistics.md: a server process's own speed, fixed for its life, would
         // otherwise read as the variants' effect.
         int restarted = running.restart(block.restartOrder());
@@ -161,16 +194,21 @@ final class ExperimentRunner {
         // An invalid trial is kept with its reasons and repeated once; only valid trials enter
         // comparisons.
         for (int attempt = 0; attempt < 2; attempt++) {
-          List<TrialResult> measured =
-              trials.run(experiment, unit, running, block.index(), position, rate);
-          recorder.record(measured);
-          running.checkAlive();
+          List<TrialResult> measured = take(kept, unit, block.index(), position, experiment);
+          if (measured != null) {
+            recorder.kept(measured);
+          } else {
+            measured = trials.run(experiment, unit, running, block.index(), position, rate);
+            recorder.record(measured);
+            running.checkAlive();
+          }
           if (measured.stream().allMatch(TrialResult::valid)) {
             break;
           }
         }
         position += unit.size();
       }
+      progress.blocksDone(experiment.id(), block.index() + 1);
       if (experiment.pages()) {
         // A measurement has nothing to settle: the profile's minimum of blocks.
         if (plan.stopAfter(block.index() + 1, true)) {
@@ -214,6 +252,38 @@ final class ExperimentRunner {
             new Measurements(1 - Defaults.ALPHA)
                 .of(experiment.variants().stream().map(Variant::name).toList(), recorder.trials))
         : measured;
+  }
+
+  /**
+   * The trials of {@code unit} at this place of the plan, taken from the head of {@code kept}; null
+   * when the interrupted run had not measured them. Trials that do not fit the plan (a unit the
+   * kill cut between its trials' journal lines) are dropped, and said so: they are left out of the
+   * results, never compared.
+   */
+  private List<TrialResult> take(
+      Deque<TrialResult> kept, List<Variant> unit, int block, int position, Experiment experiment) {
+    if (kept.isEmpty()) {
+      return null;
+    }
+    List<TrialResult> head = kept.stream().limit(unit.size()).toList();
+    boolean fits = head.size() == unit.size();
+    for (int i = 0; fits && i < unit.size(); i++) {
+      TrialResult t = head.get(i);
+      fits =
+          t.block() == block
+              && t.position() == position + i
+              && t.variant().equals(unit.get(i).name());
+    }
+    if (!fits) {
+      progress.say(
+          "  [%s] %d trials of the interrupted run do not fit its plan at block %d (a unit cut"
+              + " short by the kill): left out of the results and measured again",
+          experiment.id(), kept.size(), block + 1);
+      kept.clear();
+      return null;
+    }
+    head.forEach(t -> kept.removeFirst());
+    return head;
   }
 
   /** Each variant's capacity at the objective, variants in the plan's first block's order. */
@@ -284,6 +354,14 @@ final class ExperimentRunner {
         trials.add(trial);
         onTrial.accept(trial);
         progress.trial(trial, profile.minBlocks(), profile.maxBlocks());
+      }
+    }
+
+    /** Trials an interrupted run measured: already journaled, so only kept and passed on. */
+    void kept(List<TrialResult> measured) {
+      for (TrialResult trial : measured) {
+        trials.add(trial);
+        onTrial.accept(trial);
       }
     }
   }

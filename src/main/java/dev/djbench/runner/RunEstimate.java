@@ -48,12 +48,23 @@ final class RunEstimate {
   /** The time left for {@code remaining}, at {@code nowNanos}. */
   Duration left(List<Experiment> remaining, long nowNanos) {
     double units = remaining.stream().mapToDouble(e -> units(e, profile)).sum();
-    double elapsed = (nowNanos - startNanos) / 1e9;
-    double perUnit =
-        unitsDone > 0
-            ? elapsed / unitsDone
-            : profile.warmupSeconds() + profile.trialSeconds() + SETUP_SECONDS_PER_UNIT;
-    return Duration.ofMillis(Math.round(units * perUnit * 1000));
+    return Duration.ofMillis(Math.round(units * secondsPerUnit(nowNanos) * 1000));
+  }
+
+  /** What a unit has cost so far, or its price before any has run. */
+  private double secondsPerUnit(long nowNanos) {
+    return unitsDone > 0
+        ? (nowNanos - startNanos) / 1e9 / unitsDone
+        : profile.warmupSeconds() + profile.trialSeconds() + SETUP_SECONDS_PER_UNIT;
+  }
+
+  /** What one block of {@code e} is expected to take, at {@code nowNanos}. */
+  double secondsPerBlock(Experiment e, long nowNanos) {
+    return units(e, profile) / Math.max(1, profile.minBlocks()) * secondsPerUnit(nowNanos);
+  }
+
+  long startNanos() {
+    return startNanos;
   }
 
   /** "3 of 24, 2:31 elapsed, about 6:10 left". */

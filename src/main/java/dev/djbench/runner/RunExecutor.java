@@ -7,6 +7,7 @@ import dev.djbench.results.ExperimentResult;
 import dev.djbench.results.Journal;
 import dev.djbench.results.Machine;
 import dev.djbench.results.ResultsIO;
+import dev.djbench.results.RunManifest;
 import dev.djbench.results.RunResult;
 import dev.djbench.results.TrialResult;
 import dev.djbench.scenario.Experiment;
@@ -19,6 +20,7 @@ import dev.djbench.sut.Requirements;
 import dev.djbench.sut.ServicePreflight;
 import dev.djbench.sut.ServiceSet;
 import dev.djbench.sut.process.CpuLayout;
+import dev.djbench.sut.process.ProcessReaper;
 import dev.djbench.sut.process.PythonEnv;
 import dev.djbench.sut.process.TargetException;
 import java.io.IOException;
@@ -47,11 +49,42 @@ public final class RunExecutor {
 
   private final RunOptions options;
   private final Progress progress;
+  private List<String> arguments = List.of();
+  private Resume resume;
 
   public RunExecutor(RunOptions options, PrintStream console) {
     this.options = options;
     this.progress = new Progress(console);
   }
+
+  /**
+   * A run that {@code djbench run --resume} can continue: {@code runArguments} are the {@code run}
+   * command's arguments as given, recorded in {@code run.json} to be parsed again.
+   */
+  public RunExecutor resumable(List<String> runArguments) {
+    this.arguments = List.copyOf(runArguments);
+    return this;
+  }
+
+  /**
+   * Continues an interrupted run instead of starting one: its folder, id, seed and plan; the
+   * experiments that ended are kept as they are, and of the one under way only what its journal
+   * lacks is measured.
+   */
+  public RunExecutor resuming(Resume interrupted) {
+    this.resume = interrupted;
+    this.arguments = interrupted.manifest().arguments();
+    return this;
+  }
+
+  /**
+   * An interrupted run to continue.
+   *
+   * @param runDirectory its folder
+   * @param manifest its {@code run.json}
+   * @param records what its journal holds
+   */
+  public record Resume(Path runDirectory, RunManifest manifest, Journal.Interrupted records) {}
 
   /** A fresh run id: UTC time and a random suffix, so runs sort by time and never collide. */
   static String newRunId() {
@@ -70,12 +103,19 @@ public final class RunExecutor {
    *     measured)
    */
   public RunResult execute() throws RunFailedException, IOException {
-    String runId = newRunId();
-    Path runDirectory = options.reportsDirectory().resolve(runId);
+    String runId = resume != null ? resume.manifest().runId() : newRunId();
+    Path runDirectory =
+        resume != null ? resume.runDirectory() : options.reportsDirectory().resolve(runId);
     Files.createDirectories(runDirectory.resolve("logs"));
     Path work = Files.createDirectories(runDirectory.resolve("work"));
-    String startedAt = Instant.now().toString();
+    String startedAt = resume != null ? resume.manifest().startedAt() : Instant.now().toString();
     var state = new State(runId, startedAt, runDirectory);
+    RunLock lock = RunLock.acquire(runDirectory);
+    RunManifest manifest =
+        resume != null ? resume.manifest() : manifest(runId, startedAt, state.machine);
+    manifest.write(runDirectory);
+    ProcessReaper.stopLeftovers(progress::line);
+    ProcessReaper.recordIn(runDirectory);
     Thread interruptHook =
         new Thread(
             () -> state.writeIfUnfinished(RunResult.Status.ABORTED, "interrupted (SIGINT/SIGTERM)"),
@@ -84,7 +124,9 @@ public final class RunExecutor {
     PythonEnv python =
         PythonEnv.locate(options.scenario().app().directory(), options.scenario().app().python());
     var serviceSettings = serviceSettings(options, work, runDirectory.resolve("logs"), python);
-    try (Journal journal = Journal.create(runDirectory);
+    try (lock;
+        Journal journal =
+            resume != null ? Journal.reopen(runDirectory) : Journal.create(runDirectory);
         ServiceSet services = new ServiceSet(serviceSettings)) {
       AppLauncher apps =
           new AppLauncher(
@@ -98,6 +140,13 @@ public final class RunExecutor {
       // The machine is described before pinning: afterwards this JVM sees only the injector's CPUs.
       state.machine = Machine.current(versions, cpus.describe());
       cpus.pinThisProcess();
+      manifest.withMachine(state.machine).write(runDirectory);
+      if (resume != null) {
+        progress.say(
+            "djbench run --resume %s: %d trials and %d ended experiments kept from the interrupted"
+                + " run",
+            runDirectory, resume.records().trials().size(), resume.records().finished().size());
+      }
       progress.say(
           "djbench run %s: suite '%s', profile %s (%d s trials, %d-%d blocks), seed %d, δ %.1f%%",
           runId,
@@ -133,10 +182,20 @@ public final class RunExecutor {
       warmUpInjector(load, progress);
 
       List<Experiment> toRun =
-          selected().stream().filter(e -> !skipReasons.containsKey(e.id())).toList();
+          selected().stream()
+              .filter(e -> !skipReasons.containsKey(e.id()) && ended(e).isEmpty())
+              .toList();
       var estimate = new RunEstimate(options.profile(), System.nanoTime());
       int index = 0;
       for (Experiment experiment : selected()) {
+        var ended = ended(experiment);
+        if (ended.isPresent()) {
+          progress.say(
+              "[%s] ended in the interrupted run: kept (%d trials)",
+              experiment.id(), ended.get().trials().size());
+          state.add(ended.get());
+          continue;
+        }
         String missing = skipReasons.get(experiment.id());
         if (missing != null) {
           progress.say("[%s] skipped: %s", experiment.id(), missing);
@@ -144,16 +203,33 @@ public final class RunExecutor {
               ExperimentRunner.resultOf(experiment).with(ExperimentResult.Status.SKIPPED, missing));
           continue;
         }
+        long now = System.nanoTime();
+        List<Experiment> remaining = toRun.subList(index, toRun.size());
         progress.say(
             "[%s] %s  (%s)",
             experiment.id(),
             experiment.technique(),
-            estimate.line(
-                ++index, toRun.size(), toRun.subList(index - 1, toRun.size()), System.nanoTime()));
+            estimate.line(++index, toRun.size(), remaining, now));
+        boolean capacity = experiment.capacity().isPresent();
+        progress.experiment(
+            experiment.id(),
+            index,
+            toRun.size(),
+            estimate.startNanos(),
+            estimate.left(remaining, now),
+            capacity ? 0 : options.profile().minBlocks(),
+            capacity ? 0 : options.profile().maxBlocks(),
+            estimate.secondsPerBlock(experiment, now));
         state.current = experiment;
         state.currentTrials.clear();
         try {
-          state.add(runner.run(experiment, state.currentTrials::add));
+          ExperimentResult result =
+              runner.run(
+                  experiment,
+                  state.currentTrials::add,
+                  resume == null ? List.of() : resume.records().trialsOf(experiment.id()));
+          journal.finished(result);
+          state.add(result);
           estimate.done(experiment);
           // Which service versions the numbers came from: recorded while the services still run.
           services
@@ -191,13 +267,37 @@ public final class RunExecutor {
       state.write(RunResult.Status.FAILED, e.getMessage());
       throw new RunFailedException(e.getMessage(), runDirectory, e);
     } finally {
+      progress.done();
       deleteQuietly(work);
+      ProcessReaper.recordIn(null);
       try {
         Runtime.getRuntime().removeShutdownHook(interruptHook);
       } catch (IllegalStateException shuttingDown) {
         // The JVM is already exiting: the hook runs and writes what it has.
       }
     }
+  }
+
+  /** The experiment's result when the interrupted run being continued saw it end. */
+  private java.util.Optional<ExperimentResult> ended(Experiment experiment) {
+    return resume == null ? java.util.Optional.empty() : resume.records().finished(experiment.id());
+  }
+
+  /** The new run's {@code run.json}. */
+  private RunManifest manifest(String runId, String startedAt, Machine machine) throws IOException {
+    Path scenarioFile = options.scenario().file().toAbsolutePath().normalize();
+    return new RunManifest(
+        RunManifest.SCHEMA_VERSION,
+        runId,
+        startedAt,
+        scenarioFile.toString(),
+        Files.isRegularFile(scenarioFile) ? RunManifest.sha256(scenarioFile) : "",
+        options.scenario().suite(),
+        options.profile().label(),
+        options.seed(),
+        arguments,
+        machine,
+        selected().stream().map(ExperimentRunner::resultOf).toList());
   }
 
   /** The services of a run whose work folder is {@code work} and whose logs go to {@code logs}. */
@@ -353,8 +453,7 @@ public final class RunExecutor {
           options.scenario().suite(),
           options.profile().label(),
           options.seed(),
-          "client latency: 1 µs (monotonic clock; Gatling's 1 ms value kept as"
-              + " gatlingLatencyMicros); server timings: 1 µs (Server-Timing)",
+          RunResult.CLIENT_LATENCY_RESOLUTION,
           machineWithServices(),
           all,
           null);

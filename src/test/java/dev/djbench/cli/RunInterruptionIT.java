@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.djbench.results.Journal;
 import dev.djbench.results.ResultsIO;
 import dev.djbench.results.RunResult;
+import dev.djbench.results.TrialResult;
+import dev.djbench.sut.process.ProcessReaper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -29,28 +31,48 @@ class RunInterruptionIT {
   @TempDir Path reports;
 
   private Process startRun() throws IOException {
+    return djbench(
+        "stdout.txt",
+        "stderr.txt",
+        "run",
+        "--profile",
+        "quick",
+        "--only",
+        "select-related",
+        "--seed",
+        "5",
+        "--reports",
+        reports.toString());
+  }
+
+  /** The packaged djbench in a child JVM, its output to two files of the reports folder. */
+  private Process djbench(String stdout, String stderr, String... arguments) throws IOException {
     Path jar = HOME.resolve("target/djbench.jar");
     assertTrue(Files.isRegularFile(jar), "the packaged jar is built before integration tests");
-    return new ProcessBuilder(
-            "java",
-            "--add-opens",
-            "java.base/java.lang=ALL-UNNAMED",
-            "-jar",
-            jar.toString(),
-            "--home",
-            HOME.toString(),
-            "run",
-            "--profile",
-            "quick",
-            "--only",
-            "select-related",
-            "--seed",
-            "5",
-            "--reports",
-            reports.toString())
-        .redirectOutput(reports.resolve("stdout.txt").toFile())
-        .redirectError(reports.resolve("stderr.txt").toFile())
+    List<String> command =
+        new java.util.ArrayList<>(
+            List.of(
+                "java",
+                "--add-opens",
+                "java.base/java.lang=ALL-UNNAMED",
+                "-jar",
+                jar.toString(),
+                "--home",
+                HOME.toString()));
+    command.addAll(List.of(arguments));
+    return new ProcessBuilder(command)
+        .redirectOutput(reports.resolve(stdout).toFile())
+        .redirectError(reports.resolve(stderr).toFile())
         .start();
+  }
+
+  /** The process groups the run folder records as started. */
+  private static List<Long> recordedGroups(Path run) throws IOException {
+    return Files.readAllLines(run.resolve(ProcessReaper.RECORD_FILE)).stream()
+        .map(l -> l.split("\t"))
+        .filter(f -> f.length >= 4 && f[1].equals("started"))
+        .map(f -> Long.parseLong(f[2]))
+        .toList();
   }
 
   private Path runDirectory() throws IOException, InterruptedException {
@@ -134,6 +156,74 @@ class RunInterruptionIT {
         journaled,
         result.experiments().get(0).trials().size(),
         "results.json holds every journaled trial");
+    assertNothingLeft();
+  }
+
+  @Test
+  void afterKill9NoProcessIsLeftAndResumeMeasuresEachBlockOnce() throws Exception {
+    Process harness = startRun();
+    Path run = runDirectory();
+    awaitTrials(run, 2);
+    gunicornMaster(harness);
+    List<Long> groups = recordedGroups(run);
+    assertFalse(groups.isEmpty(), "the run folder records its process groups");
+
+    long killed = System.nanoTime();
+    new ProcessBuilder("kill", "-9", Long.toString(harness.pid())).start().waitFor();
+    assertTrue(harness.waitFor(10, TimeUnit.SECONDS));
+    List<Long> left = List.of();
+    while (System.nanoTime() - killed < 5_000_000_000L) {
+      left = new java.util.ArrayList<>(dev.djbench.testsupport.Processes.inGroups(groups));
+      left.addAll(dev.djbench.testsupport.Processes.mentioning(reports.toString()));
+      if (left.isEmpty()) {
+        break;
+      }
+      Thread.sleep(100);
+    }
+    assertEquals(List.of(), left, "processes of the run 5 s after kill -9 of the harness");
+    assertFalse(Files.exists(run.resolve(ResultsIO.RESULTS_FILE)), "a killed run writes nothing");
+    List<String> before = Files.readAllLines(run.resolve(Journal.FILE));
+
+    // The journal alone is rendered, marked interrupted.
+    Process report = djbench("report.out", "report.err", "report", run.toString());
+    assertTrue(report.waitFor(60, TimeUnit.SECONDS));
+    String reportOut = Files.readString(reports.resolve("report.out"));
+    assertEquals(
+        0, report.exitValue(), reportOut + Files.readString(reports.resolve("report.err")));
+    assertTrue(reportOut.contains("interrupted"), reportOut);
+    assertTrue(
+        Files.readString(run.resolve("index.html")).contains(">interrupted</span>"),
+        "the HTML report's badge says interrupted");
+    assertTrue(Files.readString(run.resolve("summary.md")).contains("interrupted"));
+
+    Process resumed = djbench("resume.out", "resume.err", "run", "--resume", run.toString());
+    assertTrue(resumed.waitFor(300, TimeUnit.SECONDS), "the resumed run ends");
+    String out = Files.readString(reports.resolve("resume.out"));
+    assertEquals(0, resumed.exitValue(), out + Files.readString(reports.resolve("resume.err")));
+    assertTrue(out.contains(before.size() + " trials kept from the interrupted run"), out);
+
+    List<String> after = Files.readAllLines(run.resolve(Journal.FILE));
+    assertEquals(before, after.subList(0, before.size()), "the trials measured before are kept");
+    assertTrue(after.size() > before.size(), "the rest of the plan was measured");
+    List<TrialResult> journal = Journal.read(run.resolve(Journal.FILE));
+    java.util.Map<String, List<TrialResult>> byPlace = new java.util.TreeMap<>();
+    for (TrialResult t : journal) {
+      byPlace
+          .computeIfAbsent(t.block() + "/" + t.position(), k -> new java.util.ArrayList<>())
+          .add(t);
+    }
+    byPlace.forEach(
+        (place, measured) -> {
+          // Measured again only when invalid (the plan's one repeat), never because of the kill.
+          for (TrialResult earlier : measured.subList(0, measured.size() - 1)) {
+            assertFalse(earlier.valid(), "block/position " + place + " was measured twice");
+          }
+        });
+    RunResult result = ResultsIO.read(run);
+    assertEquals("complete", result.status().word());
+    assertEquals(5L, result.seed(), "the seed the run began with");
+    assertEquals(journal.size(), result.experiments().get(0).trials().size());
+    assertFalse(result.experiments().get(0).comparisons().isEmpty(), "verdicts on every block");
     assertNothingLeft();
   }
 

@@ -20,6 +20,7 @@ class ProcStatTest {
     assertEquals(175, stat.cpuTicks());
     assertEquals(10, stat.childrenCpuTicks());
     assertEquals(5000, stat.rssPages());
+    assertEquals(123456, stat.startTicks());
   }
 
   @Test

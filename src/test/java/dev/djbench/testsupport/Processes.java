@@ -11,6 +11,28 @@ public final class Processes {
 
   private Processes() {}
 
+  /** Live pids whose process group is one of {@code groups}. */
+  public static List<Long> inGroups(java.util.Collection<Long> groups) {
+    try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
+      return entries
+          .filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+          .filter(
+              p -> {
+                try {
+                  String stat = Files.readString(p.resolve("stat"));
+                  String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                  return !f[0].equals("Z") && groups.contains(Long.parseLong(f[2]));
+                } catch (IOException | RuntimeException e) {
+                  return false;
+                }
+              })
+          .map(p -> Long.parseLong(p.getFileName().toString()))
+          .toList();
+    } catch (IOException e) {
+      throw new IllegalStateException("cannot list /proc: " + e.getMessage(), e);
+    }
+  }
+
   /**
    * Pids whose command line mentions {@code marker} (e.g. a run's reports directory) — live ones
    * only.

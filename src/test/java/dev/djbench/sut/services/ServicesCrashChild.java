@@ -43,6 +43,9 @@ public final class ServicesCrashChild {
         System.out.println("PID " + pid + " " + service.kind().yamlName());
       }
     }
+    // The watchdog must end too, whatever ends the harness.
+    System.out.println(
+        "PID " + dev.djbench.sut.process.ProcessReaper.watchdogPid().orElseThrow() + " watchdog");
     System.out.println(
         "CLUSTER " + ((LocalPostgres) set.acquire(ServiceKind.POSTGRES)).directory());
     System.out.println("READY");

@@ -12,16 +12,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalInt;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
-/** Ctrl-C on a harness that has services running stops every one of their processes. */
+/**
+ * A harness that has services running, ended by a signal: Ctrl-C (SIGINT), SIGTERM and SIGHUP run
+ * its shutdown hook, which stops every process and removes the PostgreSQL cluster; SIGKILL runs
+ * nothing in the JVM, and the harness's watchdog stops every process within 5 s.
+ */
 class ServicesCrashIT {
 
   @TempDir Path run;
 
-  @Test
-  void sigintToTheHarnessLeavesNoServiceProcessBehind() throws Exception {
+  @ParameterizedTest(name = "SIG{0}")
+  @CsvSource({"INT, 130", "TERM, 143", "HUP, 129", "KILL, 137"})
+  void aSignalToTheHarnessLeavesNoServiceProcessBehind(String signal, int expectedExit)
+      throws Exception {
     Path log = run.resolve("child.log");
     List<String> command =
         List.of(
@@ -41,20 +48,31 @@ class ServicesCrashIT {
           TestProcesses.survivors(pids).size() == pids.size(),
           "all services run before the signal");
 
-      // SIGINT to the JVM alone, as a terminal's Ctrl-C would deliver it; the services are in
-      // groups of their own.
+      // The signal to the JVM alone, as a terminal's Ctrl-C or a CI runner's cancel would deliver
+      // it; the services are in groups of their own.
+      long signalled = System.nanoTime();
       ManagedProcess.runToCompletion(
           "kill",
-          List.of("kill", "-INT", Long.toString(child.pid())),
+          List.of("kill", "-" + signal, Long.toString(child.pid())),
           Map.of(),
           run,
           run.resolve("kill.log"),
           Duration.ofSeconds(10));
       OptionalInt exit = child.waitFor(Duration.ofSeconds(30));
-      assertTrue(exit.isPresent(), "the child JVM did not exit after SIGINT" + child.describeLog());
+      assertTrue(
+          exit.isPresent(), "the child JVM did not exit after SIG" + signal + child.describeLog());
       assertEquals(
-          130, exit.getAsInt(), "exit code of a JVM ended by SIGINT" + child.describeLog());
-      TestProcesses.assertAllGone("services after SIGINT to the harness", pids);
+          expectedExit,
+          exit.getAsInt(),
+          "exit code of a JVM ended by SIG" + signal + child.describeLog());
+      TestProcesses.assertAllGone(
+          "services after SIG" + signal + " to the harness",
+          pids,
+          Duration.ofSeconds(5).minus(Duration.ofNanos(System.nanoTime() - signalled)));
+      if (signal.equals("KILL")) {
+        // Nothing ran in the JVM: the cluster's files stay in the run's work folder.
+        return;
+      }
       Path cluster =
           Path.of(
               output
@@ -65,7 +83,7 @@ class ServicesCrashIT {
                   .substring("CLUSTER ".length()));
       assertTrue(
           !Files.exists(cluster),
-          "the postgres cluster " + cluster + " is removed after SIGINT too");
+          "the postgres cluster " + cluster + " is removed after SIG" + signal + " too");
     }
   }
 

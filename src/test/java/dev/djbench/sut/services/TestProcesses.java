@@ -16,7 +16,13 @@ public final class TestProcesses {
    * s.
    */
   public static void assertAllGone(String what, List<Long> pids) throws InterruptedException {
-    long deadline = System.nanoTime() + 2_000_000_000L;
+    assertAllGone(what, pids, java.time.Duration.ofSeconds(2));
+  }
+
+  /** Like {@link #assertAllGone(String, List)}, waiting up to {@code wait}. */
+  public static void assertAllGone(String what, List<Long> pids, java.time.Duration wait)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + Math.max(0, wait.toNanos());
     List<Long> alive = survivors(pids);
     while (!alive.isEmpty() && System.nanoTime() < deadline) {
       Thread.sleep(50);
