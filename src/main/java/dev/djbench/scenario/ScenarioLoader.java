@@ -40,6 +40,15 @@ public final class ScenarioLoader {
    */
   public static final long MAX_BYTES = 1L << 20;
 
+  /**
+   * The longest line read: 64 KiB characters. The YAML parser (SnakeYAML) reads a token into a
+   * window that it copies whole each time it grows by a kilobyte, so one token's time grows with
+   * the square of its length: a megabyte-long comment line takes a second, where a megabyte of
+   * short lines takes tens of milliseconds. With lines bounded, the loader's time grows in
+   * proportion to the file's size (docs/PERFORMANCE.md, "The scenario loader").
+   */
+  public static final int MAX_LINE_CHARS = 1 << 16;
+
   public Scenario load(Path file) throws ScenarioException {
     String text;
     try {
@@ -68,11 +77,46 @@ public final class ScenarioLoader {
     return parse(file, text);
   }
 
+  /** Refuses a text with a line over {@link #MAX_LINE_CHARS}, naming every such line (up to 5). */
+  static void refuseLongLines(Path file, String text) throws ScenarioException {
+    List<ScenarioException.Problem> problems = new ArrayList<>();
+    int line = 1;
+    int start = 0;
+    for (int i = 0; i <= text.length() && problems.size() < 5; i++) {
+      if (i == text.length() || text.charAt(i) == '\n') {
+        int length = i - start;
+        if (length > MAX_LINE_CHARS) {
+          problems.add(
+              new ScenarioException.Problem(
+                  file,
+                  line,
+                  1,
+                  "",
+                  String.format(
+                      java.util.Locale.ROOT,
+                      "line %d is %,d characters long; a scenario file's lines may have at most"
+                          + " %,d. Break it up: a long comment into several comment lines, a long"
+                          + " string into a quoted string over several lines or a block scalar"
+                          + " ('>' or '|')",
+                      line,
+                      length,
+                      MAX_LINE_CHARS)));
+        }
+        line++;
+        start = i + 1;
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new ScenarioException(problems);
+    }
+  }
+
   /**
    * Parses {@code text} as if read from {@code file} (which names it in messages and anchors
    * relative paths).
    */
   public Scenario parse(Path file, String text) throws ScenarioException {
+    refuseLongLines(file, text);
     JsonNode root;
     YamlLocations locations;
     try {

@@ -436,6 +436,31 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void aLineLongerThanTheLimitIsRefusedNamingItsNumberAndLength() throws Exception {
+    String valid =
+        """
+        suite: t
+        app: ../sample-django-app
+        experiments:
+          - id: a
+            variants: {x: GET /a/, y: GET /b/}
+        """;
+    String longest = "# " + "x".repeat(ScenarioLoader.MAX_LINE_CHARS - 2);
+    Files.writeString(file, valid + longest + "\n");
+    assertEquals("t", loader.load(file).suite(), "a line at the limit loads");
+
+    Files.writeString(file, valid + longest + "x\n");
+    var e = assertThrows(ScenarioException.class, () -> loader.load(file));
+    assertEquals(1, e.problems().size());
+    assertEquals(6, e.problems().get(0).line());
+    assertTrue(
+        e.getMessage().contains("line 6 is 65,537 characters long")
+            && e.getMessage().contains("at most 65,536")
+            && e.getMessage().contains(file.toString()),
+        e.getMessage());
+  }
+
+  @Test
   void aMissingFileIsAProblemNotACrash() {
     ScenarioException e =
         assertThrows(ScenarioException.class, () -> loader.load(home.resolve("none.yaml")));
