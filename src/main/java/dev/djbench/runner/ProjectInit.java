@@ -103,7 +103,8 @@ public final class ProjectInit {
             dir.getFileName().toString(),
             base.relativize(dir).toString().isEmpty() ? "." : base.relativize(dir).toString(),
             layout.settingsModule(),
-            pages);
+            pages,
+            base.relativize(home.resolve(dev.djbench.scenario.ScenarioSchema.FILE)).toString());
     Files.createDirectories(base);
     Files.writeString(output, text, StandardCharsets.UTF_8);
     return new Result(layout, pages, output);

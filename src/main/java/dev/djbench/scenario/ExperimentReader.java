@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
  */
 final class ExperimentReader {
 
-  private static final Pattern ID = Pattern.compile("[a-z0-9][a-z0-9-]*");
-  private static final Pattern SEED_OPTION = Pattern.compile("[a-z][a-z0-9_-]*");
+  private static final Pattern ID = ScenarioSchema.ID;
+  private static final Pattern SEED_OPTION = ScenarioSchema.SEED_OPTION;
 
   private ExperimentReader() {}
 
@@ -32,22 +32,7 @@ final class ExperimentReader {
     if (!f.present()) {
       return Optional.empty();
     }
-    f.allowOnly(
-        "id",
-        "technique",
-        "claim",
-        "needs",
-        "seed",
-        "equivalence",
-        "reset",
-        "request",
-        "deployment",
-        "load",
-        "variants",
-        "pages",
-        "login",
-        "matrix",
-        "capacity");
+    f.allowOnly(ScenarioSchema.EXPERIMENT.names());
     Optional<String> id = f.string("id", true);
     if (id.isPresent() && !ID.matcher(id.get()).matches()) {
       problems.add(
@@ -188,7 +173,7 @@ final class ExperimentReader {
       return Optional.of(node.asText());
     }
     Fields login = f.child("login", "a user name, or a mapping with 'username'");
-    login.allowOnly("username");
+    login.allowOnly(ScenarioSchema.LOGIN.names());
     Optional<String> username = login.string("username", true);
     if (username.isPresent() && username.get().isBlank()) {
       problems.add(login.pointer("username"), login.raw("username"), "a user name");
@@ -263,7 +248,7 @@ final class ExperimentReader {
                         pointer,
                         problems,
                         "a request line or a mapping with 'request'/'deployment'");
-                v.allowOnly("request", "deployment");
+                v.allowOnly(ScenarioSchema.VARIANT.names());
                 request = SettingsReader.request(v, "request", problems).or(() -> sharedRequest);
                 variantDeployment =
                     SettingsReader.overlay(v.child("deployment", "a deployment"), deployment);

@@ -92,6 +92,11 @@ final class Fields {
     return Optional.of(value.asText());
   }
 
+  /** A whole number in the range the schema gives the key. */
+  Optional<Integer> integer(String key, ScenarioSchema.WholeNumber range) {
+    return integer(key, range.min(), range.max());
+  }
+
   Optional<Integer> integer(String key, int min, int max) {
     JsonNode value = raw(key);
     if (value == null || value.isNull()) {

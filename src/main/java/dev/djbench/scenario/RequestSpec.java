@@ -15,8 +15,12 @@ import java.util.regex.Pattern;
  */
 public record RequestSpec(String method, String path, String body, Map<String, String> headers) {
 
-  private static final Pattern LINE =
-      Pattern.compile("(GET|POST|PUT|PATCH|DELETE|HEAD)\\s+(/\\S*)");
+  /** The methods a scenario's requests may use. */
+  static final java.util.List<String> METHODS =
+      java.util.List.of("GET", "POST", "PUT", "PATCH", "DELETE", "HEAD");
+
+  /** A request line: a method and a path. */
+  static final Pattern LINE = Pattern.compile("(" + String.join("|", METHODS) + ")\\s+(/\\S*)");
 
   public RequestSpec {
     headers = Map.copyOf(headers);

@@ -18,13 +18,16 @@ public final class ScenarioDraft {
    * @param appPath the project's folder, relative to where the scenario is written
    * @param settingsModule the settings module found in manage.py, written down for the reader
    * @param paths the pages, {@code /books/} and the like; at least one
+   * @param schemaPath djbench's {@code schema/scenario.schema.json}, relative to where the scenario
+   *     is written, for editors that check and complete the file
    */
   public static String render(
-      String suite, String appPath, String settingsModule, List<String> paths) {
+      String suite, String appPath, String settingsModule, List<String> paths, String schemaPath) {
     if (paths.isEmpty()) {
       throw new IllegalArgumentException("a scenario needs at least one page");
     }
     StringBuilder yaml = new StringBuilder();
+    yaml.append("# yaml-language-server: $schema=").append(schemaPath).append('\n');
     yaml.append("# A first scenario for ")
         .append(suite)
         .append(", written by djbench init. Edit freely: docs are in djbench's README.\n")

@@ -143,11 +143,11 @@ public final class ScenarioLoader {
       problems.throwIfAny();
     }
     Fields top = Fields.of(root, "", problems, "a scenario");
-    top.allowOnly("suite", "app", "defaults", "gate", "experiments");
+    top.allowOnly(ScenarioSchema.SCENARIO.names());
     String suite = top.string("suite", true).orElse("");
     AppSpec app = app(top, file, problems);
     Fields defaults = top.child("defaults", "the defaults");
-    defaults.allowOnly("deployment", "load");
+    defaults.allowOnly(ScenarioSchema.DEFAULTS.names());
     Deployment baseDeployment =
         SettingsReader.overlay(
             defaults.child("deployment", "a deployment"), ScenarioDefaults.DEPLOYMENT);
@@ -187,7 +187,7 @@ public final class ScenarioLoader {
   }
 
   private static GateSpec gate(Fields f, Problems problems) {
-    f.allowOnly(Metric.yamlKeys().toArray(String[]::new));
+    f.allowOnly(ScenarioSchema.GATE.names());
     java.util.Map<String, java.util.OptionalDouble> thresholds = new LinkedHashMap<>();
     for (String key : Metric.yamlKeys()) {
       JsonNode value = f.raw(key);
@@ -226,8 +226,7 @@ public final class ScenarioLoader {
           .orElse(reference);
     }
     Fields fields = top.child("app", "the app: a directory, or a mapping with 'path'");
-    fields.allowOnly(
-        "path", "settings", "wsgi", "asgi", "health", "seed_command", "fixtures", "python");
+    fields.allowOnly(ScenarioSchema.APP.names());
     Optional<Path> dir =
         fields
             .string("path", true)

@@ -18,21 +18,8 @@ import java.util.regex.Pattern;
  */
 final class SettingsReader {
 
-  static final String[] DEPLOYMENT_KEYS = {
-    "server",
-    "worker_class",
-    "workers",
-    "threads",
-    "database",
-    "cache",
-    "debug",
-    "conn_max_age",
-    "static",
-    "nginx",
-    "nginx_cache",
-    "env"
-  };
-  private static final Pattern ENV_NAME = Pattern.compile("[A-Z_][A-Z0-9_]*");
+  static final String[] DEPLOYMENT_KEYS = ScenarioSchema.DEPLOYMENT.names();
+  private static final Pattern ENV_NAME = ScenarioSchema.ENV_NAME;
 
   private SettingsReader() {}
 
@@ -52,7 +39,7 @@ final class SettingsReader {
       return parsed;
     }
     Fields r = f.child(key, "a request line or a mapping with method and path");
-    r.allowOnly("method", "path", "body", "headers");
+    r.allowOnly(ScenarioSchema.REQUEST_MAPPING.names());
     String method = r.string("method", false).orElse("GET");
     Optional<String> path = r.string("path", true);
     Optional<RequestSpec> line = path.flatMap(p -> RequestSpec.parseLine(method + " " + p));
@@ -68,7 +55,7 @@ final class SettingsReader {
   }
 
   static Optional<CapacitySpec> capacity(Fields f, LoadSettings load) {
-    f.allowOnly("slo_p99", "max_errors", "from", "to", "probes");
+    f.allowOnly(ScenarioSchema.CAPACITY.names());
     Optional<Long> slo =
         f.has("slo_p99")
             ? f.parsed("slo_p99", Units::micros, "a latency like '500ms' or '1s'")
@@ -88,7 +75,9 @@ final class SettingsReader {
     double to =
         f.parsed("to", Units::ratePerSecond, "a rate like '400/s'")
             .orElse(ScenarioDefaults.CAPACITY_TO);
-    int probes = f.integer("probes", 2, 30).orElse(ScenarioDefaults.CAPACITY_PROBES);
+    int probes =
+        f.integer("probes", ScenarioSchema.CAPACITY.range("probes"))
+            .orElse(ScenarioDefaults.CAPACITY_PROBES);
     if (!(to > from)) {
       f.reject("to", "a rate above 'from' (" + from + "/s)");
       return Optional.empty();
@@ -97,7 +86,7 @@ final class SettingsReader {
   }
 
   static LoadSettings load(Fields f, LoadSettings base) {
-    f.allowOnly("rate", "arrival", "warmup", "timeout", "max_errors", "interleave");
+    f.allowOnly(ScenarioSchema.LOAD.names());
     var rawRate = f.raw("rate");
     boolean autoRate =
         rawRate == null || rawRate.isNull()
@@ -115,8 +104,8 @@ final class SettingsReader {
         f.string("arrival", false)
             .map(
                 a -> {
-                  if (!a.equals("constant") && !a.equals("poisson")) {
-                    f.reject("arrival", "'constant' or 'poisson'");
+                  if (!ScenarioSchema.ARRIVALS.contains(a)) {
+                    f.reject("arrival", "one of: " + String.join(", ", ScenarioSchema.ARRIVALS));
                   }
                   return a.equals("poisson");
                 })
@@ -143,12 +132,16 @@ final class SettingsReader {
     Server server = f.choice("server", Server.class).orElse(base.server());
     WorkerClass workerClass =
         f.choice("worker_class", WorkerClass.class).orElse(base.workerClass());
-    int workers = f.integer("workers", 1, 64).orElse(base.workers());
-    int threads = f.integer("threads", 1, 256).orElse(base.threads());
+    int workers =
+        f.integer("workers", ScenarioSchema.DEPLOYMENT.range("workers")).orElse(base.workers());
+    int threads =
+        f.integer("threads", ScenarioSchema.DEPLOYMENT.range("threads")).orElse(base.threads());
     Database database = f.choice("database", Database.class).orElse(base.database());
     CacheBackend cache = f.choice("cache", CacheBackend.class).orElse(base.cache());
     boolean debug = f.bool("debug").orElse(base.debug());
-    int connMaxAge = f.integer("conn_max_age", 0, 86_400).orElse(base.connMaxAgeSeconds());
+    int connMaxAge =
+        f.integer("conn_max_age", ScenarioSchema.DEPLOYMENT.range("conn_max_age"))
+            .orElse(base.connMaxAgeSeconds());
     StaticFiles staticFiles = f.choice("static", StaticFiles.class).orElse(base.staticFiles());
     boolean nginx = f.bool("nginx").orElse(base.nginx());
     boolean nginxCache = f.bool("nginx_cache").orElse(base.nginxCache());

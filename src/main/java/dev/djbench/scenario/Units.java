@@ -8,9 +8,12 @@ import java.util.regex.Pattern;
 /** Parsers for the scenario format's quantities with units. */
 final class Units {
 
-  private static final Pattern RATE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*/\\s*(s|sec|min|m)");
-  private static final Pattern SECONDS = Pattern.compile("(\\d+)\\s*(s|m|min)?");
-  private static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*%");
+  static final Pattern RATE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*/\\s*(s|sec|min|m)");
+  static final Pattern SECONDS = Pattern.compile("(\\d+)\\s*(s|m|min)?");
+  static final Pattern PERCENT = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*%");
+
+  /** The highest rate a scenario may ask for, per second. */
+  static final double MAX_RATE = 100_000;
 
   private Units() {}
 
@@ -31,7 +34,7 @@ final class Units {
     } else {
       return Optional.empty();
     }
-    return rate > 0 && rate <= 100_000 ? Optional.of(rate) : Optional.empty();
+    return rate > 0 && rate <= MAX_RATE ? Optional.of(rate) : Optional.empty();
   }
 
   /**
@@ -53,7 +56,7 @@ final class Units {
     return Optional.of(m.group(2) != null && m.group(2).startsWith("m") ? amount * 60 : amount);
   }
 
-  private static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s)");
+  static final Pattern DURATION = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ms|s)");
 
   /** {@code 500ms}, {@code 1.5s} → microseconds; must be &gt; 0. */
   static Optional<Long> micros(JsonNode value) {

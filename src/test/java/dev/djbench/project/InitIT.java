@@ -53,6 +53,17 @@ class InitIT {
     assertTrue(!yaml.contains("/admin/"), "Django's own views are left out:\n" + yaml);
     assertTrue(!yaml.contains("/shelf/add/"), "a view that refuses GET is left out:\n" + yaml);
     assertTrue(yaml.contains("gate:"), yaml);
+    String schemaLine = yaml.lines().findFirst().orElseThrow();
+    assertTrue(schemaLine.startsWith("# yaml-language-server: $schema="), schemaLine);
+    Path schema = project.resolve(schemaLine.substring(schemaLine.indexOf('=') + 1)).normalize();
+    assertEquals(HOME.resolve("schema/scenario.schema.json").normalize(), schema);
+    assertEquals(
+        List.of(),
+        com.networknt.schema.SchemaRegistry.withDefaultDialect(
+                com.networknt.schema.SpecificationVersion.DRAFT_7)
+            .getSchema(Files.readString(schema, StandardCharsets.UTF_8))
+            .validate(new com.fasterxml.jackson.dataformat.yaml.YAMLMapper().readTree(yaml)),
+        "the scenario init writes validates against the schema it names");
     assertTrue(out.contains("settings bookshop.settings, bookshop.wsgi:application"), out);
     assertTrue(out.contains(" run " + scenario), "the next commands are printed:\n" + out);
     assertTrue(out.contains(" gate " + scenario + " --baseline"), out);
