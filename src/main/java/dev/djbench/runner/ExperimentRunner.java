@@ -131,8 +131,8 @@ final class ExperimentRunner {
       }
       if (!kept.isEmpty()) {
         progress.say(
-            "  [%s] %d trials kept from the interrupted run; measuring what is left of its plan",
-            experiment.id(), kept.size());
+            "  [%s] %d %s kept from the interrupted run; measuring what is left of its plan",
+            experiment.id(), kept.size(), kept.size() == 1 ? "trial" : "trials");
       }
       return blocks(experiment, plan, running, variants, recorder, new ArrayDeque<>(kept));
     }
