@@ -72,6 +72,10 @@ public class DjangoSimulation extends Simulation {
             .userAgentHeader("djbench")
             .acceptEncodingHeader("gzip")
             .headers(spec.headers());
+    if (spec.keepAlive()) {
+      // One pool of kept-alive connections for every virtual user of the stream (Connections).
+      protocol = protocol.shareConnections();
+    }
 
     HttpRequestActionBuilder request =
         http(spec.name())

@@ -22,6 +22,8 @@ import java.util.Map;
  * @param arrivalSeed seeds the Poisson arrivals ({@link PoissonSchedule}); the variants of one
  *     block get the same seed, so that they meet the same arrivals. Unused for evenly spaced
  *     arrivals
+ * @param keepAlive the stream's virtual users share one pool of kept-alive connections, instead of
+ *     each opening its own ({@code load: {connections: keep-alive}})
  */
 public record TrialSpec(
     String name,
@@ -35,7 +37,38 @@ public record TrialSpec(
     int warmupSeconds,
     int measureSeconds,
     double requestTimeoutSeconds,
-    long arrivalSeed) {
+    long arrivalSeed,
+    boolean keepAlive) {
+
+  /** A trial whose every request opens a connection of its own. */
+  public TrialSpec(
+      String name,
+      URI baseUrl,
+      String method,
+      String path,
+      Map<String, String> headers,
+      String body,
+      double ratePerSecond,
+      boolean poisson,
+      int warmupSeconds,
+      int measureSeconds,
+      double requestTimeoutSeconds,
+      long arrivalSeed) {
+    this(
+        name,
+        baseUrl,
+        method,
+        path,
+        headers,
+        body,
+        ratePerSecond,
+        poisson,
+        warmupSeconds,
+        measureSeconds,
+        requestTimeoutSeconds,
+        arrivalSeed,
+        false);
+  }
 
   public TrialSpec {
     headers = Map.copyOf(headers);

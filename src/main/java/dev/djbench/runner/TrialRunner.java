@@ -153,7 +153,8 @@ final class TrialRunner {
         warmup,
         profile.trialSeconds(),
         settings.timeoutSeconds(),
-        arrivalSeed(seed, experiment.id(), block));
+        arrivalSeed(seed, experiment.id(), block),
+        settings.connections() == dev.djbench.scenario.Connections.KEEP_ALIVE);
   }
 
   /**

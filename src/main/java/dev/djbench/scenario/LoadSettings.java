@@ -14,6 +14,7 @@ import java.util.OptionalInt;
  * @param autoRate {@code rate: auto}: the rate is chosen when the experiment runs, from a capacity
  *     probe of its slowest variant; {@code ratePerSecond} is then the rate inherited from the level
  *     above, which only the doctor uses
+ * @param connections a new connection per request, or a shared pool of kept-alive ones
  */
 public record LoadSettings(
     double ratePerSecond,
@@ -22,9 +23,11 @@ public record LoadSettings(
     int timeoutSeconds,
     double maxErrorFraction,
     Interleave interleave,
-    boolean autoRate) {
+    boolean autoRate,
+    Connections connections) {
 
   public LoadSettings {
+    java.util.Objects.requireNonNull(connections, "connections");
     java.util.Objects.requireNonNull(interleave, "interleave");
     if (!(ratePerSecond > 0)) {
       throw new IllegalArgumentException("ratePerSecond must be > 0, was " + ratePerSecond);

@@ -44,7 +44,8 @@ public final class ScenarioDefaults {
           TIMEOUT_SECONDS,
           MAX_ERROR_FRACTION,
           Interleave.TRIALS,
-          false);
+          false,
+          Connections.NEW);
 
   public static final Deployment DEPLOYMENT =
       new Deployment(

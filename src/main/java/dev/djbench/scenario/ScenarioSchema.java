@@ -169,7 +169,12 @@ public final class ScenarioSchema {
               key(
                   "interleave",
                   choice(Interleave.class),
-                  "'trials': variants one after another in each block; 'requests': together")));
+                  "'trials': variants one after another in each block; 'requests': together"),
+              key(
+                  "connections",
+                  choice(Connections.class),
+                  "'new': a new connection per request (a new visitor; the default);"
+                      + " 'keep-alive': a pool of kept-alive connections shared by every user")));
 
   static final Mapping CAPACITY =
       new Mapping(

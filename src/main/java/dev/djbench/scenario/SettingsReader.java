@@ -124,7 +124,9 @@ final class SettingsReader {
         f.parsed("max_errors", Units::fraction, "a percentage like '1%'")
             .orElse(base.maxErrorFraction());
     Interleave interleave = f.choice("interleave", Interleave.class).orElse(base.interleave());
-    return new LoadSettings(rate, poisson, warmup, timeout, maxErrors, interleave, autoRate);
+    Connections connections = f.choice("connections", Connections.class).orElse(base.connections());
+    return new LoadSettings(
+        rate, poisson, warmup, timeout, maxErrors, interleave, autoRate, connections);
   }
 
   static Deployment overlay(Fields f, Deployment base) {

@@ -24,22 +24,26 @@ class ClockAccuracyBench {
     int seconds = Integer.parseInt(System.getProperty("djbench.bench.seconds", "15"));
     // As a run does it, unless asked to measure a cold injector (the lever's "before").
     boolean cold = Boolean.getBoolean("djbench.bench.cold");
+    // load: {connections: keep-alive}: one shared pool of kept-alive connections.
+    boolean keepAlive = Boolean.getBoolean("djbench.bench.keepAlive");
     GatlingLoadGenerator generator = new GatlingLoadGenerator(work);
     if (!cold) {
       generator.warmUp();
     }
     TrialSpec spec =
-        new TrialSpec("clock", base, "GET", path, Map.of(), "", rate, false, 2, seconds, 10, 0);
+        new TrialSpec(
+            "clock", base, "GET", path, Map.of(), "", rate, false, 2, seconds, 10, 0, keepAlive);
     TrialMeasurement m = generator.run(spec, () -> {});
     Histogram fine = m.histograms().clientLatencyMicros();
     Histogram gatling = m.histograms().gatlingLatencyMicros();
     System.out.println(
         String.format(
             Locale.ROOT,
-            "DJBENCH %s %s requests=%d fine_p50_ms=%.3f fine_p99_ms=%.3f gatling_p50_ms=%.3f"
+            "DJBENCH %s %s keepAlive=%s requests=%d fine_p50_ms=%.3f fine_p99_ms=%.3f gatling_p50_ms=%.3f"
                 + " gatling_p99_ms=%.3f errors=%d",
             path,
             cold ? "cold" : "warm",
+            keepAlive,
             m.completed(),
             fine.getValueAtPercentile(50) / 1000.0,
             fine.getValueAtPercentile(99) / 1000.0,

@@ -63,6 +63,16 @@ class GatlingLoadGeneratorTest {
           });
     }
     server.createContext(
+        "/port",
+        exchange -> {
+          synchronized (clientPorts) {
+            clientPorts.add(exchange.getRemoteAddress().getPort());
+          }
+          exchange.sendResponseHeaders(200, 2);
+          exchange.getResponseBody().write("ok".getBytes(StandardCharsets.UTF_8));
+          exchange.close();
+        });
+    server.createContext(
         "/broken",
         exchange -> {
           exchange.sendResponseHeaders(500, -1);
@@ -80,6 +90,41 @@ class GatlingLoadGeneratorTest {
     URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     return new TrialSpec(
         "test" + path, base, "GET", path, Map.of(), "", rate, false, warmup, measure, 5, 0);
+  }
+
+  private final List<Integer> clientPorts = new ArrayList<>();
+
+  /**
+   * connections: new opens a connection per request (a client port each); keep-alive sends them
+   * over a pool of kept-alive connections shared by the stream's virtual users (a few ports).
+   */
+  @Test
+  void keepAliveSharesConnectionsWhereNewOpensOnePerRequest(@TempDir Path work) throws Exception {
+    var generator = new GatlingLoadGenerator(work);
+    URI base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    for (boolean keepAlive : new boolean[] {false, true}) {
+      synchronized (clientPorts) {
+        clientPorts.clear();
+      }
+      TrialMeasurement m =
+          generator.run(
+              new TrialSpec(
+                  "ports", base, "GET", "/port", Map.of(), "", 20, false, 0, 2, 5, 0, keepAlive),
+              () -> {});
+      assertEquals(m.started(), m.completed());
+      List<Integer> ports;
+      synchronized (clientPorts) {
+        ports = List.copyOf(clientPorts);
+      }
+      long distinct = ports.stream().distinct().count();
+      if (keepAlive) {
+        assertTrue(
+            distinct <= ports.size() / 4,
+            distinct + " connections for " + ports.size() + " requests");
+      } else {
+        assertEquals(ports.size(), distinct, "one connection per request");
+      }
+    }
   }
 
   /**

@@ -202,6 +202,38 @@ class ScenarioLoaderTest {
   }
 
   @Test
+  void connectionsAreNewUnlessTheScenarioAsksForKeptAliveOnes() throws Exception {
+    Scenario s =
+        parse(
+            """
+        suite: t
+        app: ../sample-django-app
+        experiments:
+          - id: pooled
+            variants: {x: GET /a/, y: GET /b/}
+            load: {connections: keep-alive}
+          - id: fresh
+            variants: {x: GET /a/, y: GET /b/}
+        """);
+    assertEquals(Connections.KEEP_ALIVE, s.experiments().get(0).load().connections());
+    assertEquals(Connections.NEW, s.experiments().get(1).load().connections());
+    var e =
+        assertThrows(
+            ScenarioException.class,
+            () ->
+                parse(
+                    """
+                suite: t
+                app: ../sample-django-app
+                experiments:
+                  - id: a
+                    variants: {x: GET /a/, y: GET /b/}
+                    load: {connections: pooled}
+                """));
+    assertTrue(e.getMessage().contains("one of: new, keep-alive"), e.getMessage());
+  }
+
+  @Test
   void rateAutoIsInheritedAndAFixedRateBelowTurnsItOff() throws Exception {
     Scenario s =
         parse(
