@@ -447,16 +447,19 @@ class ScenarioLoaderTest {
     assertTrue(e.getMessage().contains("not valid YAML"), e.getMessage());
   }
 
+  /** A small valid scenario, to which the size tests add a long comment. */
+  private static final String SMALL_VALID =
+      """
+      suite: t
+      app: ../sample-django-app
+      experiments:
+        - id: a
+          variants: {x: GET /a/, y: GET /b/}
+      """;
+
   @Test
   void aFileAboveOneMebibyteIsRefusedBeforeItIsParsed() throws Exception {
-    String valid =
-        """
-        suite: t
-        app: ../sample-django-app
-        experiments:
-          - id: a
-            variants: {x: GET /a/, y: GET /b/}
-        """;
+    String valid = SMALL_VALID;
     // Valid YAML all the way: a long comment after the suite.
     String big = valid + "# " + "x".repeat((int) ScenarioLoader.MAX_BYTES) + "\n";
     Files.writeString(file, big);
@@ -469,14 +472,7 @@ class ScenarioLoaderTest {
 
   @Test
   void aLineLongerThanTheLimitIsRefusedNamingItsNumberAndLength() throws Exception {
-    String valid =
-        """
-        suite: t
-        app: ../sample-django-app
-        experiments:
-          - id: a
-            variants: {x: GET /a/, y: GET /b/}
-        """;
+    String valid = SMALL_VALID;
     String longest = "# " + "x".repeat(ScenarioLoader.MAX_LINE_CHARS - 2);
     Files.writeString(file, valid + longest + "\n");
     assertEquals("t", loader.load(file).suite(), "a line at the limit loads");

@@ -13,20 +13,34 @@ public final class Processes {
 
   /** Live pids whose process group is one of {@code groups}. */
   public static List<Long> inGroups(java.util.Collection<Long> groups) {
+    return matching(
+        p -> {
+          String stat = Files.readString(p.resolve("stat"));
+          String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+          return !f[0].equals("Z") && groups.contains(Long.parseLong(f[2]));
+        });
+  }
+
+  /** A test of one /proc/PID folder; a process gone meanwhile fails it. */
+  private interface ProcTest {
+    boolean test(Path proc) throws IOException;
+  }
+
+  /** Pids of /proc whose folder passes {@code test}, this JVM left out. */
+  private static List<Long> matching(ProcTest test) {
     try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
       return entries
           .filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
           .filter(
               p -> {
                 try {
-                  String stat = Files.readString(p.resolve("stat"));
-                  String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                  return !f[0].equals("Z") && groups.contains(Long.parseLong(f[2]));
+                  return test.test(p);
                 } catch (IOException | RuntimeException e) {
                   return false;
                 }
               })
           .map(p -> Long.parseLong(p.getFileName().toString()))
+          .filter(pid -> pid != ProcessHandle.current().pid())
           .toList();
     } catch (IOException e) {
       throw new IllegalStateException("cannot list /proc: " + e.getMessage(), e);
@@ -38,26 +52,13 @@ public final class Processes {
    * only.
    */
   public static List<Long> mentioning(String marker) {
-    try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
-      return entries
-          .filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
-          .filter(
-              p -> {
-                try {
-                  String environ = new String(Files.readAllBytes(p.resolve("environ")));
-                  String cmdline = new String(Files.readAllBytes(p.resolve("cmdline")));
-                  String stat = Files.readString(p.resolve("stat"));
-                  boolean zombie = stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
-                  return !zombie && (environ.contains(marker) || cmdline.contains(marker));
-                } catch (IOException | RuntimeException e) {
-                  return false;
-                }
-              })
-          .map(p -> Long.parseLong(p.getFileName().toString()))
-          .filter(pid -> pid != ProcessHandle.current().pid())
-          .toList();
-    } catch (IOException e) {
-      throw new IllegalStateException("cannot list /proc: " + e.getMessage(), e);
-    }
+    return matching(
+        p -> {
+          String environ = new String(Files.readAllBytes(p.resolve("environ")));
+          String cmdline = new String(Files.readAllBytes(p.resolve("cmdline")));
+          String stat = Files.readString(p.resolve("stat"));
+          boolean zombie = stat.substring(stat.lastIndexOf(')') + 2).startsWith("Z");
+          return !zombie && (environ.contains(marker) || cmdline.contains(marker));
+        });
   }
 }
