@@ -118,7 +118,9 @@ public final class RunExecutor {
     ProcessReaper.recordIn(runDirectory);
     Thread interruptHook =
         new Thread(
-            () -> state.writeIfUnfinished(RunResult.Status.ABORTED, "interrupted (SIGINT/SIGTERM)"),
+            () ->
+                state.writeIfUnfinished(
+                    RunResult.Status.ABORTED, "interrupted (SIGINT, SIGTERM or SIGHUP)"),
             "djbench-results-on-interrupt");
     Runtime.getRuntime().addShutdownHook(interruptHook);
     PythonEnv python =
