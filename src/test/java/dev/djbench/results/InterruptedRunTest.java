@@ -83,23 +83,7 @@ class InterruptedRunTest {
     RunResult fixture = ResultsFixtures.run();
     ExperimentResult ended = fixture.experiments().get(0);
     TrialResult t = ResultsFixtures.trial("naive", 0, 30_000, 3);
-    TrialResult underWay =
-        new TrialResult(
-            "only-defer",
-            t.variant(),
-            t.block(),
-            t.position(),
-            t.startedAt(),
-            t.window(),
-            t.counts(),
-            t.statusCounts(),
-            t.failures(),
-            t.databaseVendors(),
-            t.server(),
-            t.valid(),
-            t.invalidReasons(),
-            t.distributions(),
-            t.histograms());
+    TrialResult underWay = ResultsFixtures.as(t, "only-defer", t.valid(), t.invalidReasons());
     try (Journal journal = Journal.create(run)) {
       for (TrialResult trial : ended.trials()) {
         journal.append(trial);

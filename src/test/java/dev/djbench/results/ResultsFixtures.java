@@ -226,4 +226,25 @@ public final class ResultsFixtures {
     encoded.keySet().retainAll(List.of("clientLatencyMicros"));
     return copy(t, Map.of(), distributions, encoded);
   }
+
+  /** {@code t} as a trial of another experiment, with its validity and reasons replaced. */
+  public static TrialResult as(
+      TrialResult t, String experiment, boolean valid, List<String> invalidReasons) {
+    return new TrialResult(
+        experiment,
+        t.variant(),
+        t.block(),
+        t.position(),
+        t.startedAt(),
+        t.window(),
+        t.counts(),
+        t.statusCounts(),
+        t.failures(),
+        t.databaseVendors(),
+        t.server(),
+        valid,
+        invalidReasons,
+        t.distributions(),
+        t.histograms());
+  }
 }

@@ -47,25 +47,14 @@ class CapacitySearchTest {
   /** A probe with a p99 about {@code latencyMicros}, invalid for a lagging load generator. */
   private static TrialResult probe(long latencyMicros, boolean lagged) {
     TrialResult t = ResultsFixtures.trial("naive", 0, latencyMicros, 1);
-    return new TrialResult(
+    return ResultsFixtures.as(
+        t,
         t.experiment(),
-        t.variant(),
-        t.block(),
-        t.position(),
-        t.startedAt(),
-        t.window(),
-        t.counts(),
-        t.statusCounts(),
-        t.failures(),
-        t.databaseVendors(),
-        t.server(),
         !lagged,
         lagged
             ? List.of(
                 "the load generator fell behind its schedule: p99 start lag 80.0 ms (limit 25.0 ms)")
-            : List.of(),
-        t.distributions(),
-        t.histograms());
+            : List.of());
   }
 
   private final List<Double> rates = new ArrayList<>();
