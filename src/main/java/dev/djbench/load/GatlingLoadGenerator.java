@@ -69,8 +69,9 @@ public final class GatlingLoadGenerator implements LoadGenerator {
   }
 
   /**
-   * Runs the request path hot once per JVM before the first measured trial, so that no trial
-   * measures an interpreted injector ({@link InjectorWarmup}: {@value InjectorWarmup#SECONDS} s of
+   * Runs the request path hot once per JVM before the first measured trial, and waits for the JIT
+   * to finish compiling it, so that no trial measures an interpreted injector or shares the CPU
+   * with the JIT compiler ({@link InjectorWarmup}: up to {@value InjectorWarmup#MAX_SECONDS} s of
    * requests to an endpoint of djbench's own, none to the app). Does nothing after the first time.
    *
    * @return whether it ran now
@@ -91,9 +92,9 @@ public final class GatlingLoadGenerator implements LoadGenerator {
     return warm;
   }
 
-  /** Seconds a first {@link #warmUp()} takes, for progress messages. */
+  /** The most seconds of load a first {@link #warmUp()} sends, for progress messages. */
   public static int warmUpSeconds() {
-    return InjectorWarmup.SECONDS;
+    return InjectorWarmup.MAX_SECONDS;
   }
 
   @Override

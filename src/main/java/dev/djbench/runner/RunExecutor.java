@@ -360,8 +360,8 @@ public final class RunExecutor {
       return;
     }
     progress.say(
-        "load generator: %d s of requests to an endpoint of its own, to compile its request path"
-            + " before the first trial",
+        "load generator: up to %d s of requests to an endpoint of its own, to compile its request"
+            + " path before the first trial",
         GatlingLoadGenerator.warmUpSeconds());
     try {
       load.warmUp();

@@ -27,20 +27,25 @@ class ClockAccuracyBench {
     // load: {connections: keep-alive}: one shared pool of kept-alive connections.
     boolean keepAlive = Boolean.getBoolean("djbench.bench.keepAlive");
     GatlingLoadGenerator generator = new GatlingLoadGenerator(work);
+    String warmup = "none_cold";
     if (!cold) {
-      generator.warmUp();
+      var done = InjectorWarmup.run(generator);
+      warmup = done.settleRounds() + "_settling_rounds";
     }
+    var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+    long jitBefore = jit.getTotalCompilationTime();
     TrialSpec spec =
         new TrialSpec(
             "clock", base, "GET", path, Map.of(), "", rate, false, 2, seconds, 10, 0, keepAlive);
     TrialMeasurement m = generator.run(spec, () -> {});
+    long jitDuring = jit.getTotalCompilationTime() - jitBefore;
     Histogram fine = m.histograms().clientLatencyMicros();
     Histogram gatling = m.histograms().gatlingLatencyMicros();
     System.out.println(
         String.format(
             Locale.ROOT,
             "DJBENCH %s %s keepAlive=%s requests=%d fine_p50_ms=%.3f fine_p99_ms=%.3f gatling_p50_ms=%.3f"
-                + " gatling_p99_ms=%.3f errors=%d",
+                + " gatling_p99_ms=%.3f errors=%d jit_ms_during_trial=%d warmup=%s",
             path,
             cold ? "cold" : "warm",
             keepAlive,
@@ -49,6 +54,8 @@ class ClockAccuracyBench {
             fine.getValueAtPercentile(99) / 1000.0,
             gatling.getValueAtPercentile(50) / 1000.0,
             gatling.getValueAtPercentile(99) / 1000.0,
-            m.errors()));
+            m.errors(),
+            jitDuring,
+            warmup));
   }
 }
