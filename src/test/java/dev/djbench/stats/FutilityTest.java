@@ -22,6 +22,30 @@ class FutilityTest {
   }
 
   @Test
+  void aWideIntervalFromThreeBlocksOfAClearEffectIsNotFutile() {
+    // template-logic in a quick suite run: blocks ×0.62, ×0.59, ×0.33, interval ×0.492 [0.052,
+    // 4.62]
+    // at 99.2%. Most of that width is t_2 = 11.1; after 8 blocks of the same spread, t_7 = 3.7
+    // would
+    // give about [0.31, 0.77]: faster. Shrinking by sqrt(3/8) alone projected [0.12, 1.9], futile.
+    assertFalse(Futility.futile(rule, new Interval(0.052, 4.62, 0.992), 3, 8));
+  }
+
+  @Test
+  void theProjectionUsesTheStudentQuantileOfTheBlocksToCome() {
+    // Centre ×1.0, ±20% at 99%: t_7 / t_2 * sqrt(3/8) = 0.216 projects ±4.0%, inside the ±5% zone.
+    // A 1/sqrt(blocks) projection alone (±11.8%) would have called it futile.
+    assertFalse(futile(1 / 1.2, 1.2, 3, 8));
+    // With 7 of 8 blocks run the quantiles hardly differ: ±20% becomes ±17.5%, still open.
+    assertTrue(futile(1 / 1.2, 1.2, 7, 8));
+  }
+
+  @Test
+  void oneBlockHasNoSpreadToProject() {
+    assertFalse(futile(0.5, 2.0, 1, 8));
+  }
+
+  @Test
   void aClearEffectOnlyNeedsMoreBlocks() {
     assertFalse(futile(1.03, 1.17, 3, 8), "centre ×1.098, projected [1.056, 1.141]: slower");
     assertFalse(futile(0.60, 0.95, 3, 8), "a faster centre ×0.755 settles");
@@ -30,7 +54,7 @@ class FutilityTest {
   @Test
   void aCentreNearOneCanStillShowNoChange() {
     assertFalse(futile(0.96, 1.06, 3, 8), "centre ×1.009, projected ±3%: no change");
-    assertTrue(futile(0.80, 1.25, 3, 8), "centre ×1.0 but ±22%: projected ±14%, still open");
+    assertTrue(futile(0.50, 2.0, 3, 8), "centre ×1.0 but ×/÷2: projected ±16%, still open");
   }
 
   @Test
