@@ -184,34 +184,14 @@ final class InjectorWarmup {
   /** One stream on a new connection per request, one on kept-alive connections with gzip. */
   private static List<TrialSpec> streams(URI base, double ratePerStream, int seconds) {
     return List.of(
-        new TrialSpec(
-            "injector-warmup-new",
-            base,
-            "GET",
-            "/",
-            Map.of(),
-            "",
-            ratePerStream,
-            false,
-            0,
-            seconds,
-            10,
-            0,
-            false),
-        new TrialSpec(
-            "injector-warmup-keep-alive",
-            base,
-            "GET",
-            "/gz",
-            Map.of(),
-            "",
-            ratePerStream,
-            false,
-            0,
-            seconds,
-            10,
-            0,
-            true));
+        stream("injector-warmup-new", base, "/", ratePerStream, seconds, false),
+        stream("injector-warmup-keep-alive", base, "/gz", ratePerStream, seconds, true));
+  }
+
+  private static TrialSpec stream(
+      String name, URI base, String path, double rate, int seconds, boolean keepAlive) {
+    return new TrialSpec(
+        name, base, "GET", path, Map.of(), "", rate, false, 0, seconds, 10, 0, keepAlive);
   }
 
   private static void answer(HttpExchange exchange, byte[] body, String encoding)
