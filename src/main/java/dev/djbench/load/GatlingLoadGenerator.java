@@ -77,11 +77,21 @@ public final class GatlingLoadGenerator implements LoadGenerator {
    * @return whether it ran now
    */
   public boolean warmUp() throws LoadException {
+    return warmUp(true);
+  }
+
+  /**
+   * As {@link #warmUp()}; with {@code settle} false only the burst runs ({@value
+   * InjectorWarmup#BURST_SECONDS} s), not the wait for the JIT. The first call in a JVM decides.
+   *
+   * @return whether it ran now
+   */
+  public boolean warmUp(boolean settle) throws LoadException {
     synchronized (GatlingLoadGenerator.class) {
       if (warm) {
         return false;
       }
-      InjectorWarmup.run(this);
+      InjectorWarmup.run(this, settle);
       warm = true;
       return true;
     }
@@ -92,9 +102,9 @@ public final class GatlingLoadGenerator implements LoadGenerator {
     return warm;
   }
 
-  /** The most seconds of load a first {@link #warmUp()} sends, for progress messages. */
-  public static int warmUpSeconds() {
-    return InjectorWarmup.MAX_SECONDS;
+  /** The most seconds of load a first {@link #warmUp(boolean)} sends, for progress messages. */
+  public static int warmUpSeconds(boolean settle) {
+    return settle ? InjectorWarmup.MAX_SECONDS : InjectorWarmup.BURST_SECONDS;
   }
 
   @Override

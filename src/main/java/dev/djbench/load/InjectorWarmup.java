@@ -97,17 +97,24 @@ final class InjectorWarmup {
    * @throws LoadException when the endpoint cannot be opened or the generator fails
    */
   static Result run(LoadGenerator generator) throws LoadException {
+    return run(generator, true);
+  }
+
+  /**
+   * @param settle false for the burst alone, without the pause and the settling rounds
+   */
+  static Result run(LoadGenerator generator, boolean settle) throws LoadException {
     CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
     LongSupplier compileMillis =
-        jit != null && jit.isCompilationTimeMonitoringSupported()
+        settle && jit != null && jit.isCompilationTimeMonitoringSupported()
             ? jit::getTotalCompilationTime
             : null;
     return run(generator, compileMillis);
   }
 
   /**
-   * @param compileMillis the JIT's total compile time so far, or null when it is not known (then
-   *     the settling rounds are skipped)
+   * @param compileMillis the JIT's total compile time so far, or null when it is not known or not
+   *     wanted (then the pause and the settling rounds are skipped)
    */
   static Result run(LoadGenerator generator, LongSupplier compileMillis) throws LoadException {
     HttpServer server;

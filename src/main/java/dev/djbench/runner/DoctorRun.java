@@ -131,7 +131,7 @@ public final class DoctorRun {
       Map<String, String> skipped =
           RunExecutor.startServices(selected(), versions, services, progress);
       if (settings.load()) {
-        RunExecutor.warmUpInjector(load, progress);
+        RunExecutor.warmUpInjector(load, progress, true);
       }
       for (Experiment experiment : selected()) {
         String reason = skipped.get(experiment.id());

@@ -181,7 +181,7 @@ public final class RunExecutor {
               options.scenario().gate().isEmpty());
 
       Map<String, String> skipReasons = startServices(selected(), versions, services, progress);
-      warmUpInjector(load, progress);
+      warmUpInjector(load, progress, options.scenario().gate().isEmpty());
 
       List<Experiment> toRun =
           selected().stream()
@@ -354,17 +354,22 @@ public final class RunExecutor {
   /**
    * Runs the load generator's request path hot before the first trial (once per JVM), so that the
    * first trials do not measure an interpreted injector.
+   *
+   * @param settle whether to wait for the JIT to finish compiling too (a run, the doctor); a gate
+   *     sends the burst alone: it measures both revisions together in every block, so a compilation
+   *     during a trial falls on both, and a gate should end within 3 minutes (docs/PERFORMANCE.md)
    */
-  static void warmUpInjector(GatlingLoadGenerator load, Progress progress) throws TargetException {
+  static void warmUpInjector(GatlingLoadGenerator load, Progress progress, boolean settle)
+      throws TargetException {
     if (GatlingLoadGenerator.isWarm()) {
       return;
     }
     progress.say(
-        "load generator: up to %d s of requests to an endpoint of its own, to compile its request"
+        "load generator: %s%d s of requests to an endpoint of its own, to compile its request"
             + " path before the first trial",
-        GatlingLoadGenerator.warmUpSeconds());
+        settle ? "up to " : "", GatlingLoadGenerator.warmUpSeconds(settle));
     try {
-      load.warmUp();
+      load.warmUp(settle);
     } catch (dev.djbench.load.LoadException e) {
       throw new TargetException("the load generator failed its warm-up: " + e.getMessage(), e);
     }

@@ -82,4 +82,15 @@ class InjectorWarmupTest {
     assertFalse(result.quiet(), "the rounds ran out before the JIT went quiet");
     assertEquals(1 + InjectorWarmup.MAX_SETTLE_ROUNDS, generator.runs.size());
   }
+
+  @Test
+  void withoutSettlingOnlyTheBurstRuns(@TempDir Path work) throws Exception {
+    var generator = new CountingGenerator(work);
+    var result = InjectorWarmup.run(generator, false);
+
+    assertEquals(1, generator.runs.size(), "the burst alone, as a gate asks for it");
+    assertEquals(0, result.settleRounds());
+    assertEquals(-1, result.lastRoundCompileMillis());
+    assertEquals(2, result.burst().size());
+  }
 }
