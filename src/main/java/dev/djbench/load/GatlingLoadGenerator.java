@@ -30,7 +30,7 @@ public final class GatlingLoadGenerator implements LoadGenerator {
    */
   static final String BARE_SIMULATION_CLASS = "dev.djbench.simulation.BareSimulation";
 
-  /** Whether this JVM's injector has had its {@link #warmUp()}. */
+  /** Whether this JVM's injector has had its {@link #warmUp(boolean)}. */
   private static boolean warm;
 
   private final Path workDirectory;
@@ -69,20 +69,12 @@ public final class GatlingLoadGenerator implements LoadGenerator {
   }
 
   /**
-   * Runs the request path hot once per JVM before the first measured trial, and waits for the JIT
-   * to finish compiling it, so that no trial measures an interpreted injector or shares the CPU
-   * with the JIT compiler ({@link InjectorWarmup}: up to {@value InjectorWarmup#MAX_SECONDS} s of
-   * requests to an endpoint of djbench's own, none to the app). Does nothing after the first time.
-   *
-   * @return whether it ran now
-   */
-  public boolean warmUp() throws LoadException {
-    return warmUp(true);
-  }
-
-  /**
-   * As {@link #warmUp()}; with {@code settle} false only the burst runs ({@value
-   * InjectorWarmup#BURST_SECONDS} s), not the wait for the JIT. The first call in a JVM decides.
+   * Runs the request path hot once per JVM before the first measured trial, and with {@code settle}
+   * waits for the JIT to finish compiling it, so that no trial measures an interpreted injector or
+   * shares the CPU with the JIT compiler ({@link InjectorWarmup}: up to {@value
+   * InjectorWarmup#MAX_SECONDS} s of requests to an endpoint of djbench's own, none to the app);
+   * without it only the burst runs ({@value InjectorWarmup#BURST_SECONDS} s). Does nothing after
+   * the first time: the first call in a JVM decides.
    *
    * @return whether it ran now
    */
@@ -97,7 +89,7 @@ public final class GatlingLoadGenerator implements LoadGenerator {
     }
   }
 
-  /** Whether this JVM's injector has had its {@link #warmUp()}. */
+  /** Whether this JVM's injector has had its {@link #warmUp(boolean)}. */
   public static synchronized boolean isWarm() {
     return warm;
   }

@@ -82,34 +82,37 @@ final class InjectorWarmup {
    *
    * @param burst what the burst's streams measured, new connections first
    * @param settleRounds how many settling rounds ran
-   * @param lastRoundCompileMillis the JIT's compile time during the last settling round, or -1
-   *     where this JVM does not report compile time (then no settling round runs)
-   * @param quiet whether the last round was quiet (below {@value #QUIET_COMPILE_MILLIS} ms); false
-   *     when the rounds ran out first
+   * @param lastRoundCompileMillis the JIT's compile time during the last settling round, or -1 when
+   *     no round ran (settling not asked for, or this JVM does not report compile time)
    */
-  record Result(
-      List<TrialMeasurement> burst, int settleRounds, long lastRoundCompileMillis, boolean quiet) {}
+  record Result(List<TrialMeasurement> burst, int settleRounds, long lastRoundCompileMillis) {
+
+    /**
+     * Whether the last settling round was quiet (below {@value #QUIET_COMPILE_MILLIS} ms); false
+     * when the rounds ran out first or none ran.
+     */
+    boolean quiet() {
+      return settleRounds > 0 && lastRoundCompileMillis < QUIET_COMPILE_MILLIS;
+    }
+  }
+
+  /** This JVM's total JIT compile time so far in ms, or null where it does not report it. */
+  static LongSupplier jitCompileMillis() {
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    return jit != null && jit.isCompilationTimeMonitoringSupported()
+        ? jit::getTotalCompilationTime
+        : null;
+  }
 
   /**
    * Sends the warm-up load through {@code generator}.
    *
+   * @param settle false for the burst alone, without the pause and the settling rounds
    * @return what the warm-up did, for a caller that wants to check or report it
    * @throws LoadException when the endpoint cannot be opened or the generator fails
    */
-  static Result run(LoadGenerator generator) throws LoadException {
-    return run(generator, true);
-  }
-
-  /**
-   * @param settle false for the burst alone, without the pause and the settling rounds
-   */
   static Result run(LoadGenerator generator, boolean settle) throws LoadException {
-    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-    LongSupplier compileMillis =
-        settle && jit != null && jit.isCompilationTimeMonitoringSupported()
-            ? jit::getTotalCompilationTime
-            : null;
-    return run(generator, compileMillis);
+    return run(generator, settle ? jitCompileMillis() : null);
   }
 
   /**
@@ -144,7 +147,7 @@ final class InjectorWarmup {
               streams(base, BURST_REQUESTS_PER_SECOND / 2.0, BURST_SECONDS),
               List.of(() -> {}, () -> {}));
       if (compileMillis == null) {
-        return new Result(burst, 0, -1, false);
+        return new Result(burst, 0, -1);
       }
       drain(compileMillis);
       int rounds = 0;
@@ -157,7 +160,7 @@ final class InjectorWarmup {
         compiled = compileMillis.getAsLong() - before;
         rounds++;
       }
-      return new Result(burst, rounds, compiled, compiled < QUIET_COMPILE_MILLIS);
+      return new Result(burst, rounds, compiled);
     } finally {
       server.stop(0);
       threads.shutdownNow();

@@ -29,16 +29,16 @@ class ClockAccuracyBench {
     GatlingLoadGenerator generator = new GatlingLoadGenerator(work);
     String warmup = "none_cold";
     if (!cold) {
-      var done = InjectorWarmup.run(generator);
+      var done = InjectorWarmup.run(generator, true);
       warmup = done.settleRounds() + "_settling_rounds";
     }
-    var jit = java.lang.management.ManagementFactory.getCompilationMXBean();
-    long jitBefore = jit.getTotalCompilationTime();
+    var jit = InjectorWarmup.jitCompileMillis();
+    long jitBefore = jit == null ? 0 : jit.getAsLong();
     TrialSpec spec =
         new TrialSpec(
             "clock", base, "GET", path, Map.of(), "", rate, false, 2, seconds, 10, 0, keepAlive);
     TrialMeasurement m = generator.run(spec, () -> {});
-    long jitDuring = jit.getTotalCompilationTime() - jitBefore;
+    long jitDuring = jit == null ? -1 : jit.getAsLong() - jitBefore;
     Histogram fine = m.histograms().clientLatencyMicros();
     Histogram gatling = m.histograms().gatlingLatencyMicros();
     System.out.println(

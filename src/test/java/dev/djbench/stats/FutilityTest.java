@@ -23,11 +23,10 @@ class FutilityTest {
 
   @Test
   void aWideIntervalFromThreeBlocksOfAClearEffectIsNotFutile() {
-    // template-logic in a quick suite run: blocks ×0.62, ×0.59, ×0.33, interval ×0.492 [0.052,
-    // 4.62]
-    // at 99.2%. Most of that width is t_2 = 11.1; after 8 blocks of the same spread, t_7 = 3.7
-    // would
-    // give about [0.31, 0.77]: faster. Shrinking by sqrt(3/8) alone projected [0.12, 1.9], futile.
+    // template-logic in a quick suite run: blocks ×0.62, ×0.59, ×0.33, interval
+    // ×0.492 [0.052, 4.62] at 99.2%. Most of that width is t_2 = 11.1; after 8 blocks of the same
+    // spread, t_7 = 3.7 would give about [0.31, 0.77]: faster. Shrinking by sqrt(3/8) alone
+    // projected [0.12, 1.9], futile.
     assertFalse(Futility.futile(rule, new Interval(0.052, 4.62, 0.992), 3, 8));
   }
 
