@@ -2,6 +2,7 @@ package dev.djbench.cli;
 
 import dev.djbench.gate.CalibrationFile;
 import dev.djbench.plan.Profile;
+import dev.djbench.plan.ShardPlan;
 import dev.djbench.report.ReportFormat;
 import dev.djbench.report.Reports;
 import dev.djbench.results.RunResult;
@@ -59,7 +60,8 @@ final class CalibrateCommand implements Callable<Integer> {
     }
     Path reportsDir = settings.reports(home);
     RunOptions options =
-        settings.options(loaded, home, serviceOptions, Defaults.THRESHOLD, List.of());
+        settings.options(
+            loaded, home, serviceOptions, Defaults.THRESHOLD, List.of(), ShardPlan.WHOLE);
     Calibrator.Outcome outcome = Calibrator.calibrate(options, System.out);
     RunResult run = outcome.run();
     Reports.writeAll(run, reportsDir.resolve(run.runId()));

@@ -26,7 +26,8 @@ import picocli.CommandLine.Option;
       ReportCommand.class,
       CompareCommand.class,
       InitCommand.class,
-      DoctorCommand.class
+      DoctorCommand.class,
+      MergeCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

@@ -128,7 +128,12 @@ final class DoctorCommand implements Callable<Integer> {
     }
     RunOptions options =
         settings.options(
-            scenario, home, serviceOptions, dev.djbench.stats.Defaults.THRESHOLD, only);
+            scenario,
+            home,
+            serviceOptions,
+            dev.djbench.stats.Defaults.THRESHOLD,
+            only,
+            dev.djbench.plan.ShardPlan.WHOLE);
     DoctorRun.Outcome outcome =
         new DoctorRun(options, new DoctorRun.Settings(scale, grow, !noLoad), System.out).execute();
     DoctorResult result = outcome.result();

@@ -4,6 +4,7 @@ import dev.djbench.gate.CalibrationFile;
 import dev.djbench.gate.GateInputException;
 import dev.djbench.gate.StoredBaseline;
 import dev.djbench.gate.Thresholds;
+import dev.djbench.plan.ShardPlan;
 import dev.djbench.report.ReportFormat;
 import dev.djbench.report.Reports;
 import dev.djbench.results.GateResult;
@@ -144,7 +145,8 @@ final class GateCommand implements Callable<Integer> {
       }
     }
     RunOptions options =
-        settings.options(loaded, home, serviceOptions, Defaults.THRESHOLD, List.of());
+        settings.options(
+            loaded, home, serviceOptions, Defaults.THRESHOLD, List.of(), ShardPlan.WHOLE);
     RunResult gated;
     try {
       gated =

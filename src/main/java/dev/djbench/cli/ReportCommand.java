@@ -2,9 +2,7 @@ package dev.djbench.cli;
 
 import dev.djbench.report.ReportFormat;
 import dev.djbench.report.Reports;
-import dev.djbench.results.Journal;
 import dev.djbench.results.ResultsIO;
-import dev.djbench.results.RunManifest;
 import dev.djbench.results.RunResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -59,18 +57,8 @@ final class ReportCommand implements Callable<Integer> {
       System.out.print(dev.djbench.report.DoctorReport.text(doctor, checks));
       return ExitCode.OK.code();
     }
-    Path directory = Files.isDirectory(run) ? run : run.toAbsolutePath().getParent();
-    RunResult result;
-    if (Files.isDirectory(run)
-        && !Files.isRegularFile(run.resolve(ResultsIO.RESULTS_FILE))
-        && Files.isRegularFile(run.resolve(Journal.FILE))
-        && RunManifest.existsIn(run)) {
-      // Killed before it could write results.json: the run as its journal has it.
-      result =
-          RunManifest.read(run)
-              .asInterrupted(
-                  Journal.readInterrupted(run),
-                  Files.getLastModifiedTime(run.resolve(Journal.FILE)).toInstant().toString());
+    Path directory = RunFolders.folder(run);
+    if (RunFolders.isInterrupted(run)) {
       System.err.println(
           "djbench: "
               + run
@@ -80,9 +68,8 @@ final class ReportCommand implements Callable<Integer> {
               + " djbench run --resume "
               + run
               + ")");
-    } else {
-      result = ResultsIO.read(run);
     }
+    RunResult result = RunFolders.read(run);
     Reports.writeAll(result, directory);
     System.out.print(ReportFormat.TEXT.render(result));
     return ExitCode.OK.code();

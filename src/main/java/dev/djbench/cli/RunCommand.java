@@ -1,5 +1,6 @@
 package dev.djbench.cli;
 
+import dev.djbench.plan.ShardPlan;
 import dev.djbench.report.ReportFormat;
 import dev.djbench.report.Reports;
 import dev.djbench.results.ExperimentResult;
@@ -55,6 +56,15 @@ final class RunCommand implements Callable<Integer> {
       split = ",",
       description = "run only these experiments (comma-separated ids)")
   List<String> only = new ArrayList<>();
+
+  @Option(
+      names = "--shard",
+      paramLabel = "K/N",
+      description =
+          "measure shard K of N: a deterministic share of the selected experiments, balanced by"
+              + " their planned time, each experiment whole; needs --seed, the same in every shard;"
+              + " djbench merge makes one run of the N folders (docs/ci.md)")
+  String shard;
 
   @Option(
       names = "--resume",
@@ -160,6 +170,33 @@ final class RunCommand implements Callable<Integer> {
   }
 
   /**
+   * The {@code --shard} given, or the whole suite.
+   *
+   * @throws BadInputException for a malformed value, or a shard without {@code --seed}: every shard
+   *     must plan its block orders and arrivals from the same seed, so that the merged run is the
+   *     run that one machine would have made of the same seed
+   */
+  private ShardPlan shardPlan() throws BadInputException {
+    if (shard == null) {
+      return ShardPlan.WHOLE;
+    }
+    ShardPlan parsed;
+    try {
+      parsed = ShardPlan.parse(shard);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("--shard: " + e.getMessage());
+    }
+    if (settings.seed == null) {
+      throw new BadInputException(
+          "--shard "
+              + shard
+              + " needs --seed N, the same in every shard, so that the shards plan as one run"
+              + " (in CI, e.g. --seed $GITHUB_RUN_ID or --seed $CI_PIPELINE_ID)");
+    }
+    return parsed;
+  }
+
+  /**
    * Measures with these arguments, {@code how} telling the executor a new run from a resumed one.
    */
   private Integer measure(java.util.function.UnaryOperator<RunExecutor> how) throws Exception {
@@ -180,8 +217,9 @@ final class RunCommand implements Callable<Integer> {
               + "; expected some of "
               + loaded.experiments().stream().map(e -> e.id()).toList());
     }
+    ShardPlan share = shardPlan();
     Path reportsDir = settings.reports(home);
-    RunOptions options = settings.options(loaded, home, serviceOptions, delta, only);
+    RunOptions options = settings.options(loaded, home, serviceOptions, delta, only, share);
     RunResult result = how.apply(new RunExecutor(options, System.out)).execute();
     Path runDirectory = reportsDir.resolve(result.runId());
     Reports.writeAll(result, runDirectory);

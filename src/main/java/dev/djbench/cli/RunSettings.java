@@ -58,9 +58,15 @@ final class RunSettings {
    *
    * @param threshold δ of the run's verdicts
    * @param only the experiments to run; empty for all
+   * @param shard the share of them this run measures
    */
   RunOptions options(
-      Scenario scenario, Path home, ServiceOptions services, double threshold, List<String> only)
+      Scenario scenario,
+      Path home,
+      ServiceOptions services,
+      double threshold,
+      List<String> only,
+      dev.djbench.plan.ShardPlan shard)
       throws BadInputException {
     for (var experiment : scenario.experiments()) {
       for (var variant : experiment.variants()) {
@@ -91,6 +97,7 @@ final class RunSettings {
         services.choice(),
         services.urls(),
         services.cpuLayout(),
-        allowAppDatabaseWrites);
+        allowAppDatabaseWrites,
+        shard);
   }
 }

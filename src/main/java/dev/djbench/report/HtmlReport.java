@@ -104,7 +104,7 @@ final class HtmlReport implements ReportFormat.Renderer {
     item(out, "time", toSeconds(run.startedAt()) + " → " + toSeconds(run.finishedAt()));
     item(
         out,
-        "machine",
+        run.shards().isEmpty() ? "machine" : "machine of shard " + run.shards().get(0).label(),
         m.cores()
             + " cores, "
             + m.cpuModel()
@@ -116,6 +116,34 @@ final class HtmlReport implements ReportFormat.Renderer {
     item(out, "versions", versions(m.versions()));
     item(out, "CPU layout", m.cpuLayout());
     item(out, "resolution", run.clientLatencyResolution());
+    if (run.shard() != null) {
+      item(
+          out,
+          "shard",
+          run.shard().label()
+              + ": "
+              + run.experiments().size()
+              + " of the "
+              + run.shard().selected().size()
+              + " experiments selected");
+    }
+    for (RunResult.ShardRun s : run.shards()) {
+      item(
+          out,
+          "shard " + s.label(),
+          "run "
+              + s.runId()
+              + " ("
+              + s.status()
+              + "), "
+              + s.machine().cores()
+              + " cores, "
+              + s.machine().cpuModel()
+              + ", "
+              + s.machine().os()
+              + ": "
+              + (s.experiments().isEmpty() ? "no experiment" : String.join(", ", s.experiments())));
+    }
     out.append("</dl>\n<p class=\"note\">")
         .append(clientClock(run.schemaVersion()))
         .append(" Server timings are in microseconds.</p>\n</header>\n");

@@ -265,10 +265,47 @@ final class SummaryModel {
   }
 
   static String header(RunResult run) {
+    return head(run) + shards(run);
+  }
+
+  /**
+   * Which share of the suite a shard's run measured, or each shard of a merged run with its
+   * machine: the shards of a CI matrix run on different machines, and each experiment's figures are
+   * from its shard's.
+   */
+  static String shards(RunResult run) {
+    StringBuilder out = new StringBuilder();
+    if (run.shard() != null) {
+      out.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "shard %s: %d of the %d experiments selected (djbench merge joins the shards)%n",
+              run.shard().label(),
+              run.experiments().size(),
+              run.shard().selected().size()));
+    }
+    for (RunResult.ShardRun s : run.shards()) {
+      out.append(
+          String.format(
+              java.util.Locale.ROOT,
+              "shard %s: run %s, %s, %s · %d cores, %s, %s · %s%n",
+              s.label(),
+              s.runId(),
+              s.status(),
+              s.startedAt().replaceFirst("\\.\\d+Z$", "Z"),
+              s.machine().cores(),
+              s.machine().cpuModel(),
+              s.machine().os(),
+              s.experiments().isEmpty() ? "no experiment" : String.join(", ", s.experiments())));
+    }
+    return out.toString();
+  }
+
+  private static String head(RunResult run) {
     return String.format(
         java.util.Locale.ROOT,
         "run %s · suite %s · profile %s · seed %d · status %s%s%n"
-            + "machine: %d cores, %s, %s; %s%n"
+            + "%s: %d cores, %s, %s; %s%n"
             + "resolution: %s%n",
         run.runId(),
         run.suite(),
@@ -276,6 +313,7 @@ final class SummaryModel {
         run.seed(),
         run.status(),
         run.message().isEmpty() ? "" : " (" + run.message() + ")",
+        run.shards().isEmpty() ? "machine" : "machine of shard " + run.shards().get(0).label(),
         run.machine().cores(),
         run.machine().cpuModel(),
         run.machine().os(),

@@ -26,6 +26,8 @@ import java.util.List;
  * @param arguments the {@code run} command's arguments as given, which a resumed run parses again
  * @param machine where the run is measured (versions added once the services are up)
  * @param planned every selected experiment as declared, nothing measured yet, in scenario order
+ * @param shard which share of the suite the run measures ({@code --shard K/N}); null for the whole
+ *     suite
  */
 public record RunManifest(
     int schemaVersion,
@@ -38,12 +40,19 @@ public record RunManifest(
     long seed,
     List<String> arguments,
     Machine machine,
-    List<ExperimentResult> planned) {
+    List<ExperimentResult> planned,
+    RunResult.Shard shard) {
 
   public static final String FILE = "run.json";
 
-  /** The version this build writes and reads. */
-  public static final int SCHEMA_VERSION = 1;
+  /**
+   * The version this build writes. 2 added {@code shard}; version 1 files read as runs of the whole
+   * suite, which every version 1 run was.
+   */
+  public static final int SCHEMA_VERSION = 2;
+
+  /** The oldest version this build still reads. */
+  public static final int OLDEST_READABLE_SCHEMA_VERSION = 1;
 
   public RunManifest {
     arguments = List.copyOf(arguments);
@@ -63,7 +72,8 @@ public record RunManifest(
         seed,
         arguments,
         newMachine,
-        planned);
+        planned,
+        shard);
   }
 
   /**
@@ -111,7 +121,9 @@ public record RunManifest(
         RunResult.CLIENT_LATENCY_RESOLUTION,
         machine,
         experiments,
-        null);
+        null,
+        shard,
+        List.of());
   }
 
   /** Writes {@code run.json} into {@code runDirectory} atomically. */
@@ -146,12 +158,17 @@ public record RunManifest(
     try {
       JsonNode tree = ResultsIO.mapper().readTree(file.toFile());
       JsonNode version = tree.get("schemaVersion");
-      if (version == null || !version.isInt() || version.asInt() != SCHEMA_VERSION) {
+      if (version == null
+          || !version.isInt()
+          || version.asInt() < OLDEST_READABLE_SCHEMA_VERSION
+          || version.asInt() > SCHEMA_VERSION) {
         throw new ResultsException(
             file
                 + ": schemaVersion "
                 + version
-                + " is not supported; this build reads version "
+                + " is not supported; this build reads versions "
+                + OLDEST_READABLE_SCHEMA_VERSION
+                + " to "
                 + SCHEMA_VERSION);
       }
       return ResultsIO.mapper().treeToValue(tree, RunManifest.class);

@@ -21,6 +21,10 @@ import java.util.List;
  * @param machine where it ran
  * @param experiments every experiment, measured or not, in scenario order
  * @param gate the regression gate's decision, for runs made by {@code djbench gate}; null otherwise
+ * @param shard which share of the suite this run measured ({@code djbench run --shard K/N}); null
+ *     for a run of the whole suite
+ * @param shards for a run made by {@code djbench merge} of shards, each shard's run and machine, in
+ *     shard order; empty otherwise
  */
 public record RunResult(
     int schemaVersion,
@@ -36,7 +40,61 @@ public record RunResult(
     String clientLatencyResolution,
     Machine machine,
     List<ExperimentResult> experiments,
-    GateResult gate) {
+    GateResult gate,
+    Shard shard,
+    List<ShardRun> shards) {
+
+  /**
+   * A run that measured one share of a suite.
+   *
+   * @param index 1-based
+   * @param count how many shards the suite was split into
+   * @param selected every experiment the suite's shards measure between them, in scenario order:
+   *     the merged run's experiments, and what {@code djbench merge} checks the shards against
+   */
+  public record Shard(int index, int count, List<String> selected) {
+    public Shard {
+      selected = List.copyOf(selected);
+    }
+
+    /** "2/4". */
+    public String label() {
+      return index + "/" + count;
+    }
+  }
+
+  /**
+   * One shard of a merged run, as it was measured.
+   *
+   * @param index 1-based
+   * @param count how many shards
+   * @param runId the shard's own run id
+   * @param status how the shard's run ended
+   * @param message what happened, when not complete
+   * @param startedAt ISO-8601 instant
+   * @param finishedAt ISO-8601 instant
+   * @param machine where it ran: shards of a CI matrix run on different machines
+   * @param experiments the experiments it measured
+   */
+  public record ShardRun(
+      int index,
+      int count,
+      String runId,
+      Status status,
+      String message,
+      String startedAt,
+      String finishedAt,
+      Machine machine,
+      List<String> experiments) {
+    public ShardRun {
+      experiments = List.copyOf(experiments);
+    }
+
+    /** "2/4". */
+    public String label() {
+      return index + "/" + count;
+    }
+  }
 
   /** How a run ended. */
   public enum Status implements Word {
@@ -69,9 +127,11 @@ public record RunResult(
    * before it. 4 added {@code databaseVendors} to each trial; older files read as none reported. 5
    * times {@code clientLatencyMicros} to the microsecond on the injector's monotonic clock
    * (Gatling's whole milliseconds move to {@code gatlingLatencyMicros}); in older files it holds
-   * Gatling's milliseconds, and client figures of the two are never compared with each other.
+   * Gatling's milliseconds, and client figures of the two are never compared with each other. 6
+   * added {@code shard} (a run of {@code --shard K/N}) and {@code shards} (a merge of them); older
+   * files read as runs of the whole suite.
    */
-  public static final int SCHEMA_VERSION = 5;
+  public static final int SCHEMA_VERSION = 6;
 
   /** How this build times what it records, as results files say it. */
   public static final String CLIENT_LATENCY_RESOLUTION =
@@ -83,6 +143,42 @@ public record RunResult(
 
   public RunResult {
     experiments = List.copyOf(experiments);
+    shards = shards == null ? List.of() : List.copyOf(shards);
+  }
+
+  /** A run of the whole suite, measured on one machine: neither a shard nor a merge of shards. */
+  public RunResult(
+      int schemaVersion,
+      String runId,
+      Status status,
+      String message,
+      String startedAt,
+      String finishedAt,
+      String scenarioFile,
+      String suite,
+      String profile,
+      long seed,
+      String clientLatencyResolution,
+      Machine machine,
+      List<ExperimentResult> experiments,
+      GateResult gate) {
+    this(
+        schemaVersion,
+        runId,
+        status,
+        message,
+        startedAt,
+        finishedAt,
+        scenarioFile,
+        suite,
+        profile,
+        seed,
+        clientLatencyResolution,
+        machine,
+        experiments,
+        gate,
+        null,
+        List.of());
   }
 
   /**
@@ -109,6 +205,8 @@ public record RunResult(
         clientLatencyResolution,
         machine,
         experiments,
-        decision);
+        decision,
+        shard,
+        shards);
   }
 }

@@ -40,6 +40,20 @@ final class RunEstimate {
     return profile.minBlocks() * perBlock;
   }
 
+  /**
+   * What {@code e} is planned to take before anything has run: its least work at the profile's
+   * price of a unit. Shards are dealt by it ({@code --shard K/N}), so it depends on the scenario
+   * and the profile alone, and every shard computes the same deal.
+   */
+  static double plannedSeconds(Experiment e, Profile profile) {
+    return units(e, profile) * unitSeconds(profile);
+  }
+
+  /** The price of a unit of work before any has run. */
+  private static double unitSeconds(Profile profile) {
+    return profile.warmupSeconds() + profile.trialSeconds() + SETUP_SECONDS_PER_UNIT;
+  }
+
   /** Counts an experiment as done. */
   void done(Experiment e) {
     unitsDone += units(e, profile);
@@ -53,9 +67,7 @@ final class RunEstimate {
 
   /** What a unit has cost so far, or its price before any has run. */
   private double secondsPerUnit(long nowNanos) {
-    return unitsDone > 0
-        ? (nowNanos - startNanos) / 1e9 / unitsDone
-        : profile.warmupSeconds() + profile.trialSeconds() + SETUP_SECONDS_PER_UNIT;
+    return unitsDone > 0 ? (nowNanos - startNanos) / 1e9 / unitsDone : unitSeconds(profile);
   }
 
   /** What one block of {@code e} is expected to take, at {@code nowNanos}. */

@@ -87,7 +87,7 @@ public final class RunExecutor {
   public record Resume(Path runDirectory, RunManifest manifest, Journal.Interrupted records) {}
 
   /** A fresh run id: UTC time and a random suffix, so runs sort by time and never collide. */
-  static String newRunId() {
+  public static String newRunId() {
     return RUN_ID.format(Instant.now())
         + "-"
         + String.format("%04x", ThreadLocalRandom.current().nextInt(0x10000));
@@ -159,6 +159,26 @@ public final class RunExecutor {
           options.profile().maxBlocks(),
           options.seed(),
           100 * options.threshold());
+      if (!options.shard().whole()) {
+        List<Experiment> share = selected();
+        if (share.isEmpty()) {
+          progress.say(
+              "shard %s: no experiment: the %d selected go to the first %d shards; nothing to"
+                  + " measure, and djbench merge takes this shard as it is",
+              options.shard().label(), suite(options).size(), suite(options).size());
+        } else {
+          progress.say(
+              "shard %s: %d of the %d experiments selected, about %s of planned work: %s",
+              options.shard().label(),
+              share.size(),
+              suite(options).size(),
+              RunEstimate.clock(
+                  Duration.ofSeconds(
+                      Math.round(
+                          share.stream().mapToDouble(e -> plannedSeconds(e, options)).sum()))),
+              String.join(", ", share.stream().map(Experiment::id).toList()));
+        }
+      }
       progress.say("results: %s", runDirectory);
       progress.say("CPU layout: %s", cpus.describe());
       progress.say("app servers: %s", apps.describe());
@@ -181,12 +201,13 @@ public final class RunExecutor {
               options.scenario().gate().isEmpty());
 
       Map<String, String> skipReasons = startServices(selected(), versions, services, progress);
-      warmUpInjector(load, progress, options.scenario().gate().isEmpty());
-
       List<Experiment> toRun =
           selected().stream()
               .filter(e -> !skipReasons.containsKey(e.id()) && ended(e).isEmpty())
               .toList();
+      if (!toRun.isEmpty()) {
+        warmUpInjector(load, progress, options.scenario().gate().isEmpty());
+      }
       var estimate = new RunEstimate(options.profile(), System.nanoTime());
       int index = 0;
       for (Experiment experiment : selected()) {
@@ -299,7 +320,8 @@ public final class RunExecutor {
         options.seed(),
         arguments,
         machine,
-        selected().stream().map(ExperimentRunner::resultOf).toList());
+        selected().stream().map(ExperimentRunner::resultOf).toList(),
+        shardOf(options));
   }
 
   /** The services of a run whose work folder is {@code work} and whose logs go to {@code logs}. */
@@ -388,14 +410,41 @@ public final class RunExecutor {
     return selected(options);
   }
 
-  /** The experiments of the options' scenario that {@code --only} names; all without it. */
+  /**
+   * The experiments this run measures: those of the options' scenario that {@code --only} names
+   * (all without it), and of those this shard's share ({@code --shard K/N}).
+   */
   static List<Experiment> selected(RunOptions options) {
+    return options.shard().select(suite(options), e -> plannedSeconds(e, options));
+  }
+
+  /**
+   * The experiments {@code --only} names (all without it): what the shards of the suite measure
+   * between them.
+   */
+  static List<Experiment> suite(RunOptions options) {
     if (options.only().isEmpty()) {
       return options.scenario().experiments();
     }
     return options.scenario().experiments().stream()
         .filter(e -> options.only().contains(e.id()))
         .toList();
+  }
+
+  /** What {@code e} is planned to take under the options' profile (the deal of shards). */
+  public static double plannedSeconds(Experiment e, RunOptions options) {
+    return RunEstimate.plannedSeconds(e, options.profile());
+  }
+
+  /** The run's shard, as results record it; null for a run of the whole suite. */
+  static RunResult.Shard shardOf(RunOptions options) {
+    if (options.shard().whole()) {
+      return null;
+    }
+    return new RunResult.Shard(
+        options.shard().index(),
+        options.shard().count(),
+        suite(options).stream().map(Experiment::id).toList());
   }
 
   /** What has been measured so far, shared with the interrupt hook. */
@@ -463,7 +512,9 @@ public final class RunExecutor {
           RunResult.CLIENT_LATENCY_RESOLUTION,
           machineWithServices(),
           all,
-          null);
+          null,
+          shardOf(options),
+          List.of());
     }
 
     synchronized void write(RunResult.Status status, String message) {

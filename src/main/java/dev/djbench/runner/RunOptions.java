@@ -2,6 +2,7 @@ package dev.djbench.runner;
 
 import dev.djbench.analysis.Metric;
 import dev.djbench.plan.Profile;
+import dev.djbench.plan.ShardPlan;
 import dev.djbench.scenario.Scenario;
 import dev.djbench.sut.ProviderChoice;
 import dev.djbench.sut.process.CpuLayout;
@@ -25,6 +26,8 @@ import java.util.List;
  * @param cpuLayout how CPUs are shared between the app server and the load generator
  * @param allowAppDatabaseWrites whether a {@code database: app} deployment may migrate and seed the
  *     project's own database ({@code --allow-writes-to-app-database}; on loopback only)
+ * @param shard the share of the selected experiments this run measures ({@code --shard K/N});
+ *     {@link ShardPlan#WHOLE} for all of them
  */
 public record RunOptions(
     Scenario scenario,
@@ -38,7 +41,8 @@ public record RunOptions(
     ProviderChoice services,
     java.util.Map<ServiceKind, String> serviceUrls,
     CpuLayout.Choice cpuLayout,
-    boolean allowAppDatabaseWrites) {
+    boolean allowAppDatabaseWrites,
+    ShardPlan shard) {
 
   /** Options of a plain run: client and server p50 decide, at {@code threshold}. */
   public static RunOptions forRun(
@@ -52,7 +56,8 @@ public record RunOptions(
       ProviderChoice services,
       java.util.Map<ServiceKind, String> serviceUrls,
       CpuLayout.Choice cpuLayout,
-      boolean allowAppDatabaseWrites) {
+      boolean allowAppDatabaseWrites,
+      ShardPlan shard) {
     java.util.Map<String, Double> gated = new java.util.LinkedHashMap<>();
     Metric.RUN_GATING.forEach(m -> gated.put(m.key(), threshold));
     return new RunOptions(
@@ -67,7 +72,8 @@ public record RunOptions(
         services,
         serviceUrls,
         cpuLayout,
-        allowAppDatabaseWrites);
+        allowAppDatabaseWrites,
+        shard);
   }
 
   /**
@@ -88,13 +94,15 @@ public record RunOptions(
         services,
         serviceUrls,
         cpuLayout,
-        allowAppDatabaseWrites);
+        allowAppDatabaseWrites,
+        ShardPlan.WHOLE);
   }
 
   public RunOptions {
     only = List.copyOf(only);
     gated = java.util.Map.copyOf(gated);
     serviceUrls = java.util.Map.copyOf(serviceUrls);
+    shard = shard == null ? ShardPlan.WHOLE : shard;
     if (!(threshold >= 0 && threshold < 1)) {
       throw new IllegalArgumentException("threshold must be in [0, 1), was " + threshold);
     }

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class InterruptedRunTest {
 
-  private static final Path GOLDEN = Path.of("src/test/resources/golden/run-manifest-v1.json");
+  private static final Path GOLDEN = Path.of("src/test/resources/golden/run-manifest-v2.json");
+  private static final Path GOLDEN_V1 = Path.of("src/test/resources/golden/run-manifest-v1.json");
 
   @TempDir Path run;
 
@@ -41,7 +42,8 @@ class InterruptedRunTest {
                 "",
                 List.of(
                     new ExperimentResult.VariantInfo("naive", "GET /a/", "gunicorn"),
-                    new ExperimentResult.VariantInfo("optimized", "GET /b/", "gunicorn")))));
+                    new ExperimentResult.VariantInfo("optimized", "GET /b/", "gunicorn")))),
+        new RunResult.Shard(2, 3, List.of("n-plus-one", "select-related", "only-defer", "cache")));
   }
 
   /** run.json's format, sealed: regenerate deliberately with DJBENCH_WRITE_GOLDEN=1. */
@@ -54,6 +56,33 @@ class InterruptedRunTest {
     }
     assertEquals(Files.readString(GOLDEN, StandardCharsets.UTF_8), json, "run.json changed");
     assertEquals(manifest(), RunManifest.read(run));
+  }
+
+  /** A version 1 run.json (before shards) still reads, as a run of the whole suite. */
+  @Test
+  void version1ManifestsStillRead() throws Exception {
+    Files.copy(GOLDEN_V1, run.resolve(RunManifest.FILE));
+    Files.writeString(run.resolve(Journal.FILE), "");
+    RunManifest v1 = RunManifest.read(run);
+    assertEquals(1, v1.schemaVersion());
+    assertEquals(null, v1.shard());
+    assertEquals(manifest().planned(), v1.planned());
+    assertEquals(null, v1.asInterrupted(Journal.readInterrupted(run), "now").shard());
+  }
+
+  /** A killed shard renders as that shard, so that its folder still merges with the others. */
+  @Test
+  void aKilledShardStaysItsShard() throws Exception {
+    manifest().write(run);
+    Files.writeString(run.resolve(Journal.FILE), "");
+    RunResult interrupted =
+        RunManifest.read(run).asInterrupted(Journal.readInterrupted(run), "2026-12-02T04:00:00Z");
+    assertEquals("2/3", interrupted.shard().label());
+    assertEquals(List.of("select-related", "only-defer"), ids(interrupted));
+  }
+
+  private static List<String> ids(RunResult run) {
+    return run.experiments().stream().map(ExperimentResult::id).toList();
   }
 
   @Test

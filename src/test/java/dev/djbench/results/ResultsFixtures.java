@@ -147,6 +147,45 @@ public final class ResultsFixtures {
         gate());
   }
 
+  /**
+   * Shard {@code index} of a 2-shard run of {@link #run()}'s suite: shard 1 measured select-related
+   * and conn-max-age, shard 2 gunicorn-workers, on another machine.
+   */
+  public static RunResult shard(int index) {
+    RunResult whole = run();
+    List<ExperimentResult> mine =
+        index == 1 ? whole.experiments().subList(0, 2) : whole.experiments().subList(2, 3);
+    Machine machine =
+        index == 1
+            ? whole.machine()
+            : new Machine(
+                4,
+                "Other CPU",
+                16L << 30,
+                "Linux 6",
+                "Debian 17.0.15",
+                Map.of("django", "3.2.19", "python", "3.11.2"),
+                "app on CPUs 0-1, load generator on CPUs 2-3");
+    return new RunResult(
+        RunResult.SCHEMA_VERSION,
+        "20260101-00000" + index + "-000" + index,
+        RunResult.Status.COMPLETE,
+        "",
+        "2026-01-01T00:0" + index + ":00Z",
+        "2026-01-01T00:1" + index + ":00Z",
+        whole.scenarioFile(),
+        whole.suite(),
+        whole.profile(),
+        whole.seed(),
+        whole.clientLatencyResolution(),
+        machine,
+        mine,
+        null,
+        new RunResult.Shard(
+            index, 2, whole.experiments().stream().map(ExperimentResult::id).toList()),
+        List.of());
+  }
+
   public static GateResult gate() {
     return new GateResult(
         GateResult.Mode.SAME_RUN,

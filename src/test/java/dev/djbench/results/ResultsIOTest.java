@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ResultsIOTest {
 
-  private static final Path GOLDEN = Path.of("src/test/resources/golden/results-v5.json");
+  private static final Path GOLDEN = Path.of("src/test/resources/golden/results-v6.json");
+  private static final Path GOLDEN_V5 = Path.of("src/test/resources/golden/results-v5.json");
   private static final Path GOLDEN_V4 = Path.of("src/test/resources/golden/results-v4.json");
   private static final Path GOLDEN_V3 = Path.of("src/test/resources/golden/results-v3.json");
   private static final Path GOLDEN_V2 = Path.of("src/test/resources/golden/results-v2.json");
@@ -41,7 +42,7 @@ class ResultsIOTest {
    * -Dtest=ResultsIOTest}.
    */
   @Test
-  void theVersion5FormatIsSealedByItsGoldenFile() throws Exception {
+  void theVersion6FormatIsSealedByItsGoldenFile() throws Exception {
     String json = ResultsIO.toJson(ResultsFixtures.run()) + "\n";
     if (System.getenv("DJBENCH_WRITE_GOLDEN") != null) {
       Files.writeString(GOLDEN, json, StandardCharsets.UTF_8);
@@ -52,6 +53,16 @@ class ResultsIOTest {
         "results.json format changed: bump RunResult.SCHEMA_VERSION and add a golden file for the new version");
     RunResult old = ResultsIO.read(GOLDEN);
     assertEquals(ResultsIO.toJson(ResultsFixtures.run()), ResultsIO.toJson(old));
+  }
+
+  /** A version 5 file (before shards) still reads, as a run of the whole suite. */
+  @Test
+  void version5FilesStillRead() throws Exception {
+    RunResult v5 = ResultsIO.read(GOLDEN_V5);
+    assertEquals(5, v5.schemaVersion());
+    assertEquals(null, v5.shard());
+    assertEquals(java.util.List.of(), v5.shards());
+    assertEquals(ResultsFixtures.run().experiments(), v5.experiments());
   }
 
   /** A version 1 file (before {@code interleave}) still reads, as trials measured one by one. */

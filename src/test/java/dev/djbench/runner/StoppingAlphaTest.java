@@ -41,7 +41,8 @@ class StoppingAlphaTest {
         ProviderChoice.AUTO,
         Map.of(),
         CpuLayout.Choice.AUTO,
-        false);
+        false,
+        dev.djbench.plan.ShardPlan.WHOLE);
   }
 
   @Test

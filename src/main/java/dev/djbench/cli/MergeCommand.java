@@ -1,0 +1,111 @@
+package dev.djbench.cli;
+
+import dev.djbench.report.ReportFormat;
+import dev.djbench.report.Reports;
+import dev.djbench.results.ExperimentResult;
+import dev.djbench.results.ResultsIO;
+import dev.djbench.results.RunManifest;
+import dev.djbench.results.RunResult;
+import dev.djbench.results.ShardMerge;
+import dev.djbench.runner.RunExecutor;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code djbench merge RUN_DIR…}: one run made of the runs of a suite's shards. */
+@Command(
+    name = "merge",
+    mixinStandardHelpOptions = true,
+    description =
+        "Make one run of the runs of a suite's shards (djbench run --shard K/N on N machines): one"
+            + " results.json, one report, every shard's machine listed. Each experiment is kept as"
+            + " its shard measured it; nothing is measured. Exit 0 when every shard completed, 3"
+            + " when one failed or was interrupted (the merge is still written), 2 when the folders"
+            + " are not the shards of one run.")
+final class MergeCommand implements Callable<Integer> {
+
+  @picocli.CommandLine.ParentCommand Djbench parent;
+
+  @Parameters(
+      arity = "1..*",
+      paramLabel = "RUN_DIR",
+      description = "the shards' run folders (or their results.json), every shard once")
+  List<Path> runs = new ArrayList<>();
+
+  @Option(
+      names = "--reports",
+      paramLabel = "DIR",
+      description = "where the merged run's folder goes (default: reports/ in the home)")
+  Path reports;
+
+  @Override
+  public Integer call() throws Exception {
+    List<ShardMerge.Input> inputs = new ArrayList<>();
+    for (Path run : runs) {
+      Path folder = RunFolders.folder(run);
+      if (!Files.exists(run)) {
+        throw new BadInputException(run + ": no such run folder");
+      }
+      RunResult result = RunFolders.read(run);
+      RunManifest manifest = RunManifest.existsIn(folder) ? RunManifest.read(folder) : null;
+      inputs.add(new ShardMerge.Input(folder, result, manifest));
+    }
+    String runId = RunExecutor.newRunId();
+    RunResult merged = ShardMerge.merge(inputs, runId);
+    Path home = parent.home();
+    Path directory = (reports != null ? reports : home.resolve("reports")).resolve(runId);
+    Files.createDirectories(directory);
+    for (ShardMerge.Input in : inputs) {
+      copyLogs(in, directory);
+    }
+    ResultsIO.write(directory, merged);
+    Reports.writeAll(merged, directory);
+    System.out.print(ReportFormat.TEXT.render(merged));
+    System.out.println();
+    System.out.println(
+        "merged "
+            + merged.shards().size()
+            + " shards into "
+            + directory
+            + " (index.html, summary.md, results.json, junit.xml, logs/shard-K-of-N/)");
+    boolean complete =
+        merged.status() == RunResult.Status.COMPLETE
+            && merged.experiments().stream()
+                .noneMatch(e -> e.status() == ExperimentResult.Status.FAILED);
+    if (!complete) {
+      System.err.println(
+          "djbench: the merged run is "
+              + merged.status().word()
+              + (merged.message().isEmpty() ? "" : ": " + merged.message()));
+    }
+    return complete ? ExitCode.OK.code() : ExitCode.BROKEN.code();
+  }
+
+  /** A shard's server and service logs, under {@code logs/shard-K-of-N/} of the merged run. */
+  private static void copyLogs(ShardMerge.Input in, Path merged) throws IOException {
+    Path logs = in.folder().resolve("logs");
+    if (!Files.isDirectory(logs)) {
+      return;
+    }
+    RunResult.Shard shard = in.result().shard();
+    Path target = merged.resolve("logs").resolve("shard-" + shard.index() + "-of-" + shard.count());
+    try (Stream<Path> files = Files.walk(logs)) {
+      for (Path f : files.toList()) {
+        Path to = target.resolve(logs.relativize(f).toString());
+        if (Files.isDirectory(f)) {
+          Files.createDirectories(to);
+        } else if (Files.isRegularFile(f)) {
+          Files.copy(f, to, StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+  }
+}
