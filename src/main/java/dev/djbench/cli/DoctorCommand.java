@@ -112,7 +112,11 @@ final class DoctorCommand implements Callable<Integer> {
           "doctor reads the probe's query traces from this machine's disk; use --services local");
     }
     Path reports = settings.reports(home);
-    Scenario scenario = scenario(home, reports);
+    Scenario scenario =
+        Scenarios.startedByDjbench(
+            scenario(home, reports),
+            "doctor",
+            "traces every query in the app's own processes, next to its database");
     List<String> unknown =
         only.stream()
             .filter(id -> scenario.experiments().stream().noneMatch(e -> e.id().equals(id)))

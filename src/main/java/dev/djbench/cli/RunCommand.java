@@ -58,6 +58,15 @@ final class RunCommand implements Callable<Integer> {
   List<String> only = new ArrayList<>();
 
   @Option(
+      names = "--allow-remote",
+      paramLabel = "HOST",
+      split = ",",
+      description =
+          "let a scenario's app.url load HOST, which is not this machine's loopback (refused"
+              + " otherwise, before any request, so that no typo loads production)")
+  List<String> allowRemote = new ArrayList<>();
+
+  @Option(
       names = "--shard",
       paramLabel = "K/N",
       description =
@@ -202,7 +211,7 @@ final class RunCommand implements Callable<Integer> {
   private Integer measure(java.util.function.UnaryOperator<RunExecutor> how) throws Exception {
     Path home = parent.home();
     double delta = Options.percent("--threshold", threshold);
-    Scenario loaded = Scenarios.forRun(home, scenario);
+    Scenario loaded = Scenarios.forRun(home, scenario, allowRemote);
     Path file = loaded.file();
     List<String> unknown =
         only.stream()

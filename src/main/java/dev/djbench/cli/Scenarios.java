@@ -24,6 +24,44 @@ final class Scenarios {
     return loaded.gate().isPresent() ? loaded.asPageSuite() : loaded;
   }
 
+  /**
+   * A suite for {@code run}, whose deployment at a URL (if it is one) is on loopback or named in
+   * {@code allowRemote}: checked before any request is sent.
+   */
+  static Scenario forRun(Path home, Path given, java.util.List<String> allowRemote)
+      throws BadInputException, ScenarioException {
+    Scenario loaded = forRun(home, given);
+    if (loaded.app().remote()) {
+      try {
+        dev.djbench.sut.UrlTarget.checkAllowed(
+            java.net.URI.create(loaded.app().url()), allowRemote);
+      } catch (IllegalArgumentException e) {
+        throw new BadInputException(loaded.file() + ": app.url " + e.getMessage());
+      }
+    }
+    return loaded;
+  }
+
+  /**
+   * Refuses a deployment at a URL for a command that starts the app itself ({@code command}: a
+   * gate, a calibration, the doctor).
+   */
+  static Scenario startedByDjbench(Scenario loaded, String command, String why)
+      throws BadInputException {
+    if (loaded.app().remote()) {
+      throw new BadInputException(
+          loaded.file()
+              + ": app.url "
+              + loaded.app().url()
+              + " is a deployment djbench did not start, and djbench "
+              + command
+              + " "
+              + why
+              + "; measure it with djbench run");
+    }
+    return loaded;
+  }
+
   /** A gate scenario, for {@code gate} and {@code calibrate}. */
   static Scenario forGate(Path home, Path given) throws BadInputException, ScenarioException {
     Path file = existing(home, given, "scenarios/ci-gate.yaml");
@@ -34,7 +72,8 @@ final class Scenarios {
               + " is not a gate scenario: it needs a 'gate:' block (metrics and thresholds) "
               + "and experiments with one 'request' each; see docs/ci.md");
     }
-    return loaded;
+    return startedByDjbench(
+        loaded, "gate", "starts each revision (or each side of a calibration) from its checkout");
   }
 
   private static Path existing(Path home, Path given, String defaultName) throws BadInputException {

@@ -101,6 +101,9 @@ final class HtmlReport implements ReportFormat.Renderer {
     item(out, "run", run.runId());
     item(out, "suite · profile · seed", run.suite() + " · " + run.profile() + " · " + run.seed());
     item(out, "scenario", run.scenarioFile());
+    if (m.versions().containsKey("target")) {
+      item(out, "target", m.versions().get("target"));
+    }
     item(out, "time", toSeconds(run.startedAt()) + " → " + toSeconds(run.finishedAt()));
     item(
         out,

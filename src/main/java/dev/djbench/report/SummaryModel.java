@@ -265,7 +265,8 @@ final class SummaryModel {
   }
 
   static String header(RunResult run) {
-    return head(run) + shards(run);
+    String target = run.machine().versions().get("target");
+    return head(run) + (target == null ? "" : "target: " + target + "\n") + shards(run);
   }
 
   /**

@@ -329,7 +329,9 @@ final class ExperimentRunner {
             .map(
                 v ->
                     new ExperimentResult.VariantInfo(
-                        v.name(), v.request().toString(), v.deployment().label()))
+                        v.name(),
+                        v.request().toString(),
+                        v.app().remote() ? v.app().url() : v.deployment().label()))
             .toList());
   }
 

@@ -72,17 +72,30 @@ final class Progress {
 
   void trial(TrialResult t, int minBlocks, int maxBlocks) {
     say(
-        "  [%s] block %d of %s %-12s p50 %7.1f ms  server p50 %8.2f ms  %6.1f queries  %6.1f/s  %d errors%s",
+        "  [%s] block %d of %s %-12s p50 %7s ms  server p50 %8s ms  %6s queries  %6.1f/s  %d errors%s",
         t.experiment(),
         t.block() + 1,
         minBlocks == maxBlocks ? Integer.toString(maxBlocks) : minBlocks + "-" + maxBlocks,
         t.variant(),
-        t.distribution("clientLatencyMicros").p50() / 1000.0,
-        t.distribution("serverTotalMicros").p50() / 1000.0,
-        t.distribution("dbQueries").mean(),
+        figure(t, "clientLatencyMicros", false, 1000.0, "%.1f"),
+        figure(t, "serverTotalMicros", false, 1000.0, "%.2f"),
+        figure(t, "dbQueries", true, 1, "%.1f"),
         t.window().achievedRatePerSecond(),
         t.counts().errors(),
         t.valid() ? "" : "  INVALID: " + String.join("; ", t.invalidReasons()));
+  }
+
+  /**
+   * A trial's p50 (or mean) of {@code metric} divided by {@code unit}; "–" when nothing was
+   * measured (no Server-Timing from the app, say), never 0.
+   */
+  private static String figure(
+      TrialResult t, String metric, boolean mean, double unit, String format) {
+    var d = t.distributions().get(metric);
+    if (d == null || d.count() == 0) {
+      return "–";
+    }
+    return String.format(Locale.ROOT, format, (mean ? d.mean() : d.p50()) / unit);
   }
 
   /** {@code done} blocks of the experiment under way have been measured. */

@@ -135,8 +135,7 @@ public final class RunExecutor {
               options.services() == ProviderChoice.DOCKER,
               options.home().resolve("probe"),
               options.allowAppDatabaseWrites());
-      Map<String, String> versions =
-          new HashMap<>(apps.versions(options.scenario().app().directory(), python));
+      Map<String, String> versions = new HashMap<>(apps.versions(options.scenario().app(), python));
       versions.put("gatling", GatlingLoadGenerator.version());
       CpuLayout cpus = CpuLayout.choose(options.cpuLayout(), CpuLayout.available());
       // The machine is described before pinning: afterwards this JVM sees only the injector's CPUs.
@@ -181,7 +180,14 @@ public final class RunExecutor {
       }
       progress.say("results: %s", runDirectory);
       progress.say("CPU layout: %s", cpus.describe());
-      progress.say("app servers: %s", apps.describe());
+      if (options.scenario().app().remote()) {
+        progress.say(
+            "target: %s, a deployment djbench did not start: it is measured as it is, with no"
+                + " migrate, seed or restart",
+            options.scenario().app().url());
+      } else {
+        progress.say("app servers: %s", apps.describe());
+      }
 
       GatlingLoadGenerator load = new GatlingLoadGenerator(work.resolve("gatling"));
       var plan =

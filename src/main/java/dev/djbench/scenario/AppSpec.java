@@ -19,6 +19,9 @@ import java.util.List;
  *     none
  * @param python the interpreter the scenario names ({@code app.python}); empty to find it (the
  *     project's virtualenv, else {@code DJBENCH_PYTHON}, else {@code /usr/bin/python3})
+ * @param url the origin ({@code http(s)://host[:port]}) of a deployment djbench did not start
+ *     ({@code app: {url: …}}): measured as it is, with no migrate, seed or restart; empty for a
+ *     project djbench starts from {@code directory}
  */
 public record AppSpec(
     Path directory,
@@ -28,10 +31,47 @@ public record AppSpec(
     String seedCommand,
     String settingsModule,
     List<String> fixtures,
-    String python) {
+    String python,
+    String url) {
 
   public AppSpec {
     fixtures = List.copyOf(fixtures);
+    url = url == null ? "" : url;
+  }
+
+  /** A project djbench starts from its directory. */
+  public AppSpec(
+      Path directory,
+      String wsgiApplication,
+      String asgiApplication,
+      String healthPath,
+      String seedCommand,
+      String settingsModule,
+      List<String> fixtures,
+      String python) {
+    this(
+        directory,
+        wsgiApplication,
+        asgiApplication,
+        healthPath,
+        seedCommand,
+        settingsModule,
+        fixtures,
+        python,
+        "");
+  }
+
+  /**
+   * A deployment at {@code url} that djbench did not start, its health check at {@code healthPath};
+   * {@code directory} is the scenario file's folder (nothing runs there).
+   */
+  public static AppSpec atUrl(Path directory, String url, String healthPath) {
+    return new AppSpec(directory, "", "", healthPath, "", "", List.of(), "", url);
+  }
+
+  /** Whether this is a deployment djbench did not start ({@code app: {url: …}}). */
+  public boolean remote() {
+    return !url.isEmpty();
   }
 
   /** The same project at another directory (a checkout of another revision). */
@@ -44,7 +84,8 @@ public record AppSpec(
         seedCommand,
         settingsModule,
         fixtures,
-        python);
+        python,
+        url);
   }
 
   /** The same project seeded by another command line. */
@@ -57,6 +98,7 @@ public record AppSpec(
         command,
         settingsModule,
         fixtures,
-        python);
+        python,
+        url);
   }
 }

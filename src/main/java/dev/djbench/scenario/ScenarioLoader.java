@@ -182,6 +182,9 @@ public final class ScenarioLoader {
                 });
       }
     }
+    if (app.remote()) {
+      urlTargetProblems(root, problems);
+    }
     problems.throwIfAny();
     return new Scenario(file, suite, app, experiments, gateSpec);
   }
@@ -225,8 +228,11 @@ public final class ScenarioLoader {
           .map(dir -> project(dir, reference, Optional.empty(), top.pointer("app"), problems))
           .orElse(reference);
     }
-    Fields fields = top.child("app", "the app: a directory, or a mapping with 'path'");
+    Fields fields = top.child("app", "the app: a directory, or a mapping with 'path' or 'url'");
     fields.allowOnly(ScenarioSchema.APP.names());
+    if (fields.has("url")) {
+      return urlTarget(fields, base, problems);
+    }
     Optional<Path> dir =
         fields
             .string("path", true)
@@ -258,6 +264,98 @@ public final class ScenarioLoader {
         found.settingsModule(),
         fields.stringList("fixtures"),
         fields.string("python", false).map(p -> base.resolve(p).normalize().toString()).orElse(""));
+  }
+
+  /** The keys of {@code app} that a deployment at a URL can have besides {@code url}. */
+  private static final Set<String> URL_TARGET_KEYS = Set.of("url", "health");
+
+  /**
+   * {@code app: {url: …}}: a deployment djbench did not start. Its URL is an origin, {@code
+   * http(s)://host[:port]}, since each request names its own path; the keys that start, migrate or
+   * seed a project have nothing to act on.
+   */
+  private static AppSpec urlTarget(Fields fields, Path base, Problems problems) {
+    for (String key : ScenarioSchema.APP.names()) {
+      if (!URL_TARGET_KEYS.contains(key) && fields.has(key)) {
+        problems.addAtKey(
+            fields.pointer(key),
+            "'"
+                + key
+                + "' cannot be given with 'url': djbench does not start, migrate or seed a"
+                + " deployment at a URL; give 'path' for a project djbench starts, or 'url' alone");
+      }
+    }
+    String text = fields.string("url", true).orElse("");
+    java.net.URI uri = null;
+    try {
+      uri = new java.net.URI(text.trim());
+    } catch (java.net.URISyntaxException e) {
+      // reported below
+    }
+    boolean origin =
+        uri != null
+            && uri.getScheme() != null
+            && (uri.getScheme().equalsIgnoreCase("http")
+                || uri.getScheme().equalsIgnoreCase("https"))
+            && uri.getHost() != null
+            && uri.getRawUserInfo() == null
+            && (uri.getRawPath() == null
+                || uri.getRawPath().isEmpty()
+                || uri.getRawPath().equals("/"))
+            && uri.getRawQuery() == null
+            && uri.getRawFragment() == null;
+    if (!origin) {
+      problems.add(
+          fields.pointer("url"),
+          fields.raw("url"),
+          "the origin of a deployment, http(s)://host[:port] (no path, query or credentials:"
+              + " each request names its own path)");
+      return AppSpec.atUrl(base, "http://127.0.0.1", "/");
+    }
+    String normalized =
+        uri.getScheme().toLowerCase(java.util.Locale.ROOT)
+            + "://"
+            + uri.getRawAuthority().toLowerCase(java.util.Locale.ROOT);
+    return AppSpec.atUrl(base, normalized, fields.string("health", false).orElse("/"));
+  }
+
+  /**
+   * What a scenario of a deployment at a URL cannot ask for: djbench starts no server there, so a
+   * deployment, a matrix of them, a seed or a login (made in the app's own database) have nothing
+   * to act on. Each is named at its line.
+   */
+  private static void urlTargetProblems(JsonNode root, Problems problems) {
+    String why =
+        " cannot apply to a deployment at a URL (app.url): djbench does not start, configure or"
+            + " seed it; measure it as it is deployed, or give app.path for a project djbench starts";
+    JsonNode defaults = root.get("defaults");
+    if (defaults != null && defaults.has("deployment")) {
+      problems.addAtKey("/defaults/deployment", "'deployment'" + why);
+    }
+    JsonNode list = root.get("experiments");
+    if (list == null || !list.isArray()) {
+      return;
+    }
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode e = list.get(i);
+      for (String key : List.of("deployment", "matrix", "seed", "login")) {
+        if (e.has(key)) {
+          problems.addAtKey("/experiments/" + i + "/" + key, "'" + key + "'" + why);
+        }
+      }
+      JsonNode variants = e.get("variants");
+      if (variants != null && variants.isObject()) {
+        var names = variants.fieldNames();
+        while (names.hasNext()) {
+          String name = names.next();
+          JsonNode v = variants.get(name);
+          if (v.isObject() && v.has("deployment")) {
+            problems.addAtKey(
+                "/experiments/" + i + "/variants/" + name + "/deployment", "'deployment'" + why);
+          }
+        }
+      }
+    }
   }
 
   /**

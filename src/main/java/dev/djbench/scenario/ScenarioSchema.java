@@ -263,9 +263,14 @@ public final class ScenarioSchema {
   static final Mapping APP =
       new Mapping(
           "app",
-          "The Django project measured.",
+          "The Django project measured: its directory (path), or a deployment at a URL.",
           List.of(
-              required("path", TEXT, "its directory (where manage.py is), from this file's"),
+              key("path", TEXT, "its directory (where manage.py is), from this file's"),
+              key(
+                  "url",
+                  TEXT,
+                  "instead of path: the origin of a deployment djbench did not start,"
+                      + " http(s)://host[:port]"),
               key("settings", TEXT, "its settings module (default: what manage.py names)"),
               key("wsgi", TEXT, "its WSGI application (default: from the settings)"),
               key("asgi", TEXT, "its ASGI application"),

@@ -100,6 +100,24 @@ public final class ExperimentServers implements AutoCloseable {
       return;
     }
     String label = experiment.id() + "/" + variant.name();
+    if (variant.app().remote()) {
+      factory.progress.accept(
+          "  ["
+              + experiment.id()
+              + "] measuring "
+              + variant.app().url()
+              + " as it is deployed (djbench did not start it: no migrate, seed or restart)");
+      servers.put(
+          ServerKey.of(variant),
+          Deployed.around(
+              factory.apps.start(
+                  label, variant, Map.of(), null, null, null, Map.of(), STARTUP_TIMEOUT, null),
+              variant.deployment(),
+              false,
+              null,
+              factory.services));
+      return;
+    }
     factory.progress.accept(
         "  ["
             + experiment.id()

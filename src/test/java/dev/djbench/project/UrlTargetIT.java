@@ -1,0 +1,155 @@
+package dev.djbench.project;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.djbench.results.ExperimentResult;
+import dev.djbench.results.ResultsIO;
+import dev.djbench.results.RunResult;
+import dev.djbench.results.TrialResult;
+import dev.djbench.sut.process.Ports;
+import dev.djbench.testsupport.Processes;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code app: {url: …}}: a deployment djbench did not start — here the bookshop under a Gunicorn
+ * the test starts itself, as its owner would run it — measured as it is: client latency, no migrate
+ * or seed (its database is left byte for byte), no restart (the same server throughout); and a host
+ * off loopback refused before any request.
+ */
+class UrlTargetIT {
+
+  @Test
+  void aDeploymentAtALoopbackUrlIsMeasuredAsItIsAndNeverTouched(@TempDir Path dir)
+      throws Exception {
+    Path project = Projects.copy("bookshop", dir.resolve("bookshop"));
+    Projects.manage(project, "migrate", "--noinput");
+    Projects.manage(project, "populate", "--books", "5");
+    byte[] before = Projects.sha256(project.resolve("db.sqlite3"));
+    int port = Ports.freeLoopbackPort();
+    ProcessBuilder gunicorn =
+        new ProcessBuilder(
+                System.getenv().getOrDefault("DJBENCH_PYTHON", "/usr/bin/python3"),
+                "-m",
+                "gunicorn",
+                "--bind",
+                "127.0.0.1:" + port,
+                "--workers",
+                "2",
+                "bookshop.wsgi")
+            .directory(project.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("gunicorn.log").toFile());
+    gunicorn.environment().put("DEBUG", "1");
+    gunicorn.environment().put("ALLOWED_HOSTS", "127.0.0.1");
+    Process server = gunicorn.start();
+    try {
+      awaitUp(URI.create("http://127.0.0.1:" + port + "/books/"), dir.resolve("gunicorn.log"));
+      Path scenario = dir.resolve("staging.yaml");
+      Files.writeString(
+          scenario,
+          """
+          suite: staging
+          app: {url: "http://127.0.0.1:%d"}
+          defaults:
+            load: {rate: 20/s, interleave: requests}
+          experiments:
+            - id: lists
+              equivalence: status
+              variants: {books: GET /books/, authors: GET /authors/}
+          """
+              .formatted(port));
+      assertEquals(0, Projects.runSmoke(scenario, dir.resolve("reports"), "--seed", "2"));
+      RunResult run = ResultsIO.read(Projects.onlyRun(dir.resolve("reports")));
+      ExperimentResult lists = run.experiments().get(0);
+      assertEquals("measured", lists.status().word(), lists.reason());
+      assertEquals(
+          "http://127.0.0.1:" + port + " (a deployment djbench did not start)",
+          run.machine().versions().get("target"));
+      for (var v : lists.variants()) {
+        assertEquals("http://127.0.0.1:" + port, v.deployment(), "the report shows the host");
+      }
+      for (TrialResult t : lists.trials()) {
+        assertTrue(t.valid(), t.invalidReasons().toString());
+        assertEquals(Map.of("200", t.counts().completed()), t.statusCounts());
+        assertTrue(t.distribution("clientLatencyMicros").count() > 0);
+        // No probe there: server time is not reported, never 0.
+        assertEquals(t.counts().completed(), t.counts().missingServerTiming());
+      }
+      assertEquals(0, lists.serverRestarts());
+      assertTrue(server.isAlive(), "djbench stopped a server it did not start");
+      assertArrayEquals(
+          before, Projects.sha256(project.resolve("db.sqlite3")), "the deployment's data changed");
+    } finally {
+      server.descendants().forEach(ProcessHandle::destroy);
+      server.destroy();
+      server.waitFor(10, TimeUnit.SECONDS);
+    }
+    assertEquals(List.of(), Processes.mentioning(dir.toString()));
+  }
+
+  @Test
+  void aHostOffLoopbackIsRefusedWithExit2BeforeAnyRequest(@TempDir Path dir) throws Exception {
+    // 192.0.2.0/24 is TEST-NET-1 (RFC 5737): never anyone's server.
+    Path scenario = dir.resolve("remote.yaml");
+    Files.writeString(
+        scenario,
+        """
+        suite: staging
+        app: {url: "http://192.0.2.10:8000"}
+        experiments:
+          - {id: home, request: GET /}
+        """);
+    PrintStream saved = System.err;
+    var err = new ByteArrayOutputStream();
+    int exit;
+    try {
+      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
+      exit = Projects.runSmoke(scenario, dir.resolve("reports"));
+    } finally {
+      System.setErr(saved);
+    }
+    String message = err.toString(StandardCharsets.UTF_8);
+    assertEquals(2, exit, message);
+    assertTrue(
+        message.contains(
+            "app.url http://192.0.2.10:8000 is not on this machine's loopback: djbench loads a"
+                + " remote host only when it is named with --allow-remote 192.0.2.10"),
+        message);
+    assertTrue(Files.notExists(dir.resolve("reports")), "refused before a run folder was made");
+  }
+
+  private static void awaitUp(URI uri, Path log) throws Exception {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        var response =
+            client.send(
+                HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() == 200) {
+          return;
+        }
+      } catch (java.io.IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("gunicorn did not answer: " + Files.readString(log));
+  }
+}
