@@ -51,7 +51,9 @@ final class SummaryModel {
           Numbers.fixed(r.queriesPerRequest(), 1),
           Numbers.fixed(r.cpuMillisPerRequest(), 2),
           Numbers.fixed(r.achievedRate(), 1),
-          Long.toString(r.errors()),
+          // Summed over valid trials: with none, nothing was counted (the invalid trials' reasons
+          // say what failed), and 0 would read as "no errors".
+          r.validTrials() == 0 ? "–" : Long.toString(r.errors()),
           r.validTrials() + "/" + r.trials(),
           r.deployment());
     }

@@ -55,4 +55,45 @@ class NotReportedReportTest {
     String text = ReportFormat.TEXT.render(run);
     assertTrue(text.matches("(?s).*naive\\s+\\d+\\.\\d\\s+\\S+\\s+\\S+\\s+–\\s+–.*"), text);
   }
+
+  /**
+   * An experiment whose every trial was invalid counted no errors over valid trials: its errors
+   * column is "–", not a 0 that reads as "no errors" beside a trial where every request failed.
+   */
+  @Test
+  void noValidTrialShowsNoErrorCountRatherThanZero() {
+    TrialResult t = ResultsFixtures.trial("only", 0, 20_000, 1);
+    TrialResult invalid =
+        new TrialResult(
+            t.experiment(),
+            t.variant(),
+            t.block(),
+            t.position(),
+            t.startedAt(),
+            t.window(),
+            t.counts(),
+            t.statusCounts(),
+            t.failures(),
+            t.databaseVendors(),
+            t.server(),
+            false,
+            List.of("100.0% of requests failed (limit 1.0%): {HTTP 400=40}"),
+            t.distributions(),
+            t.histograms());
+    ExperimentResult e =
+        ExperimentResult.of(
+                "broken",
+                "a page",
+                "",
+                List.of(new ExperimentResult.VariantInfo("only", "GET /", "gunicorn")))
+            .withTrials(List.of(invalid));
+    String row =
+        SummaryModel.variants(e)
+            .text("")
+            .lines()
+            .filter(l -> l.startsWith("only"))
+            .findFirst()
+            .orElseThrow();
+    assertTrue(row.matches(".*–\\s+0/1\\s+gunicorn$"), row);
+  }
 }
