@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.djbench.results.ResultsFixtures;
 import dev.djbench.results.ResultsIO;
 import dev.djbench.results.RunResult;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,26 +16,9 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code run --shard} and {@code merge} at the command line: what they refuse, what they write. */
 class ShardCommandsTest {
 
-  /** The exit code and what went to standard error. */
-  private record Outcome(int exit, String err) {}
-
-  private static Outcome execute(String... args) {
-    PrintStream saved = System.err;
-    PrintStream savedOut = System.out;
-    var err = new ByteArrayOutputStream();
-    try {
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
-      return new Outcome(Djbench.execute(args), err.toString(StandardCharsets.UTF_8));
-    } finally {
-      System.setErr(saved);
-      System.setOut(savedOut);
-    }
-  }
-
   @Test
   void aShardWithoutASeedIsRefusedBeforeAnythingRuns(@TempDir Path reports) {
-    Outcome o = execute("run", "--shard", "1/2", "--reports", reports.toString());
+    Cli.Outcome o = Cli.execute("run", "--shard", "1/2", "--reports", reports.toString());
     assertEquals(ExitCode.BAD_INPUT.code(), o.exit(), o.err());
     assertTrue(o.err().contains("--shard 1/2 needs --seed N"), o.err());
     assertEquals(List.of(), List.of(reports.toFile().list()), "no run folder was made");
@@ -46,7 +26,8 @@ class ShardCommandsTest {
 
   @Test
   void aMalformedShardIsNamedWithWhatWasExpected(@TempDir Path reports) {
-    Outcome o = execute("run", "--shard", "3/2", "--seed", "1", "--reports", reports.toString());
+    Cli.Outcome o =
+        Cli.execute("run", "--shard", "3/2", "--seed", "1", "--reports", reports.toString());
     assertEquals(ExitCode.BAD_INPUT.code(), o.exit(), o.err());
     assertTrue(
         o.err().contains("--shard: '3/2' is not a shard; expected K/N with 1 <= K <= N"), o.err());
@@ -58,8 +39,8 @@ class ShardCommandsTest {
     Path one = shardFolder(dir, 1);
     Path two = shardFolder(dir, 2);
     Path reports = dir.resolve("merged");
-    Outcome o =
-        execute(
+    Cli.Outcome o =
+        Cli.execute(
             "merge",
             two.toString(),
             one.resolve("results.json").toString(),
@@ -87,7 +68,7 @@ class ShardCommandsTest {
   void aMissingShardMakesNoMergeAndExitsWithBadInput(@TempDir Path dir) throws Exception {
     Path one = shardFolder(dir, 1);
     Path reports = dir.resolve("merged");
-    Outcome o = execute("merge", one.toString(), "--reports", reports.toString());
+    Cli.Outcome o = Cli.execute("merge", one.toString(), "--reports", reports.toString());
     assertEquals(ExitCode.BAD_INPUT.code(), o.exit(), o.err());
     assertTrue(o.err().contains("djbench: shard 2/2 is missing; given 1/2 ("), o.err());
     assertTrue(Files.notExists(reports), "nothing is written");

@@ -3,9 +3,6 @@ package dev.djbench.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -13,18 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The commands that start the app themselves refuse a deployment at a URL, before any request. */
 class UrlTargetCommandsTest {
-
-  private static String errorsOf(int[] exit, String... args) {
-    PrintStream saved = System.err;
-    var err = new ByteArrayOutputStream();
-    try {
-      System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-      exit[0] = Djbench.execute(args);
-    } finally {
-      System.setErr(saved);
-    }
-    return err.toString(StandardCharsets.UTF_8);
-  }
 
   @Test
   void gateAndDoctorRefuseAUrlTargetWithExit2(@TempDir Path dir) throws Exception {
@@ -38,10 +23,8 @@ class UrlTargetCommandsTest {
         experiments:
           - {id: home, request: GET /}
         """);
-    int[] exit = new int[1];
-    String gate =
-        errorsOf(
-            exit,
+    Cli.Outcome gate =
+        Cli.execute(
             "gate",
             scenario.toString(),
             "--baseline",
@@ -50,11 +33,12 @@ class UrlTargetCommandsTest {
             dir.toString(),
             "--reports",
             dir.resolve("r").toString());
-    assertEquals(ExitCode.BAD_INPUT.code(), exit[0], gate);
-    assertTrue(gate.contains("is a deployment djbench did not start, and djbench gate"), gate);
-    String doctor = errorsOf(exit, "doctor", scenario.toString(), "--reports", dir.toString());
-    assertEquals(ExitCode.BAD_INPUT.code(), exit[0], doctor);
-    assertTrue(doctor.contains("and djbench doctor traces every query"), doctor);
+    assertEquals(ExitCode.BAD_INPUT.code(), gate.exit(), gate.err());
+    assertTrue(
+        gate.err().contains("is a deployment djbench did not start, and djbench gate"), gate.err());
+    Cli.Outcome doctor = Cli.execute("doctor", scenario.toString(), "--reports", dir.toString());
+    assertEquals(ExitCode.BAD_INPUT.code(), doctor.exit(), doctor.err());
+    assertTrue(doctor.err().contains("and djbench doctor traces every query"), doctor.err());
     assertTrue(Files.notExists(dir.resolve("r")));
   }
 }

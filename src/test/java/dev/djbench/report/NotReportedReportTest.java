@@ -64,22 +64,11 @@ class NotReportedReportTest {
   void noValidTrialShowsNoErrorCountRatherThanZero() {
     TrialResult t = ResultsFixtures.trial("only", 0, 20_000, 1);
     TrialResult invalid =
-        new TrialResult(
+        ResultsFixtures.as(
+            t,
             t.experiment(),
-            t.variant(),
-            t.block(),
-            t.position(),
-            t.startedAt(),
-            t.window(),
-            t.counts(),
-            t.statusCounts(),
-            t.failures(),
-            t.databaseVendors(),
-            t.server(),
             false,
-            List.of("100.0% of requests failed (limit 1.0%): {HTTP 400=40}"),
-            t.distributions(),
-            t.histograms());
+            List.of("100.0% of requests failed (limit 1.0%): {HTTP 400=40}"));
     ExperimentResult e =
         ExperimentResult.of(
                 "broken",

@@ -85,24 +85,7 @@ class ShardMergeTest {
   @Test
   void shardsOfAnotherSeedAreNotShardsOfTheSameRun() {
     RunResult two = ResultsFixtures.shard(2);
-    RunResult otherSeed =
-        new RunResult(
-            two.schemaVersion(),
-            two.runId(),
-            two.status(),
-            two.message(),
-            two.startedAt(),
-            two.finishedAt(),
-            two.scenarioFile(),
-            two.suite(),
-            two.profile(),
-            two.seed() + 1,
-            two.clientLatencyResolution(),
-            two.machine(),
-            two.experiments(),
-            null,
-            two.shard(),
-            List.of());
+    RunResult otherSeed = copy(two, two.seed() + 1, two.status(), two.message());
     var e =
         assertThrows(
             ResultsException.class,
@@ -126,6 +109,11 @@ class ShardMergeTest {
   }
 
   private static RunResult withStatus(RunResult r, RunResult.Status status, String message) {
+    return copy(r, r.seed(), status, message);
+  }
+
+  /** {@code r} with another seed, status and message. */
+  private static RunResult copy(RunResult r, long seed, RunResult.Status status, String message) {
     return new RunResult(
         r.schemaVersion(),
         r.runId(),
@@ -136,7 +124,7 @@ class ShardMergeTest {
         r.scenarioFile(),
         r.suite(),
         r.profile(),
-        r.seed(),
+        seed,
         r.clientLatencyResolution(),
         r.machine(),
         r.experiments(),
