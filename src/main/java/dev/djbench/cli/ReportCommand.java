@@ -35,7 +35,7 @@ final class ReportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    Path folder = Files.isDirectory(run) ? run : run.toAbsolutePath().getParent();
+    Path folder = RunFolders.folder(run);
     if (Files.isRegularFile(folder.resolve(dev.djbench.doctor.DoctorIO.FILE))
         && !Files.isRegularFile(folder.resolve(dev.djbench.results.ResultsIO.RESULTS_FILE))) {
       var checks = new java.util.LinkedHashSet<dev.djbench.doctor.Check>();
@@ -57,7 +57,6 @@ final class ReportCommand implements Callable<Integer> {
       System.out.print(dev.djbench.report.DoctorReport.text(doctor, checks));
       return ExitCode.OK.code();
     }
-    Path directory = RunFolders.folder(run);
     if (RunFolders.isInterrupted(run)) {
       System.err.println(
           "djbench: "
@@ -70,7 +69,7 @@ final class ReportCommand implements Callable<Integer> {
               + ")");
     }
     RunResult result = RunFolders.read(run);
-    Reports.writeAll(result, directory);
+    Reports.writeAll(result, folder);
     System.out.print(ReportFormat.TEXT.render(result));
     return ExitCode.OK.code();
   }

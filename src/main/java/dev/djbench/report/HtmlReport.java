@@ -101,8 +101,8 @@ final class HtmlReport implements ReportFormat.Renderer {
     item(out, "run", run.runId());
     item(out, "suite · profile · seed", run.suite() + " · " + run.profile() + " · " + run.seed());
     item(out, "scenario", run.scenarioFile());
-    if (m.versions().containsKey("target")) {
-      item(out, "target", m.versions().get("target"));
+    if (m.versions().containsKey(Machine.TARGET)) {
+      item(out, "target", m.versions().get(Machine.TARGET));
     }
     item(out, "time", toSeconds(run.startedAt()) + " → " + toSeconds(run.finishedAt()));
     item(

@@ -267,7 +267,7 @@ final class SummaryModel {
   }
 
   static String header(RunResult run) {
-    String target = run.machine().versions().get("target");
+    String target = run.machine().versions().get(dev.djbench.results.Machine.TARGET);
     return head(run) + (target == null ? "" : "target: " + target + "\n") + shards(run);
   }
 

@@ -26,6 +26,12 @@ public record Machine(
     Map<String, String> versions,
     String cpuLayout) {
 
+  /**
+   * The {@link #versions} key that names a deployment djbench did not start ({@code app: {url:
+   * …}}): its address, since djbench neither runs nor sees its software.
+   */
+  public static final String TARGET = "target";
+
   public Machine {
     versions = Map.copyOf(versions);
   }

@@ -135,7 +135,13 @@ public final class RunExecutor {
               options.services() == ProviderChoice.DOCKER,
               options.home().resolve("probe"),
               options.allowAppDatabaseWrites());
-      Map<String, String> versions = new HashMap<>(apps.versions(options.scenario().app(), python));
+      var app = options.scenario().app();
+      // A deployment at a URL: djbench neither runs nor sees its software, only its address.
+      Map<String, String> versions =
+          new HashMap<>(
+              app.remote()
+                  ? Map.of(Machine.TARGET, app.url() + " (a deployment djbench did not start)")
+                  : apps.versions(app.directory(), python));
       versions.put("gatling", GatlingLoadGenerator.version());
       CpuLayout cpus = CpuLayout.choose(options.cpuLayout(), CpuLayout.available());
       // The machine is described before pinning: afterwards this JVM sees only the injector's CPUs.
@@ -158,26 +164,7 @@ public final class RunExecutor {
           options.profile().maxBlocks(),
           options.seed(),
           100 * options.threshold());
-      if (!options.shard().whole()) {
-        List<Experiment> share = selected();
-        if (share.isEmpty()) {
-          progress.say(
-              "shard %s: no experiment: the %d selected go to the first %d shards; nothing to"
-                  + " measure, and djbench merge takes this shard as it is",
-              options.shard().label(), suite(options).size(), suite(options).size());
-        } else {
-          progress.say(
-              "shard %s: %d of the %d experiments selected, about %s of planned work: %s",
-              options.shard().label(),
-              share.size(),
-              suite(options).size(),
-              RunEstimate.clock(
-                  Duration.ofSeconds(
-                      Math.round(
-                          share.stream().mapToDouble(e -> plannedSeconds(e, options)).sum()))),
-              String.join(", ", share.stream().map(Experiment::id).toList()));
-        }
-      }
+      sayShard();
       progress.say("results: %s", runDirectory);
       progress.say("CPU layout: %s", cpus.describe());
       if (options.scenario().app().remote()) {
@@ -307,6 +294,31 @@ public final class RunExecutor {
     }
   }
 
+  /** For a shard's run, which share of the suite it measures and about how long that is planned. */
+  private void sayShard() {
+    if (options.shard().whole()) {
+      return;
+    }
+    List<Experiment> share = selected();
+    int all = suite(options).size();
+    if (share.isEmpty()) {
+      progress.say(
+          "shard %s: no experiment: the %d selected go to the first %d shards; nothing to"
+              + " measure, and djbench merge takes this shard as it is",
+          options.shard().label(), all, all);
+      return;
+    }
+    double planned =
+        share.stream().mapToDouble(e -> RunEstimate.plannedSeconds(e, options.profile())).sum();
+    progress.say(
+        "shard %s: %d of the %d experiments selected, about %s of planned work: %s",
+        options.shard().label(),
+        share.size(),
+        all,
+        RunEstimate.clock(Duration.ofSeconds(Math.round(planned))),
+        String.join(", ", share.stream().map(Experiment::id).toList()));
+  }
+
   /** The experiment's result when the interrupted run being continued saw it end. */
   private java.util.Optional<ExperimentResult> ended(Experiment experiment) {
     return resume == null ? java.util.Optional.empty() : resume.records().finished(experiment.id());
@@ -421,7 +433,9 @@ public final class RunExecutor {
    * (all without it), and of those this shard's share ({@code --shard K/N}).
    */
   static List<Experiment> selected(RunOptions options) {
-    return options.shard().select(suite(options), e -> plannedSeconds(e, options));
+    return options
+        .shard()
+        .select(suite(options), e -> RunEstimate.plannedSeconds(e, options.profile()));
   }
 
   /**
@@ -435,11 +449,6 @@ public final class RunExecutor {
     return options.scenario().experiments().stream()
         .filter(e -> options.only().contains(e.id()))
         .toList();
-  }
-
-  /** What {@code e} is planned to take under the options' profile (the deal of shards). */
-  public static double plannedSeconds(Experiment e, RunOptions options) {
-    return RunEstimate.plannedSeconds(e, options.profile());
   }
 
   /** The run's shard, as results record it; null for a run of the whole suite. */

@@ -65,21 +65,6 @@ public final class AppLauncher {
     return inContainers ? images.of(appDirectory).versions() : python.versions();
   }
 
-  /**
-   * Versions of what a run measures: for a deployment at a URL only its address, since djbench
-   * neither runs nor sees its software; else {@link #versions(Path, PythonEnv)}.
-   */
-  public Map<String, String> versions(dev.djbench.scenario.AppSpec app, PythonEnv python)
-      throws TargetException {
-    if (app.remote()) {
-      return Map.of(TARGET_VERSION_KEY, app.url() + " (a deployment djbench did not start)");
-    }
-    return versions(app.directory(), python);
-  }
-
-  /** The versions key that names a deployment at a URL. */
-  public static final String TARGET_VERSION_KEY = "target";
-
   /** Prepares and starts the app for {@code variant}; see {@link DjangoServer#start}. */
   public AppServer start(
       String label,
@@ -92,9 +77,6 @@ public final class AppLauncher {
       Duration startupTimeout,
       CpuLayout cpus)
       throws TargetException {
-    if (variant.app().remote()) {
-      return new UrlTarget(label, java.net.URI.create(variant.app().url()));
-    }
     if (inContainers) {
       if (!variant.app().settingsModule().equals(ScenarioDefaults.SETTINGS_MODULE)) {
         // Inside a container the app would run on whatever database its own settings name.

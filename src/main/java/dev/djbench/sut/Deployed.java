@@ -68,6 +68,11 @@ public final class Deployed implements AutoCloseable {
     }
   }
 
+  /** {@code server} as load reaches it directly: no nginx in front, no worker beside it. */
+  static Deployed alone(AppServer server, ServiceSet services) {
+    return new Deployed(server, Optional.empty(), Optional.empty(), services);
+  }
+
   /** Where load goes: nginx when it fronts the app, else the app server. */
   /**
    * Headers every request to this server carries besides the variant's own: the session cookie of a

@@ -109,13 +109,8 @@ public final class ExperimentServers implements AutoCloseable {
               + " as it is deployed (djbench did not start it: no migrate, seed or restart)");
       servers.put(
           ServerKey.of(variant),
-          Deployed.around(
-              factory.apps.start(
-                  label, variant, Map.of(), null, null, null, Map.of(), STARTUP_TIMEOUT, null),
-              variant.deployment(),
-              false,
-              null,
-              factory.services));
+          Deployed.alone(
+              new UrlTarget(label, java.net.URI.create(variant.app().url())), factory.services));
       return;
     }
     factory.progress.accept(
