@@ -43,16 +43,24 @@ public class DjangoSimulation extends Simulation {
   private static final String SERVER_TIMING = "djbench.serverTiming";
   private static final String EDGE_CACHE = "djbench.edgeCache";
 
+  /** How far ahead of its instant a user of an anchored timeline is injected (then pauses). */
+  private static final long EARLY_NANOS = 300_000_000L;
+
   private final ActiveTrial trial = ActiveTrial.current();
 
   {
     List<PopulationBuilder> populations = new ArrayList<>();
     long longestNanos = 0;
     double longestTimeout = 0;
+    // A timeline fixed in advance (djbench inject) starts at its anchor: the wait until then is
+    // added to every stream's offset.
+    long lead = trial.leadNanos();
     for (ActiveTrial.Part part : trial.parts()) {
-      populations.add(population(part));
+      populations.add(population(part, lead, trial.anchorNanos()));
       longestNanos =
-          Math.max(longestNanos, part.offsetNanos() + Math.round(part.spec().totalSeconds() * 1e9));
+          Math.max(
+              longestNanos,
+              lead + part.offsetNanos() + Math.round(part.spec().totalSeconds() * 1e9));
       longestTimeout = Math.max(longestTimeout, part.spec().requestTimeoutSeconds());
     }
     setUp(populations)
@@ -61,7 +69,9 @@ public class DjangoSimulation extends Simulation {
         .maxDuration(Duration.ofNanos(longestNanos).plus(seconds(longestTimeout + 1)));
   }
 
-  private PopulationBuilder population(ActiveTrial.Part part) {
+  private PopulationBuilder population(ActiveTrial.Part part, long leadNanos, long anchorNanos) {
+    boolean anchored = anchorNanos != ActiveTrial.UNANCHORED;
+    boolean explicitSchedule = anchored || !part.spec().share().whole();
     TrialSpec spec = part.spec();
     TrialRecorder recorder = part.recorder();
     HttpProtocolBuilder protocol =
@@ -90,17 +100,51 @@ public class DjangoSimulation extends Simulation {
       request = request.body(io.gatling.javaapi.core.CoreDsl.StringBody(spec.body()));
     }
 
-    ScenarioBuilder scenario =
-        scenario(spec.name())
+    ScenarioBuilder scenario = scenario(spec.name());
+    long early = 0;
+    if (anchored) {
+      // Gatling starts its injection some tens of milliseconds after the simulation is set up, and
+      // by how much varies: each user is injected EARLY_NANOS ahead of its arrival and pauses until
+      // its instant on the anchored timeline, so that the parts of a distributed run, which set up
+      // at different moments, still send together.
+      long[] due = spec.arrivalOffsetsNanos();
+      long base = anchorNanos + part.offsetNanos();
+      java.util.concurrent.atomic.AtomicInteger next =
+          new java.util.concurrent.atomic.AtomicInteger();
+      scenario =
+          scenario.pause(
+              session -> {
+                int k = Math.min(next.getAndIncrement(), Math.max(0, due.length - 1));
+                long wait = due.length == 0 ? 0 : base + due[k] - System.nanoTime();
+                return Duration.ofNanos(Math.max(0, wait));
+              });
+      early = Math.min(EARLY_NANOS, leadNanos + part.offsetNanos());
+    }
+    scenario =
+        scenario
             .exec(session -> session.set(START, recorder.onStart()))
             .exec(request)
             .exec(session -> record(recorder, session));
 
     List<OpenInjectionStep> steps = new ArrayList<>();
-    if (part.offsetNanos() > 0) {
-      steps.add(nothingFor(Duration.ofNanos(part.offsetNanos())));
+    long offset = leadNanos + part.offsetNanos() - early;
+    if (offset > 0) {
+      steps.add(nothingFor(Duration.ofNanos(offset)));
     }
-    if (spec.poisson()) {
+    if (explicitSchedule || !spec.share().whole()) {
+      // A timeline fixed in advance, or one injector's share of a schedule several send together
+      // (djbench inject --part I/N): the arrivals its recorder expects, one user at each.
+      long at = 0;
+      for (long due : spec.arrivalOffsetsNanos()) {
+        steps.add(nothingFor(Duration.ofNanos(due - at)));
+        steps.add(atOnceUsers(1));
+        at = due;
+      }
+      long end = Math.round(spec.totalSeconds() * 1e9);
+      if (end > at) {
+        steps.add(nothingFor(Duration.ofNanos(end - at)));
+      }
+    } else if (spec.poisson()) {
       // The block's own draw of arrivals, the same for every variant of the block (common random
       // numbers, see PoissonSchedule): one user after each gap.
       List<Long> gaps =

@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
       CompareCommand.class,
       InitCommand.class,
       DoctorCommand.class,
-      MergeCommand.class
+      MergeCommand.class,
+      InjectCommand.class
     },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {

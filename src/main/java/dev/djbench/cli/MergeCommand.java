@@ -3,10 +3,13 @@ package dev.djbench.cli;
 import dev.djbench.report.ReportFormat;
 import dev.djbench.report.Reports;
 import dev.djbench.results.ExperimentResult;
+import dev.djbench.results.PartFiles;
 import dev.djbench.results.ResultsIO;
 import dev.djbench.results.RunManifest;
 import dev.djbench.results.RunResult;
 import dev.djbench.results.ShardMerge;
+import dev.djbench.runner.InjectRun;
+import dev.djbench.runner.PartMerge;
 import dev.djbench.runner.RunExecutor;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -24,12 +27,18 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "merge",
     mixinStandardHelpOptions = true,
-    description =
-        "Make one run of the runs of a suite's shards (djbench run --shard K/N on N machines): one"
-            + " results.json, one report, every shard's machine listed. Each experiment is kept as"
-            + " its shard measured it; nothing is measured. Exit 0 when every shard completed, 3"
-            + " when one failed or was interrupted (the merge is still written), 2 when the folders"
-            + " are not the shards of one run.")
+    description = {
+      "Make one run of the runs of a suite's shards (djbench run --shard K/N on N machines): one"
+          + " results.json, one report, every shard's machine listed. Each experiment is kept as"
+          + " its shard measured it; nothing is measured.",
+      "Or of the parts of a distributed run (djbench inject --part I/N on N injectors): each"
+          + " trial's histograms are added exactly over the parts, and the variants are compared"
+          + " on the sums; a part that fell behind its schedule invalidates the trials it lagged"
+          + " in.",
+      "Exit 0 when every shard or part completed, 3 when one failed or was interrupted, or an"
+          + " experiment has no valid trial (the merge is still written), 2 when the folders are"
+          + " not the shards or parts of one run."
+    })
 final class MergeCommand implements Callable<Integer> {
 
   @picocli.CommandLine.ParentCommand Djbench parent;
@@ -37,7 +46,9 @@ final class MergeCommand implements Callable<Integer> {
   @Parameters(
       arity = "1..*",
       paramLabel = "RUN_DIR",
-      description = "the shards' run folders (or their results.json), every shard once")
+      description =
+          "the shards' run folders (or their results.json), every shard once; or the parts'"
+              + " folders, every part once")
   List<Path> runs = new ArrayList<>();
 
   @Option(
@@ -48,6 +59,21 @@ final class MergeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    long partFolders = runs.stream().filter(PartFiles::isPart).count();
+    if (partFolders > 0 && partFolders < runs.size()) {
+      throw new BadInputException(
+          "these folders mix injector parts (djbench inject: "
+              + String.join(
+                  ", ", runs.stream().filter(PartFiles::isPart).map(Path::toString).toList())
+              + ") with other folders ("
+              + String.join(
+                  ", ",
+                  runs.stream().filter(r -> !PartFiles.isPart(r)).map(Path::toString).toList())
+              + "); merge takes either every part of one distributed run or every shard of one run");
+    }
+    if (partFolders > 0) {
+      return mergeParts();
+    }
     List<ShardMerge.Input> inputs = new ArrayList<>();
     for (Path run : runs) {
       Path folder = RunFolders.folder(run);
@@ -76,6 +102,47 @@ final class MergeCommand implements Callable<Integer> {
             + " shards into "
             + directory
             + " (index.html, summary.md, results.json, junit.xml, logs/shard-K-of-N/)");
+    return finish(merged);
+  }
+
+  /** The parts of a distributed run, merged. */
+  private Integer mergeParts() throws Exception {
+    String runId = RunExecutor.newRunId();
+    Path home = parent.home();
+    RunResult merged = PartMerge.merge(runs, home, runId);
+    Path directory = (reports != null ? reports : home.resolve("reports")).resolve(runId);
+    Files.createDirectories(directory);
+    for (Path part : runs) {
+      var loaded = PartFiles.read(part);
+      Path to =
+          directory
+              .resolve("parts")
+              .resolve("part-" + loaded.part().index() + "-of-" + loaded.part().count());
+      Files.createDirectories(to);
+      for (String name :
+          List.of(PartFiles.PART_FILE, PartFiles.LOG_FILE, InjectRun.SCENARIO_COPY)) {
+        if (Files.isRegularFile(part.resolve(name))) {
+          Files.copy(part.resolve(name), to.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        }
+      }
+    }
+    ResultsIO.write(directory, merged);
+    Reports.writeAll(merged, directory);
+    System.out.print(ReportFormat.TEXT.render(merged));
+    System.out.println();
+    long requests = merged.injectors().stream().mapToLong(RunResult.InjectorRun::requests).sum();
+    System.out.println(
+        "merged "
+            + merged.injectors().size()
+            + " injector parts ("
+            + requests
+            + " requests in the measured windows) into "
+            + directory
+            + " (index.html, summary.md, results.json, junit.xml, parts/part-I-of-N/)");
+    return finish(merged);
+  }
+
+  private static Integer finish(RunResult merged) {
     boolean complete =
         merged.status() == RunResult.Status.COMPLETE
             && merged.experiments().stream()

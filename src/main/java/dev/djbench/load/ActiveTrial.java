@@ -12,8 +12,14 @@ import java.util.concurrent.atomic.AtomicReference;
  * together.
  *
  * @param parts one arrival stream each, with its own recorder; at least one
+ * @param anchorNanos the {@link System#nanoTime()} instant the parts' offsets count from, for a
+ *     timeline fixed in advance ({@code djbench inject}); {@link #UNANCHORED} when they count from
+ *     the moment Gatling starts the run
  */
-public record ActiveTrial(List<Part> parts) {
+public record ActiveTrial(List<Part> parts, long anchorNanos) {
+
+  /** {@link #anchorNanos} of a run whose offsets count from its own start. */
+  public static final long UNANCHORED = Long.MIN_VALUE;
 
   private static final AtomicReference<ActiveTrial> CURRENT = new AtomicReference<>();
 
@@ -33,6 +39,20 @@ public record ActiveTrial(List<Part> parts) {
     }
   }
 
+  /** A run whose offsets count from its own start. */
+  public ActiveTrial(List<Part> parts) {
+    this(parts, UNANCHORED);
+  }
+
+  /**
+   * How long the simulation must wait, from now, before its time 0: until the anchor when there is
+   * one (never less than 0: a run set up late starts at once, and its requests' lag behind the
+   * schedule says by how much), else 0.
+   */
+  public long leadNanos() {
+    return anchorNanos == UNANCHORED ? 0 : Math.max(0, anchorNanos - System.nanoTime());
+  }
+
   public ActiveTrial {
     parts = List.copyOf(parts);
     if (parts.isEmpty()) {
@@ -42,6 +62,14 @@ public record ActiveTrial(List<Part> parts) {
 
   /** Names of the parts, for messages. */
   public String name() {
+    if (parts.size() > 4) {
+      return parts.get(0).spec().name()
+          + " … "
+          + parts.get(parts.size() - 1).spec().name()
+          + " ("
+          + parts.size()
+          + " streams)";
+    }
     return String.join(" + ", parts.stream().map(p -> p.spec().name()).toList());
   }
 

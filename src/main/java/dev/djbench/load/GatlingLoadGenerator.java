@@ -113,12 +113,7 @@ public final class GatlingLoadGenerator implements LoadGenerator {
     if (specs.stream().map(TrialSpec::name).distinct().count() != specs.size()) {
       throw new IllegalArgumentException("the streams of one trial need distinct names: " + specs);
     }
-    try {
-      Files.createDirectories(workDirectory);
-    } catch (IOException e) {
-      throw new LoadException(
-          "cannot create Gatling's work directory " + workDirectory + ": " + e.getMessage(), e);
-    }
+    prepareWorkDirectory();
     List<ActiveTrial.Part> parts = new ArrayList<>();
     for (int i = 0; i < specs.size(); i++) {
       TrialSpec spec = specs.get(i);
@@ -131,7 +126,70 @@ public final class GatlingLoadGenerator implements LoadGenerator {
       long offsetNanos = Math.round(i * 1e9 / (specs.size() * spec.ratePerSecond()));
       parts.add(new ActiveTrial.Part(spec, recorder, offsetNanos));
     }
-    var trial = new ActiveTrial(parts);
+    gatling(new ActiveTrial(parts));
+    List<TrialMeasurement> measured = new ArrayList<>();
+    for (ActiveTrial.Part part : parts) {
+      measured.add(part.recorder().snapshot(part.spec().measureSeconds()));
+    }
+    return measured;
+  }
+
+  /**
+   * One stream of a timeline fixed in advance: its spec, and when its trial starts.
+   *
+   * @param spec what to send, and which share of the schedule ({@link TrialSpec#share()})
+   * @param startNanos when the trial starts, in nanoseconds after the timeline's anchor
+   */
+  public record Scheduled(TrialSpec spec, long startNanos) {}
+
+  /**
+   * Runs a whole timeline of trials in one Gatling run, each stream at its instant after {@code
+   * anchorNanos} (on {@link System#nanoTime()}), its measured window opening at its instant plus
+   * its warm-up and each request's lag measured against its own due instant ({@link
+   * TrialRecorder#onSchedule}). One run, rather than one per trial, so that no trial waits on
+   * Gatling's start-up: injectors that share a schedule must keep to it together.
+   *
+   * @return one measurement per stream, in the order of {@code streams}
+   * @throws LoadException when the generator itself could not run
+   */
+  public List<TrialMeasurement> runTimeline(List<Scheduled> streams, long anchorNanos)
+      throws LoadException {
+    if (streams.isEmpty()) {
+      throw new IllegalArgumentException("a timeline needs at least one stream");
+    }
+    prepareWorkDirectory();
+    List<ActiveTrial.Part> parts = new ArrayList<>();
+    for (Scheduled stream : streams) {
+      TrialSpec spec = stream.spec();
+      long start = anchorNanos + stream.startNanos();
+      long[] due = spec.arrivalOffsetsNanos();
+      for (int i = 0; i < due.length; i++) {
+        due[i] += start;
+      }
+      var recorder =
+          TrialRecorder.onSchedule(
+              start + spec.warmupSeconds() * 1_000_000_000L, due, spec.shareRatePerSecond());
+      parts.add(new ActiveTrial.Part(spec, recorder, stream.startNanos()));
+    }
+    gatling(new ActiveTrial(parts, anchorNanos));
+    List<TrialMeasurement> measured = new ArrayList<>();
+    for (ActiveTrial.Part part : parts) {
+      measured.add(part.recorder().snapshot(part.spec().measureSeconds()));
+    }
+    return measured;
+  }
+
+  private void prepareWorkDirectory() throws LoadException {
+    try {
+      Files.createDirectories(workDirectory);
+    } catch (IOException e) {
+      throw new LoadException(
+          "cannot create Gatling's work directory " + workDirectory + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** Runs the simulation on {@code trial} in this JVM, its announcements kept off the console. */
+  private void gatling(ActiveTrial trial) throws LoadException {
     ActiveTrial.begin(trial);
     int status;
     PrintStream console = System.out;
@@ -159,11 +217,6 @@ public final class GatlingLoadGenerator implements LoadGenerator {
     if (status != 0) {
       throw new LoadException("Gatling ended trial " + trial.name() + " with status " + status);
     }
-    List<TrialMeasurement> measured = new ArrayList<>();
-    for (ActiveTrial.Part part : parts) {
-      measured.add(part.recorder().snapshot(part.spec().measureSeconds()));
-    }
-    return measured;
   }
 
   /** Passes lines through, except Gatling's "Simulation … started/completed" announcements. */

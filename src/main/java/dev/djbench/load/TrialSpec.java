@@ -1,6 +1,8 @@
 package dev.djbench.load;
 
 import java.net.URI;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -24,6 +26,8 @@ import java.util.Map;
  *     arrivals
  * @param keepAlive the stream's virtual users share one pool of kept-alive connections, instead of
  *     each opening its own ({@code load: {connections: keep-alive}})
+ * @param share which of the schedule's arrivals this injector sends ({@link ArrivalShare}): the
+ *     schedule is drawn at {@code ratePerSecond}, and a part sends its share of it
  */
 public record TrialSpec(
     String name,
@@ -38,7 +42,40 @@ public record TrialSpec(
     int measureSeconds,
     double requestTimeoutSeconds,
     long arrivalSeed,
-    boolean keepAlive) {
+    boolean keepAlive,
+    ArrivalShare share) {
+
+  /** A trial sent whole by one injector. */
+  public TrialSpec(
+      String name,
+      URI baseUrl,
+      String method,
+      String path,
+      Map<String, String> headers,
+      String body,
+      double ratePerSecond,
+      boolean poisson,
+      int warmupSeconds,
+      int measureSeconds,
+      double requestTimeoutSeconds,
+      long arrivalSeed,
+      boolean keepAlive) {
+    this(
+        name,
+        baseUrl,
+        method,
+        path,
+        headers,
+        body,
+        ratePerSecond,
+        poisson,
+        warmupSeconds,
+        measureSeconds,
+        requestTimeoutSeconds,
+        arrivalSeed,
+        keepAlive,
+        ArrivalShare.WHOLE);
+  }
 
   /** A trial whose every request opens a connection of its own. */
   public TrialSpec(
@@ -72,6 +109,7 @@ public record TrialSpec(
 
   public TrialSpec {
     headers = Map.copyOf(headers);
+    share = share == null ? ArrivalShare.WHOLE : share;
     if (!(ratePerSecond > 0) || Double.isInfinite(ratePerSecond)) {
       throw new IllegalArgumentException("ratePerSecond must be > 0, was " + ratePerSecond);
     }
@@ -93,5 +131,39 @@ public record TrialSpec(
   /** Total seconds of load: warm-up plus the measured window. */
   public int totalSeconds() {
     return warmupSeconds + measureSeconds;
+  }
+
+  /** This injector's arrival rate: the schedule's, divided among the parts sharing it. */
+  public double shareRatePerSecond() {
+    return ratePerSecond / share.count();
+  }
+
+  /**
+   * When this injector's arrivals are due, in nanoseconds from the trial's start, in order: the
+   * whole schedule's arrivals (Poisson from {@code arrivalSeed}, or evenly spaced at {@code
+   * ratePerSecond}) that are {@link #share}'s.
+   */
+  public long[] arrivalOffsetsNanos() {
+    List<Long> all = new ArrayList<>();
+    if (poisson) {
+      long at = 0;
+      for (long gap : PoissonSchedule.gapsNanos(arrivalSeed, ratePerSecond, totalSeconds())) {
+        at += gap;
+        all.add(at);
+      }
+    } else {
+      long end = totalSeconds() * 1_000_000_000L;
+      for (long k = 0; ; k++) {
+        long at = Math.round(k * 1e9 / ratePerSecond);
+        if (at >= end) {
+          break;
+        }
+        all.add(at);
+      }
+    }
+    return java.util.stream.IntStream.range(0, all.size())
+        .filter(share::takes)
+        .mapToLong(all::get)
+        .toArray();
   }
 }

@@ -27,6 +27,13 @@ public final class TrialRecorder {
   private final double targetRatePerSecond;
   private final boolean evenlySpaced;
   private final Runnable onWindowOpen;
+
+  /** For a timeline fixed in advance: when the window opens, on the monotonic clock. */
+  private final long fixedWindowOpenNanos;
+
+  /** For a timeline fixed in advance: when each arrival is due, on the monotonic clock. */
+  private final long[] dueNanos;
+
   private final java.util.concurrent.atomic.AtomicBoolean windowOpened =
       new java.util.concurrent.atomic.AtomicBoolean();
 
@@ -81,6 +88,36 @@ public final class TrialRecorder {
     this.targetRatePerSecond = targetRatePerSecond;
     this.evenlySpaced = evenlySpaced;
     this.onWindowOpen = onWindowOpen;
+    this.fixedWindowOpenNanos = Long.MIN_VALUE;
+    this.dueNanos = null;
+  }
+
+  private TrialRecorder(long windowOpenNanos, long[] dueNanos, double targetRatePerSecond) {
+    this.warmupNanos = 0;
+    this.targetRatePerSecond = targetRatePerSecond;
+    this.evenlySpaced = false;
+    this.onWindowOpen = () -> {};
+    this.fixedWindowOpenNanos = windowOpenNanos;
+    this.dueNanos = dueNanos.clone();
+  }
+
+  /**
+   * A recorder for arrivals due at instants fixed in advance ({@code djbench inject}, where several
+   * injectors share one schedule): the measured window opens at an instant, not at the first
+   * request, so that every injector measures the same window; and each request's lag is measured
+   * against its own due instant, whatever the arrivals' spacing.
+   *
+   * @param windowOpenNanos when the measured window opens, on {@link System#nanoTime()}
+   * @param dueNanos when each arrival is due, on the same clock, in order
+   * @param targetRatePerSecond the rate this injector sends, &gt; 0
+   */
+  public static TrialRecorder onSchedule(
+      long windowOpenNanos, long[] dueNanos, double targetRatePerSecond) {
+    if (!(targetRatePerSecond > 0) || Double.isInfinite(targetRatePerSecond)) {
+      throw new IllegalArgumentException(
+          "targetRatePerSecond must be > 0 and finite, was " + targetRatePerSecond);
+    }
+    return new TrialRecorder(windowOpenNanos, dueNanos, targetRatePerSecond);
   }
 
   private static Histogram newHistogram() {
@@ -102,14 +139,17 @@ public final class TrialRecorder {
     // the
     // injector's own lag, which must stay small for the open model to hold.
     long index = userIndex.getAndIncrement();
-    long dueNanos = firstStartNanos.get() + Math.round(index * 1e9 / targetRatePerSecond);
+    long due =
+        dueNanos != null
+            ? (dueNanos.length == 0 ? now : dueNanos[(int) Math.min(index, dueNanos.length - 1)])
+            : firstStartNanos.get() + Math.round(index * 1e9 / targetRatePerSecond);
     if (inMeasuredWindow(now)) {
       if (windowOpened.compareAndSet(false, true)) {
         onWindowOpen.run();
       }
       started.increment();
-      if (evenlySpaced) {
-        startLagMicros.recordValue(clamp(Math.max(0, now - dueNanos) / 1000));
+      if (evenlySpaced || dueNanos != null) {
+        startLagMicros.recordValue(clamp(Math.max(0, now - due) / 1000));
       }
     } else {
       warmupRequests.increment();
@@ -223,9 +263,13 @@ public final class TrialRecorder {
 
   /**
    * The window is anchored on the first request rather than on the call that started the load
-   * generator, whose own start-up takes a variable fraction of a second.
+   * generator, whose own start-up takes a variable fraction of a second; on a timeline fixed in
+   * advance, on its instant, the same for every injector sharing the schedule.
    */
   private boolean inMeasuredWindow(long startNanos) {
+    if (dueNanos != null) {
+      return startNanos >= fixedWindowOpenNanos;
+    }
     long first = firstStartNanos.get();
     return first != Long.MIN_VALUE && startNanos - first >= warmupNanos;
   }

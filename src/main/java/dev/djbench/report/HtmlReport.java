@@ -107,7 +107,7 @@ final class HtmlReport implements ReportFormat.Renderer {
     item(out, "time", toSeconds(run.startedAt()) + " → " + toSeconds(run.finishedAt()));
     item(
         out,
-        run.shards().isEmpty() ? "machine" : "machine of shard " + run.shards().get(0).label(),
+        SummaryModel.machineLabel(run),
         m.cores()
             + " cores, "
             + m.cpuModel()
@@ -146,6 +146,9 @@ final class HtmlReport implements ReportFormat.Renderer {
               + s.machine().os()
               + ": "
               + (s.experiments().isEmpty() ? "no experiment" : String.join(", ", s.experiments())));
+    }
+    for (RunResult.InjectorRun i : run.injectors()) {
+      item(out, "injector " + i.label(), SummaryModel.injector(i));
     }
     out.append("</dl>\n<p class=\"note\">")
         .append(clientClock(run.schemaVersion()))

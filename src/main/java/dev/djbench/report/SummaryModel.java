@@ -268,7 +268,56 @@ final class SummaryModel {
 
   static String header(RunResult run) {
     String target = run.machine().versions().get(dev.djbench.results.Machine.TARGET);
-    return head(run) + (target == null ? "" : "target: " + target + "\n") + shards(run);
+    return head(run)
+        + (target == null ? "" : "target: " + target + "\n")
+        + shards(run)
+        + injectors(run);
+  }
+
+  /** Each injector of a merged distributed run, one line each. */
+  static String injectors(RunResult run) {
+    StringBuilder out = new StringBuilder();
+    for (RunResult.InjectorRun i : run.injectors()) {
+      out.append("injector ").append(i.label()).append(": ").append(injector(i)).append('\n');
+    }
+    return out.toString();
+  }
+
+  /**
+   * One injector: its host, how it ended, its clock against the target's ({@code –} when it could
+   * not be measured), its requests and how far it fell behind its schedule, and its machine.
+   */
+  static String injector(RunResult.InjectorRun i) {
+    String clock =
+        i.clockOffsetMillis() == null
+            ? "clock offset –"
+            : String.format(
+                java.util.Locale.ROOT,
+                "clock %+.2f ± %.2f ms against the target's",
+                i.clockOffsetMillis(),
+                i.clockUncertaintyMillis());
+    String lag =
+        i.worstLagP99Micros() < 0
+            ? "start lag –"
+            : String.format(
+                java.util.Locale.ROOT,
+                "worst p99 start lag %.1f ms",
+                i.worstLagP99Micros() / 1000.0);
+    return String.format(
+        java.util.Locale.ROOT,
+        "%s, %s%s, %s, %d requests, %s%s · %d cores, %s, %s",
+        i.host(),
+        i.status(),
+        i.message().isEmpty() ? "" : " (" + i.message() + ")",
+        clock,
+        i.requests(),
+        lag,
+        i.laggedTrials().isEmpty()
+            ? ""
+            : "; behind its schedule in " + String.join(", ", i.laggedTrials()) + " (invalid)",
+        i.machine().cores(),
+        i.machine().cpuModel(),
+        i.machine().os());
   }
 
   /**
@@ -304,6 +353,17 @@ final class SummaryModel {
     return out.toString();
   }
 
+  /** Whose machine the run's machine is: a shard's or an injector's when merged. */
+  static String machineLabel(RunResult run) {
+    if (!run.shards().isEmpty()) {
+      return "machine of shard " + run.shards().get(0).label();
+    }
+    if (!run.injectors().isEmpty()) {
+      return "machine of injector " + run.injectors().get(0).label();
+    }
+    return "machine";
+  }
+
   private static String head(RunResult run) {
     return String.format(
         java.util.Locale.ROOT,
@@ -316,7 +376,7 @@ final class SummaryModel {
         run.seed(),
         run.status(),
         run.message().isEmpty() ? "" : " (" + run.message() + ")",
-        run.shards().isEmpty() ? "machine" : "machine of shard " + run.shards().get(0).label(),
+        machineLabel(run),
         run.machine().cores(),
         run.machine().cpuModel(),
         run.machine().os(),

@@ -42,7 +42,54 @@ public record RunResult(
     List<ExperimentResult> experiments,
     GateResult gate,
     Shard shard,
-    List<ShardRun> shards) {
+    List<ShardRun> shards,
+    List<InjectorRun> injectors) {
+
+  /**
+   * One injector of a distributed run ({@code djbench inject --part I/N}), as {@code djbench merge}
+   * found it: every trial of the merged run holds the requests of all of them.
+   *
+   * @param index 1-based
+   * @param count how many shared the schedule
+   * @param host the injector's host name
+   * @param status {@code complete} or {@code failed}
+   * @param message why it failed, or empty
+   * @param startedAt when it started, on its own clock
+   * @param finishedAt when it ended, on its own clock
+   * @param machine its machine
+   * @param clockOffsetMillis its clock minus the target's; null when not measured
+   * @param clockUncertaintyMillis half the width of the offset's interval; null when not measured
+   * @param clockReference what the offset was measured against, or empty
+   * @param requests requests it started in the measured windows
+   * @param worstLagP99Micros its worst trial's 99th-percentile lag behind the schedule; -1 when it
+   *     started none
+   * @param laggedTrials trials it fell behind in ("experiment/variant/block N"), each of which is
+   *     invalid in the merged run
+   */
+  public record InjectorRun(
+      int index,
+      int count,
+      String host,
+      String status,
+      String message,
+      String startedAt,
+      String finishedAt,
+      Machine machine,
+      Double clockOffsetMillis,
+      Double clockUncertaintyMillis,
+      String clockReference,
+      long requests,
+      long worstLagP99Micros,
+      List<String> laggedTrials) {
+    public InjectorRun {
+      laggedTrials = List.copyOf(laggedTrials);
+    }
+
+    /** "2/4". */
+    public String label() {
+      return index + "/" + count;
+    }
+  }
 
   /**
    * A run that measured one share of a suite.
@@ -129,9 +176,10 @@ public record RunResult(
    * (Gatling's whole milliseconds move to {@code gatlingLatencyMicros}); in older files it holds
    * Gatling's milliseconds, and client figures of the two are never compared with each other. 6
    * added {@code shard} (a run of {@code --shard K/N}) and {@code shards} (a merge of them); older
-   * files read as runs of the whole suite.
+   * files read as runs of the whole suite. 7 added {@code injectors} (a merge of the parts of a
+   * distributed run, {@code djbench inject}); older files read as measured by one injector.
    */
-  public static final int SCHEMA_VERSION = 6;
+  public static final int SCHEMA_VERSION = 7;
 
   /** How this build times what it records, as results files say it. */
   public static final String CLIENT_LATENCY_RESOLUTION =
@@ -144,6 +192,45 @@ public record RunResult(
   public RunResult {
     experiments = List.copyOf(experiments);
     shards = shards == null ? List.of() : List.copyOf(shards);
+    injectors = injectors == null ? List.of() : List.copyOf(injectors);
+  }
+
+  /** A run measured by one injector: a whole run, a shard, or a merge of shards. */
+  public RunResult(
+      int schemaVersion,
+      String runId,
+      Status status,
+      String message,
+      String startedAt,
+      String finishedAt,
+      String scenarioFile,
+      String suite,
+      String profile,
+      long seed,
+      String clientLatencyResolution,
+      Machine machine,
+      List<ExperimentResult> experiments,
+      GateResult gate,
+      Shard shard,
+      List<ShardRun> shards) {
+    this(
+        schemaVersion,
+        runId,
+        status,
+        message,
+        startedAt,
+        finishedAt,
+        scenarioFile,
+        suite,
+        profile,
+        seed,
+        clientLatencyResolution,
+        machine,
+        experiments,
+        gate,
+        shard,
+        shards,
+        List.of());
   }
 
   /** A run of the whole suite, measured on one machine: neither a shard nor a merge of shards. */
@@ -207,6 +294,7 @@ public record RunResult(
         experiments,
         decision,
         shard,
-        shards);
+        shards,
+        injectors);
   }
 }

@@ -35,6 +35,18 @@ public final class TrialValidity {
    * @param maxErrorFraction the experiment's error limit
    */
   public static List<String> reasons(TrialMeasurement m, boolean poisson, double maxErrorFraction) {
+    return reasons(m, poisson, maxErrorFraction, !poisson);
+  }
+
+  /**
+   * The reasons {@code m} is invalid, with the schedule lag judged or not: a merged trial of a
+   * distributed run judges each part's lag on its own ({@link PartMerge}), since one part's lag is
+   * not diluted by the others' being on time.
+   *
+   * @param judgeLag whether a p99 start lag over {@link #MAX_START_LAG_P99_MICROS} invalidates
+   */
+  static List<String> reasons(
+      TrialMeasurement m, boolean poisson, double maxErrorFraction, boolean judgeLag) {
     List<String> reasons = new ArrayList<>();
     double expected = m.targetRatePerSecond() * m.measuredSeconds();
     double tolerance =
@@ -52,7 +64,7 @@ public final class TrialValidity {
               m.started(),
               expected));
     }
-    if (!poisson && m.histograms().startLagMicros().getTotalCount() > 0) {
+    if (judgeLag && m.histograms().startLagMicros().getTotalCount() > 0) {
       long lagP99 = m.histograms().startLagMicros().getValueAtPercentile(99);
       if (lagP99 > MAX_START_LAG_P99_MICROS) {
         reasons.add(

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ResultsIOTest {
 
-  private static final Path GOLDEN = Path.of("src/test/resources/golden/results-v6.json");
+  private static final Path GOLDEN = Path.of("src/test/resources/golden/results-v7.json");
+  private static final Path GOLDEN_V6 = Path.of("src/test/resources/golden/results-v6.json");
   private static final Path GOLDEN_V5 = Path.of("src/test/resources/golden/results-v5.json");
   private static final Path GOLDEN_V4 = Path.of("src/test/resources/golden/results-v4.json");
   private static final Path GOLDEN_V3 = Path.of("src/test/resources/golden/results-v3.json");
@@ -42,7 +43,7 @@ class ResultsIOTest {
    * -Dtest=ResultsIOTest}.
    */
   @Test
-  void theVersion6FormatIsSealedByItsGoldenFile() throws Exception {
+  void theVersion7FormatIsSealedByItsGoldenFile() throws Exception {
     String json = ResultsIO.toJson(ResultsFixtures.run()) + "\n";
     if (System.getenv("DJBENCH_WRITE_GOLDEN") != null) {
       Files.writeString(GOLDEN, json, StandardCharsets.UTF_8);
@@ -53,6 +54,15 @@ class ResultsIOTest {
         "results.json format changed: bump RunResult.SCHEMA_VERSION and add a golden file for the new version");
     RunResult old = ResultsIO.read(GOLDEN);
     assertEquals(ResultsIO.toJson(ResultsFixtures.run()), ResultsIO.toJson(old));
+  }
+
+  /** A version 6 file (before injectors) still reads, as a run of one injector. */
+  @Test
+  void version6FilesStillRead() throws Exception {
+    RunResult v6 = ResultsIO.read(GOLDEN_V6);
+    assertEquals(6, v6.schemaVersion());
+    assertEquals(java.util.List.of(), v6.injectors());
+    assertEquals(ResultsFixtures.run().experiments(), v6.experiments());
   }
 
   /** A version 5 file (before shards) still reads, as a run of the whole suite. */

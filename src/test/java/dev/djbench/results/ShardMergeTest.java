@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 /** {@code djbench merge}'s joining of shards, and what it refuses. */
 class ShardMergeTest {
 
-  private static final Path GOLDEN = Path.of("src/test/resources/golden/results-v6-merged.json");
+  private static final Path GOLDEN = Path.of("src/test/resources/golden/results-v7-merged.json");
 
   private static ShardMerge.Input input(RunResult run) {
     return new ShardMerge.Input(Path.of("/runs/" + run.runId()), run, null);
