@@ -46,15 +46,44 @@ public class DjangoSimulation extends Simulation {
   /** How far ahead of its instant a user of an anchored timeline is injected (then pauses). */
   private static final long EARLY_NANOS = 300_000_000L;
 
+  /**
+   * How long before an anchored timeline's start {@link #before()} lets Gatling begin: its time 0,
+   * from which the streams' offsets count. Gatling begins injecting some time after the hook
+   * returns; {@link #EARLY_NANOS} covers that.
+   */
+  private static final long HANDOFF_NANOS = 1_000_000_000L;
+
   private final ActiveTrial trial = ActiveTrial.current();
+
+  private final long handoff = Math.min(HANDOFF_NANOS, trial.leadNanos());
+
+  /**
+   * For an anchored timeline, waits until {@link #handoff} before its start: Gatling's time 0 is
+   * then close to that instant, however long this JVM took to set the simulation up (on a busy
+   * machine, several hundred milliseconds).
+   */
+  @Override
+  public void before() {
+    if (trial.anchorNanos() == ActiveTrial.UNANCHORED) {
+      return;
+    }
+    long until = trial.anchorNanos() - handoff;
+    try {
+      for (long left = until - System.nanoTime(); left > 0; left = until - System.nanoTime()) {
+        Thread.sleep(left / 1_000_000, (int) (left % 1_000_000));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
 
   {
     List<PopulationBuilder> populations = new ArrayList<>();
     long longestNanos = 0;
     double longestTimeout = 0;
-    // A timeline fixed in advance (djbench inject) starts at its anchor: the wait until then is
-    // added to every stream's offset.
-    long lead = trial.leadNanos();
+    // A timeline fixed in advance (djbench inject) starts at its anchor: before() holds Gatling
+    // until HANDOFF_NANOS ahead of it, and that wait is added to every stream's offset.
+    long lead = handoff;
     for (ActiveTrial.Part part : trial.parts()) {
       populations.add(population(part, lead, trial.anchorNanos()));
       longestNanos =

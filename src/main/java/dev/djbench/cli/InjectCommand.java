@@ -111,6 +111,20 @@ final class InjectCommand implements Callable<Integer> {
   List<String> allowRemote = new ArrayList<>();
 
   @Option(
+      names = "--baseline-url",
+      paramLabel = "URL",
+      description =
+          "with a gate scenario (and --candidate-url): the baseline deployment's origin; the merge"
+              + " then decides the gate's thresholds on the parts added together")
+  String baselineUrl;
+
+  @Option(
+      names = "--candidate-url",
+      paramLabel = "URL",
+      description = "with a gate scenario: the candidate deployment's origin")
+  String candidateUrl;
+
+  @Option(
       names = "--out",
       paramLabel = "DIR",
       description = "the part's folder (default: reports/part-I-of-N in the home)")
@@ -163,7 +177,7 @@ final class InjectCommand implements Callable<Integer> {
               + chosen.maxBlocks()
               + " blocks");
     }
-    Scenario loaded = Scenarios.forRun(home, scenario, allowRemote);
+    Scenario loaded = Scenarios.forInject(home, scenario, allowRemote, baselineUrl, candidateUrl);
     List<Experiment> experiments = selected(loaded);
     List<String> problems = InjectRun.problems(loaded, experiments);
     if (!problems.isEmpty()) {

@@ -108,6 +108,11 @@ final class KubernetesJob {
     if (!allowRemote.isEmpty()) {
       command.add("--allow-remote " + quote(String.join(",", allowRemote)));
     }
+    var gate = InjectRun.gateTargets(experiments);
+    if (!gate.isEmpty()) {
+      command.add("--baseline-url " + quote(gate.get(dev.djbench.scenario.GateSpec.BASELINE)));
+      command.add("--candidate-url " + quote(gate.get(dev.djbench.scenario.GateSpec.CANDIDATE)));
+    }
     command.add("--out \"" + folder + "/part-$((JOB_COMPLETION_INDEX + 1))-of-" + parts + "\"");
     StringBuilder y = new StringBuilder();
     y.append("# djbench distributed run: ")

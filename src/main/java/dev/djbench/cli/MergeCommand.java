@@ -3,11 +3,13 @@ package dev.djbench.cli;
 import dev.djbench.report.ReportFormat;
 import dev.djbench.report.Reports;
 import dev.djbench.results.ExperimentResult;
+import dev.djbench.results.GateResult;
 import dev.djbench.results.PartFiles;
 import dev.djbench.results.ResultsIO;
 import dev.djbench.results.RunManifest;
 import dev.djbench.results.RunResult;
 import dev.djbench.results.ShardMerge;
+import dev.djbench.results.Word;
 import dev.djbench.runner.InjectRun;
 import dev.djbench.runner.PartMerge;
 import dev.djbench.runner.RunExecutor;
@@ -34,10 +36,12 @@ import picocli.CommandLine.Parameters;
       "Or of the parts of a distributed run (djbench inject --part I/N on N injectors): each"
           + " trial's histograms are added exactly over the parts, and the variants are compared"
           + " on the sums; a part that fell behind its schedule invalidates the trials it lagged"
-          + " in.",
+          + " in. For the parts of a gate of two deployments (inject --baseline-url …"
+          + " --candidate-url …), the gate's thresholds are decided on the sums.",
       "Exit 0 when every shard or part completed, 3 when one failed or was interrupted, or an"
           + " experiment has no valid trial (the merge is still written), 2 when the folders are"
-          + " not the shards or parts of one run."
+          + " not the shards or parts of one run; for a gate's parts, the gate's codes: 0 pass, 1"
+          + " regression, 3 broken, 4 inconclusive with --inconclusive=fail."
     })
 final class MergeCommand implements Callable<Integer> {
 
@@ -56,6 +60,15 @@ final class MergeCommand implements Callable<Integer> {
       paramLabel = "DIR",
       description = "where the merged run's folder goes (default: reports/ in the home)")
   Path reports;
+
+  @Option(
+      names = "--inconclusive",
+      paramLabel = "pass|fail",
+      defaultValue = "pass",
+      description =
+          "for a gate's parts, what an inconclusive check does: pass (exit 0, reported) or fail"
+              + " (exit 4) (default: ${DEFAULT-VALUE})")
+  String inconclusive;
 
   @Override
   public Integer call() throws Exception {
@@ -109,7 +122,13 @@ final class MergeCommand implements Callable<Integer> {
   private Integer mergeParts() throws Exception {
     String runId = RunExecutor.newRunId();
     Path home = parent.home();
-    RunResult merged = PartMerge.merge(runs, home, runId);
+    GateResult.Policy policy;
+    try {
+      policy = Word.parse(GateResult.Policy.class, inconclusive);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("--inconclusive '" + inconclusive + "': expected pass or fail");
+    }
+    RunResult merged = PartMerge.merge(runs, home, runId, policy);
     Path directory = (reports != null ? reports : home.resolve("reports")).resolve(runId);
     Files.createDirectories(directory);
     for (Path part : runs) {
@@ -134,11 +153,27 @@ final class MergeCommand implements Callable<Integer> {
     System.out.println(
         "merged "
             + merged.injectors().size()
-            + " injector parts ("
+            + (merged.injectors().size() == 1 ? " injector part (" : " injector parts (")
             + requests
             + " requests in the measured windows) into "
             + directory
             + " (index.html, summary.md, results.json, junit.xml, parts/part-I-of-N/)");
+    if (merged.gate() != null) {
+      System.out.println(
+          "gate: "
+              + merged.gate().outcome()
+              + " ("
+              + merged.gate().mode()
+              + ") — reports: "
+              + directory);
+      // A part that failed leaves arrivals unsent: such a run passes nothing, though a regression
+      // the sent ones showed is still one.
+      if (merged.status() != RunResult.Status.COMPLETE
+          && merged.gate().outcome() != GateResult.Outcome.REGRESSION) {
+        return finish(merged);
+      }
+      return GateCommand.exitCode(merged.gate());
+    }
     return finish(merged);
   }
 

@@ -43,6 +43,64 @@ final class Scenarios {
   }
 
   /**
+   * A suite for {@code inject}: {@link #forRun(Path, Path, java.util.List)}, or with both URLs a
+   * gate scenario whose baseline and candidate are the deployments at them, each on loopback or
+   * named in {@code allowRemote}.
+   */
+  static Scenario forInject(
+      Path home,
+      Path given,
+      java.util.List<String> allowRemote,
+      String baselineUrl,
+      String candidateUrl)
+      throws BadInputException, ScenarioException {
+    if (baselineUrl == null && candidateUrl == null) {
+      return forRun(home, given, allowRemote);
+    }
+    if (baselineUrl == null || candidateUrl == null) {
+      throw new BadInputException(
+          (baselineUrl == null ? "--candidate-url" : "--baseline-url")
+              + " needs "
+              + (baselineUrl == null ? "--baseline-url" : "--candidate-url")
+              + ": a gate of deployments compares the two");
+    }
+    Path file = existing(home, given, "scenarios/ci-gate.yaml");
+    Scenario loaded = new ScenarioLoader(home).load(file);
+    if (loaded.gate().isEmpty()) {
+      throw new BadInputException(
+          file
+              + " is not a gate scenario: --baseline-url and --candidate-url compare two"
+              + " deployments on the experiments of one with a 'gate:' block; see docs/ci.md");
+    }
+    String baseline = origin("--baseline-url", baselineUrl, allowRemote);
+    String candidate = origin("--candidate-url", candidateUrl, allowRemote);
+    if (baseline.equals(candidate)) {
+      throw new BadInputException(
+          "--baseline-url and --candidate-url are both "
+              + baseline
+              + ": a gate compares two deployments (to measure one, list its pages as variants and"
+              + " use djbench inject without them)");
+    }
+    return loaded.atGateUrls(baseline, candidate);
+  }
+
+  private static String origin(String option, String value, java.util.List<String> allowRemote)
+      throws BadInputException {
+    String origin =
+        ScenarioLoader.origin(value)
+            .orElseThrow(
+                () ->
+                    new BadInputException(
+                        option + " " + value + ": expected " + ScenarioLoader.ORIGIN_EXPECTED));
+    try {
+      dev.djbench.sut.UrlTarget.checkAllowed(java.net.URI.create(origin), allowRemote);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException(option + " " + e.getMessage());
+    }
+    return origin;
+  }
+
+  /**
    * Refuses a deployment at a URL for a command that starts the app itself ({@code command}: a
    * gate, a calibration, the doctor).
    */

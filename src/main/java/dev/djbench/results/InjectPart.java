@@ -14,6 +14,8 @@ import java.util.Map;
  * @param scenarioSha256 SHA-256 of the scenario file's bytes: every part must have run the same
  * @param scenarioFile the scenario file as the part was given it
  * @param target the deployment loaded (its URL)
+ * @param gateTargets for a gate of two deployments, the URL each side was sent to, by variant
+ *     ({@code baseline}, {@code candidate}); empty otherwise
  * @param profile the profile's label
  * @param seed the run's seed: block orders and arrivals come from it
  * @param blocks blocks of each experiment on the timeline
@@ -37,6 +39,7 @@ public record InjectPart(
     String scenarioSha256,
     String scenarioFile,
     String target,
+    Map<String, String> gateTargets,
     String profile,
     long seed,
     int blocks,
@@ -61,6 +64,7 @@ public record InjectPart(
   public static final String FAILED = "failed";
 
   public InjectPart {
+    gateTargets = Map.copyOf(gateTargets == null ? Map.of() : gateTargets);
     selected = List.copyOf(selected);
     trials = List.copyOf(trials);
   }
@@ -78,6 +82,7 @@ public record InjectPart(
         scenarioSha256,
         scenarioFile,
         target,
+        gateTargets,
         profile,
         seed,
         blocks,

@@ -93,11 +93,11 @@ public final class InjectRun {
               + scenario.app().directory()
               + "), which each part would start on its own machine");
     }
-    if (scenario.gate().isPresent()) {
+    if (scenario.gate().isPresent() && gateTargets(experiments).isEmpty()) {
       problems.add(
           scenario.file()
-              + ": a gate scenario compares two checkouts djbench starts; djbench inject measures a"
-              + " deployment at a URL: list its pages as variants instead");
+              + ": a gate scenario compares two deployments: give their URLs with --baseline-url"
+              + " and --candidate-url");
     }
     for (Experiment e : experiments) {
       if (e.capacity().isPresent()) {
@@ -154,8 +154,21 @@ public final class InjectRun {
         request.blocks());
     progress.say("part folder: %s", folder);
 
+    Map<String, String> gateTargets = gateTargets(request.experiments());
+    if (!gateTargets.isEmpty()) {
+      progress.say(
+          "gate: baseline %s, candidate %s",
+          gateTargets.get(dev.djbench.scenario.GateSpec.BASELINE),
+          gateTargets.get(dev.djbench.scenario.GateSpec.CANDIDATE));
+    }
     URI health = target.resolve(scenario.app().healthPath());
     checkAnswers(health, folder);
+    for (String other : gateTargets.values()) {
+      URI otherHealth = URI.create(other).resolve(scenario.app().healthPath());
+      if (!otherHealth.equals(health)) {
+        checkAnswers(otherHealth, folder);
+      }
+    }
     ClockOffset clock = null;
     try {
       clock = ClockOffset.measure(health, Duration.ofSeconds(5)).orElse(null);
@@ -189,6 +202,7 @@ public final class InjectRun {
             RunManifest.sha256(scenario.file()),
             scenario.file().toString(),
             target.toString(),
+            gateTargets,
             request.profile().label(),
             request.seed(),
             request.blocks(),
@@ -216,6 +230,7 @@ public final class InjectRun {
     GatlingLoadGenerator load = new GatlingLoadGenerator(work.resolve("gatling"));
     double offsetMillis = clock == null ? 0 : clock.offsetMillis();
     double leadMillis = localMillis(request.startAt()) + offsetMillis - nowMillis();
+    long warmUpStart = System.nanoTime();
     if (leadMillis > 1000.0 * (GatlingLoadGenerator.warmUpSeconds(false) + 3)) {
       try {
         RunExecutor.warmUpInjector(load, progress, false);
@@ -237,7 +252,8 @@ public final class InjectRun {
         long start = slot.startSeconds() * 1_000_000_000L + Math.round(i * 1e9 / (n * rate));
         streams.add(
             new GatlingLoadGenerator.Scheduled(
-                spec(slot, variant, target, rate, request.seed(), share), start));
+                spec(slot, variant, targetOf(variant, target), rate, request.seed(), share),
+                start));
         streamSlot.add(new int[] {slot.index(), i});
       }
     }
@@ -248,14 +264,17 @@ public final class InjectRun {
             + Math.round((localMillis(request.startAt()) + offsetMillis - nowMillis()) * 1e6);
     double wait = (anchorNanos - System.nanoTime()) / 1e9;
     if (wait < 0) {
+      double warmUp = (System.nanoTime() - warmUpStart) / 1e9;
       throw new RunFailedException(
           String.format(
               Locale.ROOT,
-              "the timeline's start %s had passed %.1f s before this part was ready; start the"
-                  + " parts with --start-at at least %d s ahead",
+              "the timeline's start %s had passed %.1f s before this part was ready (its"
+                  + " injector's warm-up took %.1f s on this machine); start the parts with"
+                  + " --start-at at least %d s ahead",
               request.startAt(),
               -wait,
-              MIN_LEAD_SECONDS),
+              warmUp,
+              Math.max(MIN_LEAD_SECONDS, (long) Math.ceil(warmUp - wait + MIN_LEAD_SECONDS))),
           folder,
           null);
     }
@@ -318,6 +337,32 @@ public final class InjectRun {
                 TrialValidity.MAX_START_LAG_P99_MICROS / 1000.0),
         folder);
     return done;
+  }
+
+  /** Where {@code variant}'s requests go: its own deployment (a gate's side), or the target. */
+  private static URI targetOf(Variant variant, URI target) {
+    return variant.app() != null && variant.app().remote()
+        ? URI.create(variant.app().url())
+        : target;
+  }
+
+  /**
+   * A gate's two deployments, by side ({@code baseline}, {@code candidate}): the URLs its variants'
+   * own apps are at; empty when the experiments are not a gate's of two URLs.
+   */
+  public static Map<String, String> gateTargets(List<Experiment> experiments) {
+    Map<String, String> targets = new TreeMap<>();
+    for (Experiment e : experiments) {
+      for (Variant v : e.variants()) {
+        boolean side =
+            v.name().equals(dev.djbench.scenario.GateSpec.BASELINE)
+                || v.name().equals(dev.djbench.scenario.GateSpec.CANDIDATE);
+        if (side && v.app() != null && v.app().remote()) {
+          targets.put(v.name(), v.app().url());
+        }
+      }
+    }
+    return targets.size() == 2 ? targets : Map.of();
   }
 
   /** The scenario's copy in a part's folder, which the merge reads the experiments from. */

@@ -3,6 +3,8 @@ package dev.djbench.runner;
 import dev.djbench.analysis.Comparisons;
 import dev.djbench.analysis.Measurements;
 import dev.djbench.analysis.Metric;
+import dev.djbench.gate.GateEvaluator;
+import dev.djbench.gate.Thresholds;
 import dev.djbench.measure.Histograms;
 import dev.djbench.measure.TrialMeasurement;
 import dev.djbench.plan.BlockOrder;
@@ -10,6 +12,7 @@ import dev.djbench.plan.InjectTimeline;
 import dev.djbench.plan.Profile;
 import dev.djbench.results.Comparison;
 import dev.djbench.results.ExperimentResult;
+import dev.djbench.results.GateResult;
 import dev.djbench.results.InjectPart;
 import dev.djbench.results.PartFiles;
 import dev.djbench.results.ResultsException;
@@ -18,6 +21,7 @@ import dev.djbench.results.RunResult;
 import dev.djbench.results.ServerResources;
 import dev.djbench.results.TrialResult;
 import dev.djbench.scenario.Experiment;
+import dev.djbench.scenario.GateSpec;
 import dev.djbench.scenario.Scenario;
 import dev.djbench.scenario.ScenarioException;
 import dev.djbench.scenario.ScenarioLoader;
@@ -35,6 +39,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Function;
 import org.HdrHistogram.Histogram;
@@ -62,6 +67,19 @@ public final class PartMerge {
    */
   public static RunResult merge(List<Path> folders, Path home, String runId)
       throws ResultsException {
+    return merge(folders, home, runId, GateResult.Policy.FAIL);
+  }
+
+  /**
+   * The merged run; for the parts of a gate of two deployments ({@code --baseline-url}, {@code
+   * --candidate-url}), with the gate decided on the merged trials, an inconclusive check doing what
+   * {@code inconclusive} says.
+   *
+   * @throws ResultsException as {@link #merge(List, Path, String)}
+   */
+  public static RunResult merge(
+      List<Path> folders, Path home, String runId, GateResult.Policy inconclusive)
+      throws ResultsException {
     if (folders.isEmpty()) {
       throw new ResultsException("no part folders to merge; expected the folder of every part");
     }
@@ -73,6 +91,15 @@ public final class PartMerge {
     parts.sort(Comparator.comparingInt(p -> p.part().index()));
     InjectPart first = parts.get(0).part();
     Scenario scenario = scenario(parts.get(0), home);
+    Map<String, String> sides = first.gateTargets();
+    if (scenario.gate().isPresent()) {
+      // As djbench inject read it: the pages of the gate's experiments, or its two sides at the
+      // deployments the parts were given.
+      scenario =
+          sides.isEmpty()
+              ? scenario.asPageSuite()
+              : scenario.atGateUrls(sides.get(GateSpec.BASELINE), sides.get(GateSpec.CANDIDATE));
+    }
     List<Experiment> experiments = selected(scenario, first, parts.get(0).folder());
     Profile profile =
         Profile.named(first.profile())
@@ -193,24 +220,39 @@ public final class PartMerge {
             .filter(s -> !s.isEmpty())
             .max(String::compareTo)
             .orElse(Instant.now().toString());
-    return new RunResult(
-        RunResult.SCHEMA_VERSION,
-        runId,
-        problems.isEmpty() ? RunResult.Status.COMPLETE : RunResult.Status.FAILED,
-        String.join("; ", problems),
-        startedAt,
-        finishedAt,
-        first.scenarioFile(),
-        first.suite(),
-        first.profile(),
-        first.seed(),
-        RunResult.CLIENT_LATENCY_RESOLUTION,
-        first.machine(),
-        results,
-        null,
-        null,
-        List.of(),
-        injectors);
+    RunResult measured =
+        new RunResult(
+            RunResult.SCHEMA_VERSION,
+            runId,
+            problems.isEmpty() ? RunResult.Status.COMPLETE : RunResult.Status.FAILED,
+            String.join("; ", problems),
+            startedAt,
+            finishedAt,
+            first.scenarioFile(),
+            first.suite(),
+            first.profile(),
+            first.seed(),
+            RunResult.CLIENT_LATENCY_RESOLUTION,
+            first.machine(),
+            results,
+            null,
+            null,
+            List.of(),
+            injectors);
+    if (scenario.gate().isEmpty() || sides.isEmpty()) {
+      return measured;
+    }
+    // One look, after every block: the family's α is spent once. A calibration measures the
+    // machine it ran on, not these deployments, so an 'auto' δ takes the uncalibrated default.
+    Thresholds thresholds = Thresholds.resolve(scenario.gate().get(), Optional.empty());
+    return measured.withGate(
+        new GateEvaluator(thresholds.byMetric(), Defaults.FAMILY_ALPHA, first.seed())
+            .evaluate(
+                measured,
+                sides.get(GateSpec.BASELINE),
+                sides.get(GateSpec.CANDIDATE),
+                inconclusive,
+                thresholds.notes()));
   }
 
   /** One trial of the timeline, made of the parts' shares of it. */
@@ -462,6 +504,7 @@ public final class PartMerge {
             new Check("suite", InjectPart::suite),
             new Check("scenario file's SHA-256", InjectPart::scenarioSha256),
             new Check("target", InjectPart::target),
+            new Check("gate's deployments", p -> p.gateTargets().toString()),
             new Check("seed", InjectPart::seed),
             new Check("profile", InjectPart::profile),
             new Check("blocks", InjectPart::blocks),

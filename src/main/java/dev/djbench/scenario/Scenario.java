@@ -43,6 +43,18 @@ public record Scenario(
     return new Scenario(file, suite, app, pages, java.util.Optional.empty());
   }
 
+  /**
+   * A gate scenario measuring two deployments djbench did not start ({@code djbench inject
+   * --baseline-url … --candidate-url …}): each side's requests go to its origin, and the scenario's
+   * app is the candidate's, its health path kept.
+   */
+  public Scenario atGateUrls(String baselineUrl, String candidateUrl) {
+    AppSpec candidate = AppSpec.atUrl(app.directory(), candidateUrl, app.healthPath());
+    Scenario sides =
+        withGateApps(AppSpec.atUrl(app.directory(), baselineUrl, app.healthPath()), candidate);
+    return new Scenario(file, suite, candidate, sides.experiments(), gate);
+  }
+
   /** A gate scenario with the baseline and candidate variants running the given checkouts. */
   public Scenario withGateApps(AppSpec baseline, AppSpec candidate) {
     List<Experiment> resolved =

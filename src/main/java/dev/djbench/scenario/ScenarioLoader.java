@@ -286,15 +286,32 @@ public final class ScenarioLoader {
       }
     }
     String text = fields.string("url", true).orElse("");
-    java.net.URI uri = null;
+    java.util.Optional<String> normalized = origin(text);
+    if (normalized.isEmpty()) {
+      problems.add(fields.pointer("url"), fields.raw("url"), ORIGIN_EXPECTED);
+      return AppSpec.atUrl(base, "http://127.0.0.1", "/");
+    }
+    return AppSpec.atUrl(base, normalized.get(), fields.string("health", false).orElse("/"));
+  }
+
+  /** What a deployment's URL must be, for messages about one that is not. */
+  public static final String ORIGIN_EXPECTED =
+      "the origin of a deployment, http(s)://host[:port] (no path, query or credentials: each"
+          + " request names its own path)";
+
+  /**
+   * {@code text} as the origin of a deployment, {@code http(s)://host[:port]} with scheme and host
+   * in lower case; empty when it is not one (a path, a query, credentials, another scheme).
+   */
+  public static java.util.Optional<String> origin(String text) {
+    java.net.URI uri;
     try {
       uri = new java.net.URI(text.trim());
     } catch (java.net.URISyntaxException e) {
-      // reported below
+      return java.util.Optional.empty();
     }
     boolean origin =
-        uri != null
-            && uri.getScheme() != null
+        uri.getScheme() != null
             && (uri.getScheme().equalsIgnoreCase("http")
                 || uri.getScheme().equalsIgnoreCase("https"))
             && uri.getHost() != null
@@ -305,18 +322,12 @@ public final class ScenarioLoader {
             && uri.getRawQuery() == null
             && uri.getRawFragment() == null;
     if (!origin) {
-      problems.add(
-          fields.pointer("url"),
-          fields.raw("url"),
-          "the origin of a deployment, http(s)://host[:port] (no path, query or credentials:"
-              + " each request names its own path)");
-      return AppSpec.atUrl(base, "http://127.0.0.1", "/");
+      return java.util.Optional.empty();
     }
-    String normalized =
+    return java.util.Optional.of(
         uri.getScheme().toLowerCase(java.util.Locale.ROOT)
             + "://"
-            + uri.getRawAuthority().toLowerCase(java.util.Locale.ROOT);
-    return AppSpec.atUrl(base, normalized, fields.string("health", false).orElse("/"));
+            + uri.getRawAuthority().toLowerCase(java.util.Locale.ROOT));
   }
 
   /**

@@ -199,6 +199,97 @@ class InjectCommandTest {
     assertTrue(o.err().contains("is the target up, and reachable from here?"), o.err());
   }
 
+  private static final String GATE =
+      """
+      suite: staging-gate
+      app: {url: "http://127.0.0.1:9"}
+      defaults:
+        load: {rate: 40/s, interleave: requests}
+      gate:
+        p50: 10%
+      experiments:
+        - id: books
+          request: GET /books/
+      """;
+
+  @Test
+  void aGateOfTwoDeploymentsNeedsBothUrlsEachAllowedAndTheJobPassesThemOn(@TempDir Path dir)
+      throws Exception {
+    Path gate = dir.resolve("gate.yaml");
+    Files.writeString(gate, GATE);
+    Cli.Outcome one = inject(dir, gate, "--part", "1/2", "--baseline-url", "http://127.0.0.1:9");
+    assertEquals(ExitCode.BAD_INPUT.code(), one.exit(), one.err());
+    assertTrue(one.err().contains("--baseline-url needs --candidate-url"), one.err());
+
+    Cli.Outcome remote =
+        inject(
+            dir,
+            gate,
+            "--part",
+            "1/2",
+            "--baseline-url",
+            "http://127.0.0.1:9",
+            "--candidate-url",
+            "http://192.0.2.10:8000");
+    assertEquals(ExitCode.BAD_INPUT.code(), remote.exit(), remote.err());
+    assertTrue(
+        remote.err().contains("--candidate-url http://192.0.2.10:8000 is not on"), remote.err());
+
+    Cli.Outcome path =
+        inject(
+            dir,
+            gate,
+            "--part",
+            "1/2",
+            "--baseline-url",
+            "http://127.0.0.1:9/books/",
+            "--candidate-url",
+            "http://127.0.0.1:10");
+    assertEquals(ExitCode.BAD_INPUT.code(), path.exit(), path.err());
+    assertTrue(
+        path.err().contains("--baseline-url http://127.0.0.1:9/books/: expected the origin"),
+        path.err());
+
+    Path pages = dir.resolve("pages.yaml");
+    Files.writeString(pages, STAGING.replace("staging.example.com", "127.0.0.1:9"));
+    Cli.Outcome notGate =
+        inject(
+            dir,
+            pages,
+            "--part",
+            "1/2",
+            "--baseline-url",
+            "http://127.0.0.1:9",
+            "--candidate-url",
+            "http://127.0.0.1:10");
+    assertEquals(ExitCode.BAD_INPUT.code(), notGate.exit(), notGate.err());
+    assertTrue(notGate.err().contains("is not a gate scenario"), notGate.err());
+    assertTrue(Files.notExists(dir.resolve("out")), "refused before a part folder was made");
+
+    Cli.Outcome job =
+        Cli.execute(
+            "inject",
+            gate.toString(),
+            "--kubernetes-job",
+            "--parts",
+            "2",
+            "--start-at",
+            "2026-12-03T10:00:00Z",
+            "--seed",
+            "7",
+            "--baseline-url",
+            "http://127.0.0.1:9",
+            "--candidate-url",
+            "http://127.0.0.1:10");
+    assertEquals(0, job.exit(), job.err());
+    assertTrue(
+        job.out()
+            .contains(
+                "--baseline-url http://127.0.0.1:9\n"
+                    + "              --candidate-url http://127.0.0.1:10\n"),
+        job.out());
+  }
+
   @Test
   void mergeRefusesPartsMixedWithRunFolders(@TempDir Path dir) throws Exception {
     Path part = Files.createDirectories(dir.resolve("part-1-of-2"));

@@ -76,6 +76,54 @@ final class Projects {
     return Djbench.execute(args.toArray(String[]::new));
   }
 
+  /**
+   * The project under a Gunicorn of 2 workers on {@code port}, started as its team deploys it
+   * (DEBUG on, so that static files and errors need no set-up), its output in {@code log}: a
+   * deployment djbench did not start.
+   */
+  static Process gunicorn(Path project, int port, Path log) throws Exception {
+    ProcessBuilder gunicorn =
+        new ProcessBuilder(
+                System.getenv().getOrDefault("DJBENCH_PYTHON", "/usr/bin/python3"),
+                "-m",
+                "gunicorn",
+                "--bind",
+                "127.0.0.1:" + port,
+                "--workers",
+                "2",
+                project.getFileName() + ".wsgi")
+            .directory(project.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile());
+    gunicorn.environment().put("DEBUG", "1");
+    gunicorn.environment().put("ALLOWED_HOSTS", "127.0.0.1");
+    return gunicorn.start();
+  }
+
+  /** Waits until {@code uri} answers 200, for a minute at most. */
+  static void awaitUp(java.net.URI uri, Path log) throws Exception {
+    var client =
+        java.net.http.HttpClient.newBuilder()
+            .connectTimeout(java.time.Duration.ofSeconds(1))
+            .build();
+    long deadline = System.nanoTime() + java.time.Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      try {
+        var response =
+            client.send(
+                java.net.http.HttpRequest.newBuilder(uri).build(),
+                java.net.http.HttpResponse.BodyHandlers.discarding());
+        if (response.statusCode() == 200) {
+          return;
+        }
+      } catch (java.io.IOException notYet) {
+        // not listening yet
+      }
+      Thread.sleep(200);
+    }
+    throw new AssertionError("gunicorn did not answer: " + Files.readString(log));
+  }
+
   /** The one run folder under {@code reports}. */
   static Path onlyRun(Path reports) throws Exception {
     try (Stream<Path> runs = Files.list(reports)) {

@@ -13,13 +13,9 @@ import dev.djbench.testsupport.Processes;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -42,24 +38,10 @@ class UrlTargetIT {
     Projects.manage(project, "populate", "--books", "5");
     byte[] before = Projects.sha256(project.resolve("db.sqlite3"));
     int port = Ports.freeLoopbackPort();
-    ProcessBuilder gunicorn =
-        new ProcessBuilder(
-                System.getenv().getOrDefault("DJBENCH_PYTHON", "/usr/bin/python3"),
-                "-m",
-                "gunicorn",
-                "--bind",
-                "127.0.0.1:" + port,
-                "--workers",
-                "2",
-                "bookshop.wsgi")
-            .directory(project.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(dir.resolve("gunicorn.log").toFile());
-    gunicorn.environment().put("DEBUG", "1");
-    gunicorn.environment().put("ALLOWED_HOSTS", "127.0.0.1");
-    Process server = gunicorn.start();
+    Process server = Projects.gunicorn(project, port, dir.resolve("gunicorn.log"));
     try {
-      awaitUp(URI.create("http://127.0.0.1:" + port + "/books/"), dir.resolve("gunicorn.log"));
+      Projects.awaitUp(
+          URI.create("http://127.0.0.1:" + port + "/books/"), dir.resolve("gunicorn.log"));
       Path scenario = dir.resolve("staging.yaml");
       Files.writeString(
           scenario,
@@ -132,24 +114,5 @@ class UrlTargetIT {
                 + " remote host only when it is named with --allow-remote 192.0.2.10"),
         message);
     assertTrue(Files.notExists(dir.resolve("reports")), "refused before a run folder was made");
-  }
-
-  private static void awaitUp(URI uri, Path log) throws Exception {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline) {
-      try {
-        var response =
-            client.send(
-                HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.discarding());
-        if (response.statusCode() == 200) {
-          return;
-        }
-      } catch (java.io.IOException notYet) {
-        // not listening yet
-      }
-      Thread.sleep(200);
-    }
-    throw new AssertionError("gunicorn did not answer: " + Files.readString(log));
   }
 }

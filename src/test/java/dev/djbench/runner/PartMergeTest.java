@@ -86,11 +86,42 @@ class PartMergeTest {
   static Recorded part(
       Path root, int index, Map<Integer, Long> lagMicros, UnaryOperator<InjectPart> edit)
       throws Exception {
+    return part(
+        root,
+        index,
+        lagMicros,
+        edit,
+        SCENARIO,
+        Map.of(),
+        variant -> variant.equals("books") ? 9000 : 5400);
+  }
+
+  /**
+   * Part {@code index} of a run of {@code scenarioText}, its sides at {@code gateTargets} (a gate
+   * of deployments) or none, each variant's latencies about {@code centre} µs.
+   */
+  static Recorded part(
+      Path root,
+      int index,
+      Map<Integer, Long> lagMicros,
+      UnaryOperator<InjectPart> edit,
+      String scenarioText,
+      Map<String, String> gateTargets,
+      java.util.function.ToDoubleFunction<String> centreMicros)
+      throws Exception {
     Path folder = root.resolve("part-" + index + "-of-" + PARTS);
     Files.createDirectories(folder);
     Path scenario = folder.resolve(InjectRun.SCENARIO_COPY);
-    Files.writeString(scenario, SCENARIO, StandardCharsets.UTF_8);
-    var experiments = new ScenarioLoader(Path.of("")).load(scenario).experiments();
+    Files.writeString(scenario, scenarioText, StandardCharsets.UTF_8);
+    var loaded = new ScenarioLoader(Path.of("")).load(scenario);
+    if (loaded.gate().isPresent()) {
+      // What djbench inject made of it: its pages, or its sides at the deployments given.
+      loaded =
+          gateTargets.isEmpty()
+              ? loaded.asPageSuite()
+              : loaded.atGateUrls(gateTargets.get("baseline"), gateTargets.get("candidate"));
+    }
+    var experiments = loaded.experiments();
     var timeline = InjectTimeline.of(experiments, Profile.QUICK, new BlockOrder(SEED), BLOCKS);
     Random random = new Random(1000 + index);
     List<InjectPart.Trial> trials = new ArrayList<>();
@@ -101,7 +132,7 @@ class PartMergeTest {
       for (int i = 0; i < slot.unit().size(); i++) {
         int s = trials.size();
         String variant = slot.unit().get(i).name();
-        double centre = variant.equals("books") ? 9000 : 5400;
+        double centre = centreMicros.applyAsDouble(variant);
         long lag = lagMicros.getOrDefault(s, 900L);
         int requests = 120 / PARTS;
         Map<String, Histogram> named = new LinkedHashMap<>();
@@ -120,7 +151,7 @@ class PartMergeTest {
         trials.add(
             new InjectPart.Trial(
                 s,
-                "lists",
+                slot.experiment().id(),
                 variant,
                 slot.block(),
                 slot.position() + i,
@@ -144,6 +175,7 @@ class PartMergeTest {
                 RunManifest.sha256(scenario),
                 "/builds/staging.yaml",
                 "http://127.0.0.1:18000",
+                gateTargets,
                 "quick",
                 SEED,
                 BLOCKS,
@@ -165,7 +197,7 @@ class PartMergeTest {
                 "",
                 "2026-12-03T09:59:40Z",
                 "2026-12-03T10:00:40Z",
-                List.of("lists"),
+                experiments.stream().map(dev.djbench.scenario.Experiment::id).toList(),
                 trials));
     PartFiles.write(folder, part, histograms, windows);
     return new Recorded(folder, part, histograms);
@@ -236,6 +268,118 @@ class PartMergeTest {
             .orElseThrow();
     assertEquals("faster", p50.verdict());
     assertTrue(p50.upper() < 1, p50.toString());
+  }
+
+  static final String GATE_SCENARIO =
+      """
+      suite: staging
+      app: {url: "http://127.0.0.1:18000"}
+      defaults:
+        load: {rate: 40/s, interleave: requests}
+      gate:
+        p50: 10%
+      experiments:
+        - id: books
+          request: GET /books/
+      """;
+
+  static final Map<String, String> SIDES =
+      Map.of("baseline", "http://127.0.0.1:18001", "candidate", "http://127.0.0.1:18002");
+
+  static List<Recorded> gateParts(Path root, double candidateFactor) throws Exception {
+    return gateParts(root, candidateFactor, GATE_SCENARIO);
+  }
+
+  static List<Recorded> gateParts(Path root, double candidateFactor, String scenarioText)
+      throws Exception {
+    List<Recorded> out = new ArrayList<>();
+    for (int i = 1; i <= PARTS; i++) {
+      out.add(
+          part(
+              root,
+              i,
+              Map.of(),
+              p -> p,
+              scenarioText,
+              SIDES,
+              v -> v.equals("candidate") ? 9000 * candidateFactor : 9000));
+    }
+    return out;
+  }
+
+  @Test
+  void theGateOfTwoDeploymentsIsDecidedOnTheMergedTrials(@TempDir Path dir) throws Exception {
+    RunResult slower = merge(gateParts(dir.resolve("slower"), 1.5));
+    assertEquals(RunResult.Status.COMPLETE, slower.status(), slower.message());
+    var gate = slower.gate();
+    assertTrue(gate != null, "the parts of a gate of deployments are gated on the merge");
+    assertEquals("http://127.0.0.1:18001", gate.baseline());
+    assertEquals("http://127.0.0.1:18002", gate.candidate());
+    assertEquals(dev.djbench.results.GateResult.Outcome.REGRESSION, gate.outcome());
+    var p50 =
+        gate.checks().stream()
+            .filter(c -> c.metric().equals("clientLatencyMicros.p50"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(BLOCKS, p50.blocks(), "every block, at one look");
+    assertTrue(p50.lower() > 1.1, "the 1.5× slower candidate, beyond δ: " + p50);
+    // The check's ratio is the merged trials' own: the geometric mean of the blocks' p50 ratios.
+    ExperimentResult books = slower.experiments().get(0);
+    double logs = 0;
+    for (int b = 0; b < BLOCKS; b++) {
+      final int block = b;
+      double[] p = new double[2];
+      books.trials().stream()
+          .filter(t -> t.block() == block)
+          .forEach(
+              t ->
+                  p[t.variant().equals("candidate") ? 1 : 0] =
+                      t.distribution("clientLatencyMicros").p50());
+      logs += Math.log(p[1] / p[0]);
+    }
+    assertEquals(Math.exp(logs / BLOCKS), p50.ratio(), 1e-9);
+    // Each side's trials name the deployment they were sent to.
+    assertTrue(
+        books.trials().stream()
+            .allMatch(t -> t.variant().equals("baseline") || t.variant().equals("candidate")));
+    // Server time was not reported (no Server-Timing): a gate on it cannot be decided, and says
+    // so; it never passes.
+    RunResult unreported =
+        merge(
+            gateParts(
+                dir.resolve("server"),
+                1.0,
+                GATE_SCENARIO.replace("p50: 10%", "p50: 10%\n  server_p50: 10%")));
+    assertEquals(
+        dev.djbench.results.GateResult.Outcome.BROKEN,
+        unreported.gate().outcome(),
+        unreported.gate().toString());
+    assertEquals(RunResult.Status.FAILED, unreported.status());
+    var server =
+        unreported.gate().checks().stream()
+            .filter(c -> c.metric().equals("serverTotalMicros.p50"))
+            .findFirst()
+            .orElseThrow();
+    assertEquals(
+        dev.djbench.results.GateResult.CheckStatus.ERROR, server.status(), server.message());
+
+    RunResult same = merge(gateParts(dir.resolve("same"), 1.0));
+    assertFalse(
+        same.gate().outcome() == dev.djbench.results.GateResult.Outcome.REGRESSION,
+        same.gate().toString());
+    // A run of pages (no sides given) is merged as its pages, with no gate.
+    List<Recorded> pages = new ArrayList<>();
+    for (int i = 1; i <= PARTS; i++) {
+      pages.add(part(dir.resolve("pages"), i, Map.of(), p -> p, GATE_SCENARIO, Map.of(), v -> 9e3));
+    }
+    RunResult asPages = merge(pages);
+    assertEquals(null, asPages.gate());
+    assertEquals(
+        List.of("books"),
+        asPages.experiments().get(0).trials().stream()
+            .map(TrialResult::variant)
+            .distinct()
+            .toList());
   }
 
   @Test
@@ -321,6 +465,7 @@ class PartMergeTest {
                     p.scenarioSha256(),
                     p.scenarioFile(),
                     p.target(),
+                    p.gateTargets(),
                     p.profile(),
                     12,
                     p.blocks(),
