@@ -3,6 +3,7 @@ digest, the project line or template line that caused it, and the relation
 that loaded it lazily."""
 import json
 import os
+import shutil
 import tempfile
 import unittest
 
@@ -62,6 +63,7 @@ class TraceTests(unittest.TestCase):
                 os.environ[key] = value
         trace._PROJECT_DIR = None
         trace._in_project_cache.clear()
+        shutil.rmtree(self.folder, ignore_errors=True)
 
     def _traced(self, view, trace_id="t1", header=True):
         request = RequestFactory().get(

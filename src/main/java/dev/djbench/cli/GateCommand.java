@@ -120,12 +120,7 @@ final class GateCommand implements Callable<Integer> {
   @Override
   public Integer call() throws Exception {
     Path home = parent.home();
-    GateResult.Policy policy;
-    try {
-      policy = Word.parse(GateResult.Policy.class, inconclusive);
-    } catch (IllegalArgumentException e) {
-      throw new BadInputException("--inconclusive '" + inconclusive + "': expected pass or fail");
-    }
+    GateResult.Policy policy = policy(inconclusive);
     Scenario loaded = Scenarios.forGate(home, scenario);
     Path reportsDir = settings.reports(home);
     Thresholds thresholds;
@@ -178,6 +173,15 @@ final class GateCommand implements Callable<Integer> {
     System.out.println(
         "gate: " + decision.outcome() + " (" + decision.mode() + ") — reports: " + runDirectory);
     return exitCode(decision);
+  }
+
+  /** {@code --inconclusive pass|fail}. */
+  static GateResult.Policy policy(String inconclusive) throws BadInputException {
+    try {
+      return Word.parse(GateResult.Policy.class, inconclusive);
+    } catch (IllegalArgumentException e) {
+      throw new BadInputException("--inconclusive '" + inconclusive + "': expected pass or fail");
+    }
   }
 
   static int exitCode(GateResult decision) {

@@ -216,6 +216,9 @@ final class InjectCommand implements Callable<Integer> {
               + "); give each part and each run a folder of its own");
     }
     Path work = Files.createTempDirectory("djbench-inject-");
+    // A pod stopped at its deadline gets SIGTERM: the work folder goes then too.
+    Thread cleanup = new Thread(() -> deleteQuietly(work), "djbench-inject-cleanup");
+    Runtime.getRuntime().addShutdownHook(cleanup);
     try {
       InjectPart done =
           InjectRun.run(
@@ -228,6 +231,11 @@ final class InjectCommand implements Callable<Integer> {
           : ExitCode.BROKEN.code();
     } finally {
       deleteQuietly(work);
+      try {
+        Runtime.getRuntime().removeShutdownHook(cleanup);
+      } catch (IllegalStateException shuttingDown) {
+        // the hook is running or has run
+      }
     }
   }
 

@@ -9,7 +9,6 @@ import dev.djbench.results.ResultsIO;
 import dev.djbench.results.RunManifest;
 import dev.djbench.results.RunResult;
 import dev.djbench.results.ShardMerge;
-import dev.djbench.results.Word;
 import dev.djbench.runner.InjectRun;
 import dev.djbench.runner.PartMerge;
 import dev.djbench.runner.RunExecutor;
@@ -122,12 +121,7 @@ final class MergeCommand implements Callable<Integer> {
   private Integer mergeParts() throws Exception {
     String runId = RunExecutor.newRunId();
     Path home = parent.home();
-    GateResult.Policy policy;
-    try {
-      policy = Word.parse(GateResult.Policy.class, inconclusive);
-    } catch (IllegalArgumentException e) {
-      throw new BadInputException("--inconclusive '" + inconclusive + "': expected pass or fail");
-    }
+    GateResult.Policy policy = GateCommand.policy(inconclusive);
     RunResult merged = PartMerge.merge(runs, home, runId, policy);
     Path directory = (reports != null ? reports : home.resolve("reports")).resolve(runId);
     Files.createDirectories(directory);

@@ -48,6 +48,20 @@ public record TrialMeasurement(
   }
 
   /** Requests started per second in the measured window. */
+  /** What happened to the trial's requests, as results record it. */
+  public dev.djbench.results.TrialResult.Counts counts() {
+    return new dev.djbench.results.TrialResult.Counts(
+        warmupRequests,
+        started,
+        completed,
+        errors,
+        connectionFailures,
+        missingServerTiming,
+        edgeCacheHits,
+        cacheHits,
+        cacheMisses);
+  }
+
   public double achievedRatePerSecond() {
     return started / measuredSeconds;
   }

@@ -14,7 +14,6 @@ import dev.djbench.results.InjectPart;
 import dev.djbench.results.Machine;
 import dev.djbench.results.PartFiles;
 import dev.djbench.results.RunManifest;
-import dev.djbench.results.TrialResult;
 import dev.djbench.scenario.Experiment;
 import dev.djbench.scenario.Scenario;
 import dev.djbench.scenario.Variant;
@@ -411,16 +410,7 @@ public final class InjectRun {
         slot.warmupSeconds(),
         slot.measureSeconds(),
         m.targetRatePerSecond(),
-        new TrialResult.Counts(
-            m.warmupRequests(),
-            m.started(),
-            m.completed(),
-            m.errors(),
-            m.connectionFailures(),
-            m.missingServerTiming(),
-            m.edgeCacheHits(),
-            m.cacheHits(),
-            m.cacheMisses()),
+        m.counts(),
         statuses,
         m.failureMessages(),
         m.databaseVendors(),

@@ -48,20 +48,7 @@ class InjectIT {
     try {
       Projects.awaitUp(
           URI.create("http://127.0.0.1:" + port + "/books/"), dir.resolve("gunicorn.log"));
-      Path scenario = dir.resolve("staging.yaml");
-      Files.writeString(
-          scenario,
-          """
-          suite: staging
-          app: {url: "http://127.0.0.1:%d"}
-          defaults:
-            load: {rate: 40/s, interleave: requests}
-          experiments:
-            - id: lists
-              equivalence: status
-              variants: {books: GET /books/, authors: GET /authors/}
-          """
-              .formatted(port));
+      Path scenario = Projects.listsAtUrl(dir, port, 40);
 
       // Four parts, started together as a Job's pods are, each told the same instant: far enough
       // ahead for four JVMs on two cores to start and warm up (about 45 s together here).
@@ -179,9 +166,7 @@ class InjectIT {
         p.destroyForcibly();
         p.waitFor(10, TimeUnit.SECONDS);
       }
-      server.descendants().forEach(ProcessHandle::destroy);
-      server.destroy();
-      server.waitFor(10, TimeUnit.SECONDS);
+      Projects.stop(server);
     }
     assertEquals(List.of(), Processes.mentioning(dir.toString()));
   }

@@ -100,6 +100,35 @@ final class Projects {
     return gunicorn.start();
   }
 
+  /**
+   * {@code dir/staging.yaml}: the bookshop's two lists, books and authors, at the Gunicorn on
+   * {@code port}, at {@code rate} requests a second, their requests alternating.
+   */
+  static Path listsAtUrl(Path dir, int port, int rate) throws java.io.IOException {
+    Path scenario = dir.resolve("staging.yaml");
+    java.nio.file.Files.writeString(
+        scenario,
+        """
+        suite: staging
+        app: {url: "http://127.0.0.1:%d"}
+        defaults:
+          load: {rate: %d/s, interleave: requests}
+        experiments:
+          - id: lists
+            equivalence: status
+            variants: {books: GET /books/, authors: GET /authors/}
+        """
+            .formatted(port, rate));
+    return scenario;
+  }
+
+  /** Stops a server this test started, its workers first. */
+  static void stop(Process server) throws InterruptedException {
+    server.descendants().forEach(ProcessHandle::destroy);
+    server.destroy();
+    server.waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+  }
+
   /** Waits until {@code uri} answers 200, for a minute at most. */
   static void awaitUp(java.net.URI uri, Path log) throws Exception {
     var client =

@@ -18,7 +18,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,20 +41,7 @@ class UrlTargetIT {
     try {
       Projects.awaitUp(
           URI.create("http://127.0.0.1:" + port + "/books/"), dir.resolve("gunicorn.log"));
-      Path scenario = dir.resolve("staging.yaml");
-      Files.writeString(
-          scenario,
-          """
-          suite: staging
-          app: {url: "http://127.0.0.1:%d"}
-          defaults:
-            load: {rate: 20/s, interleave: requests}
-          experiments:
-            - id: lists
-              equivalence: status
-              variants: {books: GET /books/, authors: GET /authors/}
-          """
-              .formatted(port));
+      Path scenario = Projects.listsAtUrl(dir, port, 20);
       assertEquals(0, Projects.runSmoke(scenario, dir.resolve("reports"), "--seed", "2"));
       RunResult run = ResultsIO.read(Projects.onlyRun(dir.resolve("reports")));
       ExperimentResult lists = run.experiments().get(0);
@@ -78,9 +64,7 @@ class UrlTargetIT {
       assertArrayEquals(
           before, Projects.sha256(project.resolve("db.sqlite3")), "the deployment's data changed");
     } finally {
-      server.descendants().forEach(ProcessHandle::destroy);
-      server.destroy();
-      server.waitFor(10, TimeUnit.SECONDS);
+      Projects.stop(server);
     }
     assertEquals(List.of(), Processes.mentioning(dir.toString()));
   }
