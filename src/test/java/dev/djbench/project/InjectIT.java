@@ -161,6 +161,66 @@ class InjectIT {
                 || b.trials().stream().anyMatch(t -> !t.valid()),
             "no interval, and no invalid trial to say why: " + ca + " / " + cb);
       }
+
+      // A gate of two deployments, decided by the merge: here the one Gunicorn under two origins
+      // (an A/A), whose δ of 50% leaves it no way to regress, sent by one injector.
+      Path gateScenario = dir.resolve("gate.yaml");
+      Files.writeString(
+          gateScenario,
+          """
+          suite: staging-gate
+          app: {url: "http://127.0.0.1:%d"}
+          defaults:
+            load: {rate: 40/s, interleave: requests}
+          gate:
+            p50: 50%%
+          experiments:
+            - id: books
+              request: GET /books/
+          """
+              .formatted(port));
+      String baselineUrl = "http://127.0.0.1:" + port;
+      String candidateUrl = "http://localhost:" + port;
+      Process gate =
+          inject(
+              gateScenario,
+              "1/1",
+              Instant.now().plusSeconds(30).truncatedTo(ChronoUnit.SECONDS),
+              dir.resolve("gate"),
+              dir,
+              "--baseline-url",
+              baselineUrl,
+              "--candidate-url",
+              candidateUrl);
+      injectors.add(gate);
+      assertEquals(0, finish(gate), log(dir, "gate"));
+      int gated =
+          Djbench.execute(
+              "--home",
+              Projects.HOME.toString(),
+              "merge",
+              dir.resolve("gate").toString(),
+              "--reports",
+              dir.resolve("gated").toString());
+      RunResult decided = ResultsIO.read(Projects.onlyRun(dir.resolve("gated")));
+      var decision = decided.gate();
+      assertTrue(decision != null, "a gate's parts are gated by the merge");
+      assertEquals(baselineUrl, decision.baseline());
+      assertEquals(candidateUrl, decision.candidate());
+      assertEquals(1, decision.checks().size(), decision.toString());
+      var check = decision.checks().get(0);
+      assertEquals("clientLatencyMicros.p50", check.metric());
+      assertTrue(
+          decision.outcome() != dev.djbench.results.GateResult.Outcome.REGRESSION,
+          decision.toString());
+      if (gated != 0) {
+        assertEquals(3, gated, decision.toString());
+        assertTrue(
+            decided.experiments().get(0).trials().stream().noneMatch(TrialResult::valid),
+            "a broken gate here means no valid trial: " + decision);
+      } else {
+        assertTrue(check.ratio() > 0.5 && check.ratio() < 2, check.toString());
+      }
     } finally {
       for (Process p : injectors) {
         p.destroyForcibly();
@@ -184,30 +244,33 @@ class InjectIT {
    * busy in the first trials, would take CPU from the server, which a pod on a machine of its own
    * does not; so every injector, the one at the full rate too, compiles with C1 alone.
    */
-  private static Process inject(Path scenario, String part, Instant start, Path out, Path dir)
+  private static Process inject(
+      Path scenario, String part, Instant start, Path out, Path dir, String... more)
       throws Exception {
     String name = out.getFileName().toString();
     List<String> command =
-        List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "--add-opens",
-            "java.base/java.lang=ALL-UNNAMED",
-            "-Xmx384m",
-            "-XX:TieredStopAtLevel=1",
-            "-jar",
-            Projects.HOME.resolve("target/djbench.jar").toString(),
-            "--home",
-            Projects.HOME.toString(),
-            "inject",
-            scenario.toString(),
-            "--part",
-            part,
-            "--start-at",
-            start.toString(),
-            "--seed",
-            SEED,
-            "--out",
-            out.toString());
+        new ArrayList<>(
+            List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "--add-opens",
+                "java.base/java.lang=ALL-UNNAMED",
+                "-Xmx384m",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                Projects.HOME.resolve("target/djbench.jar").toString(),
+                "--home",
+                Projects.HOME.toString(),
+                "inject",
+                scenario.toString(),
+                "--part",
+                part,
+                "--start-at",
+                start.toString(),
+                "--seed",
+                SEED,
+                "--out",
+                out.toString()));
+    command.addAll(List.of(more));
     return new ProcessBuilder(command)
         .redirectErrorStream(true)
         .redirectOutput(dir.resolve(name + ".log").toFile())

@@ -96,7 +96,7 @@ final class Projects {
             .redirectErrorStream(true)
             .redirectOutput(log.toFile());
     gunicorn.environment().put("DEBUG", "1");
-    gunicorn.environment().put("ALLOWED_HOSTS", "127.0.0.1");
+    gunicorn.environment().put("ALLOWED_HOSTS", "127.0.0.1,localhost");
     return gunicorn.start();
   }
 
