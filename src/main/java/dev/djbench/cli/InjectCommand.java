@@ -34,6 +34,8 @@ import picocli.CommandLine.Parameters;
           + " it, from --start-at on the target's clock, then writes part.json and part.hlog"
           + " (HdrHistogram log) to --out. djbench merge PART_DIR… adds the parts' histograms"
           + " exactly and compares the variants on the sum (docs/distributed.md).",
+      "With a gate scenario and --baseline-url/--candidate-url, each side's requests go to its own"
+          + " deployment, and the merge decides the gate on the parts added together.",
       "With --kubernetes-job, prints instead the Kubernetes Indexed Job that runs the N parts.",
       "Exit 0 when the part ran on schedule to its end, 2 on bad input (nothing is sent), 3 when"
           + " the target or the load generator failed (what was measured is written)."
