@@ -64,14 +64,7 @@ final class Scenarios {
               + (baselineUrl == null ? "--baseline-url" : "--candidate-url")
               + ": a gate of deployments compares the two");
     }
-    Path file = existing(home, given, "scenarios/ci-gate.yaml");
-    Scenario loaded = new ScenarioLoader(home).load(file);
-    if (loaded.gate().isEmpty()) {
-      throw new BadInputException(
-          file
-              + " is not a gate scenario: --baseline-url and --candidate-url compare two"
-              + " deployments on the experiments of one with a 'gate:' block; see docs/ci.md");
-    }
+    Scenario loaded = gateScenario(home, given);
     String baseline = origin("--baseline-url", baselineUrl, allowRemote);
     String candidate = origin("--candidate-url", candidateUrl, allowRemote);
     if (baseline.equals(candidate)) {
@@ -122,6 +115,15 @@ final class Scenarios {
 
   /** A gate scenario, for {@code gate} and {@code calibrate}. */
   static Scenario forGate(Path home, Path given) throws BadInputException, ScenarioException {
+    return startedByDjbench(
+        gateScenario(home, given),
+        "gate",
+        "starts each revision (or each side of a calibration) from its checkout");
+  }
+
+  /** The scenario given (or the default gate's), refused unless it has a gate block. */
+  private static Scenario gateScenario(Path home, Path given)
+      throws BadInputException, ScenarioException {
     Path file = existing(home, given, "scenarios/ci-gate.yaml");
     Scenario loaded = new ScenarioLoader(home).load(file);
     if (loaded.gate().isEmpty()) {
@@ -130,8 +132,7 @@ final class Scenarios {
               + " is not a gate scenario: it needs a 'gate:' block (metrics and thresholds) "
               + "and experiments with one 'request' each; see docs/ci.md");
     }
-    return startedByDjbench(
-        loaded, "gate", "starts each revision (or each side of a calibration) from its checkout");
+    return loaded;
   }
 
   private static Path existing(Path home, Path given, String defaultName) throws BadInputException {

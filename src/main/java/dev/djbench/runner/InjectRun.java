@@ -263,17 +263,19 @@ public final class InjectRun {
             + Math.round((localMillis(request.startAt()) + offsetMillis - nowMillis()) * 1e6);
     double wait = (anchorNanos - System.nanoTime()) / 1e9;
     if (wait < 0) {
-      double warmUp = (System.nanoTime() - warmUpStart) / 1e9;
+      // From this JVM's start: what a part needs between its launch and the timeline's start.
+      double ready = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime() / 1e3;
       throw new RunFailedException(
           String.format(
               Locale.ROOT,
-              "the timeline's start %s had passed %.1f s before this part was ready (its"
-                  + " injector's warm-up took %.1f s on this machine); start the parts with"
+              "the timeline's start %s had passed %.1f s before this part was ready, %.1f s after"
+                  + " it started (its injector's warm-up took %.1f s); start the parts with"
                   + " --start-at at least %d s ahead",
               request.startAt(),
               -wait,
-              warmUp,
-              Math.max(MIN_LEAD_SECONDS, (long) Math.ceil(warmUp - wait + MIN_LEAD_SECONDS))),
+              ready,
+              (System.nanoTime() - warmUpStart) / 1e9,
+              (long) Math.ceil(ready) + MIN_LEAD_SECONDS),
           folder,
           null);
     }

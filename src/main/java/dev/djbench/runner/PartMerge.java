@@ -57,25 +57,15 @@ public final class PartMerge {
   private PartMerge() {}
 
   /**
-   * The merged run.
+   * The merged run; for the parts of a gate of two deployments ({@code --baseline-url}, {@code
+   * --candidate-url}), with the gate decided on the merged trials.
    *
    * @param folders the parts' folders, every part once
    * @param home the djbench home the scenario's relative paths resolve against
    * @param runId the merged run's id
+   * @param inconclusive what a gate's inconclusive check does
    * @throws ResultsException when the folders are not every part of one distributed run, naming
    *     what differs and where
-   */
-  public static RunResult merge(List<Path> folders, Path home, String runId)
-      throws ResultsException {
-    return merge(folders, home, runId, GateResult.Policy.FAIL);
-  }
-
-  /**
-   * The merged run; for the parts of a gate of two deployments ({@code --baseline-url}, {@code
-   * --candidate-url}), with the gate decided on the merged trials, an inconclusive check doing what
-   * {@code inconclusive} says.
-   *
-   * @throws ResultsException as {@link #merge(List, Path, String)}
    */
   public static RunResult merge(
       List<Path> folders, Path home, String runId, GateResult.Policy inconclusive)
@@ -90,16 +80,10 @@ public final class PartMerge {
     checkOneRun(parts);
     parts.sort(Comparator.comparingInt(p -> p.part().index()));
     InjectPart first = parts.get(0).part();
-    Scenario scenario = scenario(parts.get(0), home);
     Map<String, String> sides = first.gateTargets();
-    if (scenario.gate().isPresent()) {
-      // As djbench inject read it: the pages of the gate's experiments, or its two sides at the
-      // deployments the parts were given.
-      scenario =
-          sides.isEmpty()
-              ? scenario.asPageSuite()
-              : scenario.atGateUrls(sides.get(GateSpec.BASELINE), sides.get(GateSpec.CANDIDATE));
-    }
+    // As djbench inject read it: a gate's two sides at the deployments the parts were given, or
+    // its pages.
+    Scenario scenario = scenario(parts.get(0), home).injected(sides);
     List<Experiment> experiments = selected(scenario, first, parts.get(0).folder());
     Profile profile =
         Profile.named(first.profile())

@@ -55,6 +55,20 @@ public record Scenario(
     return new Scenario(file, suite, candidate, sides.experiments(), gate);
   }
 
+  /**
+   * This scenario as {@code djbench inject} runs it, given the origins of a gate's sides by variant
+   * name ({@code baseline}, {@code candidate}), or none: a gate scenario's two sides at those
+   * origins, or without them its pages; any other scenario as it is.
+   */
+  public Scenario injected(java.util.Map<String, String> gateOrigins) {
+    if (gate.isEmpty()) {
+      return this;
+    }
+    return gateOrigins.isEmpty()
+        ? asPageSuite()
+        : atGateUrls(gateOrigins.get(GateSpec.BASELINE), gateOrigins.get(GateSpec.CANDIDATE));
+  }
+
   /** A gate scenario with the baseline and candidate variants running the given checkouts. */
   public Scenario withGateApps(AppSpec baseline, AppSpec candidate) {
     List<Experiment> resolved =

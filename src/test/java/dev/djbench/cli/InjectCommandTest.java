@@ -221,30 +221,12 @@ class InjectCommandTest {
     assertEquals(ExitCode.BAD_INPUT.code(), one.exit(), one.err());
     assertTrue(one.err().contains("--baseline-url needs --candidate-url"), one.err());
 
-    Cli.Outcome remote =
-        inject(
-            dir,
-            gate,
-            "--part",
-            "1/2",
-            "--baseline-url",
-            "http://127.0.0.1:9",
-            "--candidate-url",
-            "http://192.0.2.10:8000");
+    Cli.Outcome remote = gate(dir, gate, "http://127.0.0.1:9", "http://192.0.2.10:8000");
     assertEquals(ExitCode.BAD_INPUT.code(), remote.exit(), remote.err());
     assertTrue(
         remote.err().contains("--candidate-url http://192.0.2.10:8000 is not on"), remote.err());
 
-    Cli.Outcome path =
-        inject(
-            dir,
-            gate,
-            "--part",
-            "1/2",
-            "--baseline-url",
-            "http://127.0.0.1:9/books/",
-            "--candidate-url",
-            "http://127.0.0.1:10");
+    Cli.Outcome path = gate(dir, gate, "http://127.0.0.1:9/books/", "http://127.0.0.1:10");
     assertEquals(ExitCode.BAD_INPUT.code(), path.exit(), path.err());
     assertTrue(
         path.err().contains("--baseline-url http://127.0.0.1:9/books/: expected the origin"),
@@ -252,16 +234,7 @@ class InjectCommandTest {
 
     Path pages = dir.resolve("pages.yaml");
     Files.writeString(pages, STAGING.replace("staging.example.com", "127.0.0.1:9"));
-    Cli.Outcome notGate =
-        inject(
-            dir,
-            pages,
-            "--part",
-            "1/2",
-            "--baseline-url",
-            "http://127.0.0.1:9",
-            "--candidate-url",
-            "http://127.0.0.1:10");
+    Cli.Outcome notGate = gate(dir, pages, "http://127.0.0.1:9", "http://127.0.0.1:10");
     assertEquals(ExitCode.BAD_INPUT.code(), notGate.exit(), notGate.err());
     assertTrue(notGate.err().contains("is not a gate scenario"), notGate.err());
     assertTrue(Files.notExists(dir.resolve("out")), "refused before a part folder was made");
@@ -298,6 +271,12 @@ class InjectCommandTest {
     Cli.Outcome o = Cli.execute("merge", part.toString(), run.toString());
     assertEquals(ExitCode.BAD_INPUT.code(), o.exit(), o.err());
     assertTrue(o.err().contains("these folders mix injector parts"), o.err());
+  }
+
+  /** Part 1/2 of a gate of the deployments at {@code baseline} and {@code candidate}. */
+  private static Cli.Outcome gate(Path dir, Path scenario, String baseline, String candidate) {
+    return inject(
+        dir, scenario, "--part", "1/2", "--baseline-url", baseline, "--candidate-url", candidate);
   }
 
   private static Cli.Outcome inject(Path dir, Path scenario, String... more) {

@@ -113,15 +113,8 @@ class PartMergeTest {
     Files.createDirectories(folder);
     Path scenario = folder.resolve(InjectRun.SCENARIO_COPY);
     Files.writeString(scenario, scenarioText, StandardCharsets.UTF_8);
-    var loaded = new ScenarioLoader(Path.of("")).load(scenario);
-    if (loaded.gate().isPresent()) {
-      // What djbench inject made of it: its pages, or its sides at the deployments given.
-      loaded =
-          gateTargets.isEmpty()
-              ? loaded.asPageSuite()
-              : loaded.atGateUrls(gateTargets.get("baseline"), gateTargets.get("candidate"));
-    }
-    var experiments = loaded.experiments();
+    var experiments =
+        new ScenarioLoader(Path.of("")).load(scenario).injected(gateTargets).experiments();
     var timeline = InjectTimeline.of(experiments, Profile.QUICK, new BlockOrder(SEED), BLOCKS);
     Random random = new Random(1000 + index);
     List<InjectPart.Trial> trials = new ArrayList<>();
@@ -213,7 +206,10 @@ class PartMergeTest {
 
   static RunResult merge(List<Recorded> parts) throws ResultsException {
     return PartMerge.merge(
-        parts.stream().map(Recorded::folder).toList(), Path.of(""), "20261203-100100-abcd");
+        parts.stream().map(Recorded::folder).toList(),
+        Path.of(""),
+        "20261203-100100-abcd",
+        dev.djbench.results.GateResult.Policy.FAIL);
   }
 
   @Test
