@@ -169,9 +169,11 @@ final class InjectorWarmup {
 
   /**
    * Waits, with no load, until the JIT has compiled nothing for {@value #DRAIN_QUIET_MILLIS} ms (at
-   * most {@value #DRAIN_MAX_MILLIS} ms): the burst leaves a queue of compilations behind.
+   * most {@value #DRAIN_MAX_MILLIS} ms): the burst leaves a queue of compilations behind. Also used
+   * by bench/clock-accuracy.sh, so that a reference tool measured right after a trial does not meet
+   * that trial's late compilations.
    */
-  private static void drain(LongSupplier compileMillis) throws LoadException {
+  static void drain(LongSupplier compileMillis) throws LoadException {
     long deadline = System.nanoTime() + DRAIN_MAX_MILLIS * 1_000_000L;
     long last = compileMillis.getAsLong();
     long quietSince = System.nanoTime();
