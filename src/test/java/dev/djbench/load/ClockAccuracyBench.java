@@ -60,7 +60,11 @@ class ClockAccuracyBench {
     long warmupStart = System.nanoTime();
     var warmup = InjectorWarmup.run(generator, true);
     double warmupSeconds = (System.nanoTime() - warmupStart) / 1e9;
-    LongSupplier jit = InjectorWarmup.jitCompileMillis();
+    LongSupplier reported = InjectorWarmup.jitCompileMillis();
+    // Where this JVM does not report compile time, every JIT figure below reads 0 and no drain
+    // runs.
+    LongSupplier jit = reported != null ? reported : () -> 0;
+    var runtime = java.lang.management.ManagementFactory.getRuntimeMXBean();
     say(
         "warm-up: %.1f s, %d settling rounds, %s; %d rounds of %d s per tool and case at %.0f/s",
         warmupSeconds,
@@ -79,8 +83,7 @@ class ClockAccuracyBench {
         for (Tool tool : order) {
           long[] sample;
           if (tool == Tool.DJBENCH) {
-            long[] compiled = {jit == null ? 0 : jit.getAsLong(), 0};
-            var runtime = java.lang.management.ManagementFactory.getRuntimeMXBean();
+            long[] compiled = {jit.getAsLong(), 0};
             long[] window = {0};
             TrialSpec spec =
                 new TrialSpec(
@@ -101,7 +104,7 @@ class ClockAccuracyBench {
                 generator.run(
                     spec,
                     () -> {
-                      compiled[1] = jit == null ? 0 : jit.getAsLong();
+                      compiled[1] = jit.getAsLong();
                       window[0] = runtime.getUptime();
                     });
             if (m.errors() > 0) {
@@ -112,15 +115,15 @@ class ClockAccuracyBench {
             // The JIT's work before the measured window (the trial's own warm-up seconds) and in
             // it.
             c.jitBeforeWindowMillis += compiled[1] - compiled[0];
-            long inWindow = (jit == null ? 0 : jit.getAsLong()) - compiled[1];
+            long inWindow = jit.getAsLong() - compiled[1];
             c.jitMillis += inWindow;
             say(
                 "  djbench on %s: window at JVM uptime %d-%d ms, the JIT compiled %d ms before it and"
                     + " %d ms in it",
                 c, window[0], runtime.getUptime(), compiled[1] - compiled[0], inWindow);
           } else {
-            if (jit != null) {
-              InjectorWarmup.drain(jit);
+            if (reported != null) {
+              InjectorWarmup.drain(reported);
             }
             sample = tool == Tool.WRK ? c.wrk(rate, seconds) : c.curl(rate, seconds);
           }
@@ -337,15 +340,15 @@ class ClockAccuracyBench {
                   script.toString(),
                   url.resolve(path).toString()),
               seconds + 30);
+      if (out.contains("Non-2xx") || out.contains("Socket errors")) {
+        throw new IllegalStateException(this + ": wrk saw errors:\n" + out);
+      }
       String line =
           out.lines()
               .filter(l -> l.startsWith("WRK-SAMPLE "))
               .findFirst()
               .orElseThrow(() -> new IllegalStateException("wrk printed no sample:\n" + out));
       String[] parts = line.substring("WRK-SAMPLE ".length()).trim().split(" ");
-      if (out.contains("Non-2xx") || out.contains("Socket errors")) {
-        throw new IllegalStateException(this + ": wrk saw errors:\n" + out);
-      }
       return Arrays.stream(parts).mapToLong(Long::parseLong).toArray();
     }
 
@@ -377,16 +380,35 @@ class ClockAccuracyBench {
       return out;
     }
 
-    private static String run(List<String> command, int timeoutSeconds)
+    /**
+     * Runs a command to its end, or kills it after {@code timeoutSeconds}; its output goes to a
+     * file, so that the timeout holds even while the command prints nothing.
+     */
+    private String run(List<String> command, int timeoutSeconds)
         throws IOException, InterruptedException {
-      Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-      byte[] bytes = p.getInputStream().readAllBytes();
-      if (!p.waitFor(timeoutSeconds, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        p.destroyForcibly();
-        throw new IllegalStateException(
-            String.join(" ", command) + " failed:\n" + new String(bytes, StandardCharsets.UTF_8));
+      Path output = Files.createTempFile(work, "command-", ".out");
+      try {
+        Process p =
+            new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
+        boolean ended = p.waitFor(timeoutSeconds, TimeUnit.SECONDS);
+        if (!ended) {
+          p.destroyForcibly().waitFor();
+        }
+        String text = Files.readString(output, StandardCharsets.UTF_8);
+        if (!ended || p.exitValue() != 0) {
+          throw new IllegalStateException(
+              String.join(" ", command)
+                  + (ended ? " exited " + p.exitValue() : " took over " + timeoutSeconds + " s")
+                  + ":\n"
+                  + text);
+        }
+        return text;
+      } finally {
+        Files.deleteIfExists(output);
       }
-      return new String(bytes, StandardCharsets.UTF_8);
     }
 
     @Override
