@@ -20,8 +20,8 @@
 #
 # DJBENCH_JAVA_OPTS, as for ./djbench, adds JVM options to the measuring JVM (to weigh a JVM flag as a lever).
 #
-# Needs wrk and curl (Debian: apt-get install wrk curl; installed here when run as root on Debian) and a compiled
-# tree.
+# Needs wrk and curl (Debian: apt-get install wrk curl; installed here when run as root on Debian) and Gunicorn
+# (./djbench setup, run here when it is missing); compiles the tree first (mvn test-compile, incremental).
 set -euo pipefail
 SECONDS_EACH="${1:-10}"
 ROUNDS="${2:-5}"
@@ -35,8 +35,10 @@ if ! command -v wrk >/dev/null || ! command -v curl >/dev/null; then
     exit 3
   fi
 fi
-[ -d target/test-classes ] || mvn -q -o -B test-compile
+mvn -q -B -Dstyle.color=never test-compile  # incremental: a no-op on a tree already compiled
 PY="${DJBENCH_PYTHON:-/usr/bin/python3}"
+# Gunicorn comes with djbench's own set-up (Debian's gunicorn package), as for ./djbench run.
+"$PY" -c 'import gunicorn' 2>/dev/null || "$ROOT/djbench" setup
 free_port() { "$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
 PORT="$(free_port)"
 KEEP_PORT="$(free_port)"
@@ -53,8 +55,13 @@ cleanup() {
 }
 trap cleanup EXIT INT TERM
 for port in "$PORT" "$KEEP_PORT"; do
-  for _ in $(seq 50); do
+  for attempt in $(seq 51); do
     curl -fsS "http://127.0.0.1:$port/sleep/0" >/dev/null 2>&1 && break
+    if [ "$attempt" = 51 ]; then
+      echo "bench/clock-accuracy.sh: Gunicorn did not answer on 127.0.0.1:$port within 10 s; its log:" >&2
+      cat "$LOG" >&2
+      exit 3
+    fi
     sleep 0.2
   done
 done
@@ -64,7 +71,7 @@ done
 # pooled over the rounds. Its lines are shown as they come; Maven's whole output is kept for a failure.
 OUT="$(mktemp -t djbench-clock-bench.XXXXXX.log)"
 set +e
-mvn -o -B -q surefire:test -Dtest=ClockAccuracyBench -Dsurefire.failIfNoSpecifiedTests=false \
+mvn -B -q surefire:test -Dtest=ClockAccuracyBench -Dsurefire.failIfNoSpecifiedTests=false \
   -Ddjbench.bench.newUrl="http://127.0.0.1:$PORT" -Ddjbench.bench.keepUrl="http://127.0.0.1:$KEEP_PORT" \
   -Ddjbench.bench.paths=/sleep/5,/sleep/20 -Ddjbench.bench.rate=20 -Ddjbench.bench.rounds="$ROUNDS" \
   -Ddjbench.bench.seconds="$SECONDS_EACH" \

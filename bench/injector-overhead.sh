@@ -10,8 +10,10 @@
 # Each rate runs REPETITIONS times for each injector, djbench and bare Gatling alternating, in one JVM; a rate is held
 # when every repetition kept 99% of its schedule and the median of their lag p99s is under 10 ms.
 #
-# Needs nginx and wrk (Debian: apt-get install nginx-light wrk; installed here when run as root on Debian) and a
-# compiled tree.
+# DJBENCH_JAVA_OPTS, as for ./djbench, adds JVM options to the injectors' JVM (to weigh a JVM flag as a lever).
+#
+# Needs nginx and wrk (Debian: apt-get install nginx-light wrk; installed here when run as root on Debian);
+# compiles the tree first (mvn test-compile, incremental).
 set -euo pipefail
 RATES="${1:-2000,4000,6000,8000,12000}"
 SECONDS_EACH="${2:-5}"
@@ -30,7 +32,7 @@ for tool in nginx wrk; do
   fi
 done
 NGINX="$(command -v nginx || echo /usr/sbin/nginx)"
-[ -d target/test-classes ] || mvn -q -o -B test-compile
+mvn -q -B -Dstyle.color=never test-compile  # incremental: a no-op on a tree already compiled
 PY="${DJBENCH_PYTHON:-/usr/bin/python3}"
 DIR="$(mktemp -d -t djbench-injector.XXXXXX)"
 PORT="$("$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
@@ -55,9 +57,10 @@ NGINX_PID=$!
 trap 'kill "$NGINX_PID" 2>/dev/null || true; wait "$NGINX_PID" 2>/dev/null || true; rm -rf "$DIR"' EXIT INT TERM
 for _ in $(seq 50); do curl -fsS "http://127.0.0.1:$PORT/hello.txt" >/dev/null 2>&1 && break; sleep 0.1; done
 
-mvn -o -B -q surefire:test -Dtest=InjectorBench -Dstyle.color=never \
+mvn -B -q surefire:test -Dtest=InjectorBench -Dstyle.color=never \
   -Ddjbench.bench.url="http://127.0.0.1:$PORT" -Ddjbench.bench.rates="$RATES" \
-  -Ddjbench.bench.seconds="$SECONDS_EACH" -Ddjbench.bench.repetitions="$REPETITIONS" 2>&1 \
+  -Ddjbench.bench.seconds="$SECONDS_EACH" -Ddjbench.bench.repetitions="$REPETITIONS" \
+  -Dgatling.jvm.opens="--add-opens java.base/java.lang=ALL-UNNAMED ${DJBENCH_JAVA_OPTS:-}" 2>&1 \
   | grep -o 'INJECTOR .*' >"$DIR/cpu.txt"
 
 TIMEFORMAT='%U %S'

@@ -7,11 +7,11 @@
 #
 #   bench/loader-time.sh
 #
-# Needs a compiled tree (mvn test-compile, or any ./djbench build).
+# Compiles the tree first (mvn test-compile, incremental).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -d target/test-classes ] || mvn -q -o -B test-compile
-out="$(mvn -o -B -q surefire:test -Dtest=ScenarioLoaderBench -Dsurefire.failIfNoSpecifiedTests=false \
+mvn -q -B -Dstyle.color=never test-compile  # incremental: a no-op on a tree already compiled
+out="$(mvn -B -q surefire:test -Dtest=ScenarioLoaderBench -Dsurefire.failIfNoSpecifiedTests=false \
   -Dstyle.color=never 2>&1 | grep -o 'DJBENCH .*')"
 printf '%-15s %8s %10s %11s %11s\n' shape KiB "median ms" "time ratio" "size ratio"
 awk '{
