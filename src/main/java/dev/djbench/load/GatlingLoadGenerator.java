@@ -30,6 +30,25 @@ public final class GatlingLoadGenerator implements LoadGenerator {
    */
   static final String BARE_SIMULATION_CLASS = "dev.djbench.simulation.BareSimulation";
 
+  /**
+   * The system property Netty reads, once per JVM, for the size of an event loop group made with no
+   * size given, as Gatling makes its own.
+   */
+  static final String EVENT_LOOPS_PROPERTY = "io.netty.eventLoopThreads";
+
+  static {
+    // One event loop, unless the user chose a number (DJBENCH_JAVA_OPTS with
+    // -Dio.netty.eventLoopThreads=N, for an injector machine of its own that sends more than about
+    // 8,000 requests a second). Gatling keeps a pool of connections per event loop, and Netty's
+    // default is two loops per core: on a 2-core machine a stream on kept-alive connections spread
+    // its requests over four connections even when they never overlapped, where a client with one
+    // pool reuses one. No user's client does that, and it cost the server 1-2 ms at the p99. One
+    // loop held the same highest rate in bench/injector-overhead.sh (docs/PERFORMANCE.md).
+    if (System.getProperty(EVENT_LOOPS_PROPERTY) == null) {
+      System.setProperty(EVENT_LOOPS_PROPERTY, "1");
+    }
+  }
+
   /** Whether this JVM's injector has had its {@link #warmUp(boolean)}. */
   private static boolean warm;
 

@@ -96,7 +96,12 @@ class GatlingLoadGeneratorTest {
 
   /**
    * connections: new opens a connection per request (a client port each); keep-alive sends them
-   * over a pool of kept-alive connections shared by the stream's virtual users (a few ports).
+   * over one pool of kept-alive connections shared by the stream's virtual users, which opens a
+   * connection only when every pooled one is busy. Requests 100 ms apart to a server that answers
+   * at once overlap only when the injector stalls (a garbage collection early in the JVM's life, on
+   * a busy machine): one connection, two at most. With Gatling's pools kept per event loop, as
+   * Netty's default of two loops per core made them, the requests went round four connections on a
+   * 2-core machine.
    */
   @Test
   void keepAliveSharesConnectionsWhereNewOpensOnePerRequest(@TempDir Path work) throws Exception {
@@ -109,7 +114,7 @@ class GatlingLoadGeneratorTest {
       TrialMeasurement m =
           generator.run(
               new TrialSpec(
-                  "ports", base, "GET", "/port", Map.of(), "", 20, false, 0, 2, 5, 0, keepAlive),
+                  "ports", base, "GET", "/port", Map.of(), "", 10, false, 0, 3, 5, 0, keepAlive),
               () -> {});
       assertEquals(m.started(), m.completed());
       List<Integer> ports;
@@ -119,8 +124,7 @@ class GatlingLoadGeneratorTest {
       long distinct = ports.stream().distinct().count();
       if (keepAlive) {
         assertTrue(
-            distinct <= ports.size() / 4,
-            distinct + " connections for " + ports.size() + " requests");
+            distinct <= 2, distinct + " connections for " + ports.size() + " requests: " + ports);
       } else {
         assertEquals(ports.size(), distinct, "one connection per request");
       }
