@@ -40,12 +40,13 @@ public class DjangoSimulation extends Simulation {
   private static final String START = "djbench.start";
 
   /**
-   * A one-slot box, {@link #UNREAD} until the response hook fills it with the instant the response
-   * had been read.
+   * A one-slot box, set before each request: {@link #UNREAD} until the response hook fills it with
+   * the instant the response had been read.
    */
   private static final String END = "djbench.end";
 
   private static final long UNREAD = Long.MIN_VALUE;
+
   private static final String STATUS = "djbench.status";
   private static final String LATENCY = "djbench.latencyMillis";
   private static final String SERVER_TIMING = "djbench.serverTiming";
@@ -134,17 +135,12 @@ public class DjangoSimulation extends Simulation {
                 header("Server-Timing").optional().saveAs(SERVER_TIMING),
                 header("X-Cache-Status").optional().saveAs(EDGE_CACHE))
             // The response's end is stamped here, as soon as Gatling has read it and before its
-            // checks
-            // run: where the next action runs, 30-40 µs later at the median and up to 150 µs later
-            // on
-            // this 2-core machine (docs/PERFORMANCE.md, "Client latency against C clients"), the
-            // clock would count Gatling's own bookkeeping as the server's.
+            // checks run. Where the next action runs, 30-45 µs later at the median and up to 150 µs
+            // later on a 2-core machine (docs/PERFORMANCE.md, "Client latency against C clients"),
+            // the clock would count Gatling's own bookkeeping as the server's.
             .transformResponse(
                 (response, session) -> {
-                  long[] end = session.get(END);
-                  if (end != null) {
-                    end[0] = System.nanoTime();
-                  }
+                  session.<long[]>get(END)[0] = System.nanoTime();
                   return response;
                 });
     if (!spec.body().isEmpty()) {
@@ -218,8 +214,8 @@ public class DjangoSimulation extends Simulation {
     // The request's end on the same monotonic clock as its start, as its response was read (now,
     // when none came): the client latency to the microsecond, where Gatling's own value counts
     // whole milliseconds.
-    long[] read = session.get(END);
-    long end = read != null && read[0] != UNREAD ? read[0] : System.nanoTime();
+    long read = session.<long[]>get(END)[0];
+    long end = read != UNREAD ? read : System.nanoTime();
     long start = session.getLong(START);
     if (session.contains(STATUS) && session.contains(LATENCY)) {
       int status = session.getInt(STATUS);
